@@ -1,0 +1,1 @@
+"""Models of the ai app (added by later plan items)."""

@@ -1,0 +1,1 @@
+"""Models of the billing app (added by later plan items)."""

@@ -1,0 +1,9 @@
+"""ASGI entry point (uvicorn/daphne doggy.asgi:application)."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doggy.settings.production")
+
+application = get_asgi_application()

@@ -1,0 +1,180 @@
+"""Settings shared by every environment.
+
+Everything that differs between machines comes from the environment (or a `.env` file
+beside `manage.py`) through django-environ. Django-core settings use the `DJANGO_` prefix;
+the project's own settings use `DOGGY_`.
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+# --- Core --------------------------------------------------------------------------------
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "guardian",
+    "doggy.apps.DoggyConfig",
+    "accounts.apps.AccountsConfig",
+    "pets.apps.PetsConfig",
+    "messaging.apps.MessagingConfig",
+    "scheduling.apps.SchedulingConfig",
+    "ai.apps.AiConfig",
+    "billing.apps.BillingConfig",
+    "audit.apps.AuditConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "doggy.middleware.RequestContextMiddleware",
+]
+
+ROOT_URLCONF = "doggy.urls"
+WSGI_APPLICATION = "doggy.wsgi.application"
+ASGI_APPLICATION = "doggy.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database ----------------------------------------------------------------------------
+# No DATABASE_URL: the SQLite file db.sqlite3. postgres://… selects PostgreSQL (psycopg 3),
+# mssql://… selects SQL Server through mssql-django with the mssql-python driver.
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+_db = DATABASES["default"]
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    # IMMEDIATE makes every atomic block take the write lock first, so read-then-write
+    # services serialize on SQLite the way select_for_update serializes them elsewhere.
+    _db.setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
+    _db["OPTIONS"].setdefault("timeout", 20)
+elif _db["ENGINE"] == "mssql":
+    _db.setdefault("OPTIONS", {}).setdefault("driver", "ODBC Driver 18 for SQL Server")
+    _db["OPTIONS"].setdefault("python_driver", "mssql_python")
+_db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=0))
+_db.setdefault("CONN_HEALTH_CHECKS", True)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache -------------------------------------------------------------------------------
+# Local memory by default; CACHE_URL (e.g. redis://…) shares settings reads between processes.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://doggy")}
+
+# --- Auth --------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.EmailModelBackend",
+    "accounts.backends.RbacBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# guardian: no anonymous user row; the custom user model has no username.
+ANONYMOUS_USER_NAME = None
+GUARDIAN_MONKEY_PATCH_USER = False
+
+# --- I18N / time -------------------------------------------------------------------------
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media --------------------------------------------------------------------
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env("DOGGY_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Email -------------------------------------------------------------------------------
+EMAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@meandmydoggy.invalid")
+
+# --- Encryption of SystemSettings rows with IsEncrypted=1 --------------------------------
+# Comma-separated Fernet keys, newest first: MultiFernet encrypts with the first and
+# decrypts with any, so a key is rotated by prepending a new one.
+DOGGY_SETTINGS_ENCRYPTION_KEYS = env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", default=[])
+
+# --- Client IP ---------------------------------------------------------------------------
+# Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 means
+# REMOTE_ADDR is the client and X-Forwarded-For is ignored (it is client-controlled).
+DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
+
+# --- REST API ----------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "doggy.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "doggy.api.exceptions.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "doggy API",
+    "DESCRIPTION": "MeAndMyDoggyV2 REST API for web and mobile clients.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# --- Logging -----------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("DOGGY_LOG_LEVEL", default="INFO")},
+}

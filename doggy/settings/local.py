@@ -1,0 +1,12 @@
+"""Developer defaults: DEBUG on, a fixed throwaway secret, a dev encryption key."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="local-development-only-not-a-secret")
+# Development key only: real deployments set DOGGY_SETTINGS_ENCRYPTION_KEYS.
+DOGGY_SETTINGS_ENCRYPTION_KEYS = env.list(
+    "DOGGY_SETTINGS_ENCRYPTION_KEYS",
+    default=["3Fv0xq1jK8n2mW5rQz7tYc9uHb4eLd6gPa0sNi2oRkU="],
+)

@@ -1,0 +1,16 @@
+"""Root URL configuration: the admin, the versioned REST API and its OpenAPI schema."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+admin.site.site_header = "doggy administration"
+admin.site.site_title = "doggy admin"
+admin.site.index_title = "Back office"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/", include("doggy.api.urls")),
+]

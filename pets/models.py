@@ -1,0 +1,1 @@
+"""Models of the pets app (added by later plan items)."""
