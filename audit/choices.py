@@ -34,6 +34,6 @@ class AuditAction(models.TextChoices):
     ACCOUNT_LOCKED = "AccountLocked"
     ACCOUNT_UNLOCKED = "AccountUnlocked"
     SESSION_REVOKED = "SessionRevoked"
-    PASSWORD_CHANGED = "PasswordChanged"
+    PASSWORD_CHANGED = "PasswordChanged"  # noqa: S105 - an action name, not a secret
     FILE_UPLOADED = "FileUploaded"
     EXPORT = "Export"

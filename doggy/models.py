@@ -81,9 +81,7 @@ class StoredFile(models.Model):
         db_column="OwnerId",
     )
     purpose = models.CharField(max_length=40, choices=FilePurpose.choices, db_column="Purpose")
-    storage_backend = models.CharField(
-        max_length=20, default="default", db_column="StorageBackend"
-    )
+    storage_backend = models.CharField(max_length=20, default="default", db_column="StorageBackend")
     storage_key = models.CharField(max_length=512, db_column="StorageKey")
     original_file_name = models.CharField(max_length=255, db_column="OriginalFileName")
     content_type = models.CharField(max_length=127, db_column="ContentType")
@@ -94,7 +92,9 @@ class StoredFile(models.Model):
     duration_seconds = models.DecimalField(
         max_digits=10, decimal_places=3, null=True, blank=True, db_column="DurationSeconds"
     )
-    thumbnail_key = models.CharField(max_length=512, null=True, blank=True, db_column="ThumbnailKey")
+    thumbnail_key = models.CharField(
+        max_length=512, null=True, blank=True, db_column="ThumbnailKey"
+    )
     preview_key = models.CharField(max_length=512, null=True, blank=True, db_column="PreviewKey")
     visibility = models.CharField(
         max_length=10,
@@ -109,7 +109,10 @@ class StoredFile(models.Model):
         db_column="UploadStatus",
     )
     scan_status = models.CharField(
-        max_length=12, choices=ScanStatus.choices, default=ScanStatus.PENDING, db_column="ScanStatus"
+        max_length=12,
+        choices=ScanStatus.choices,
+        default=ScanStatus.PENDING,
+        db_column="ScanStatus",
     )
     scanned_at = models.DateTimeField(null=True, blank=True, db_column="ScannedAt")
     metadata = models.JSONField(default=dict, blank=True, db_column="Metadata")

@@ -233,9 +233,7 @@ class KycDocument(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["verification", "document_type", "side"],
-                condition=Q(
-                    status__in=[KycDocumentStatus.UPLOADED, KycDocumentStatus.ACCEPTED]
-                ),
+                condition=Q(status__in=[KycDocumentStatus.UPLOADED, KycDocumentStatus.ACCEPTED]),
                 name="UX_KycDocs_Verif_Type_Side",
             ),
             models.CheckConstraint(

@@ -87,7 +87,9 @@ class User(AbstractUser):
     access_failed_count = models.IntegerField(default=0, db_column="AccessFailedCount")
 
     # --- Django auth (0002) -------------------------------------------------------------
-    last_login = models.DateTimeField(_("last login"), null=True, blank=True, db_column="LastLoginAt")
+    last_login = models.DateTimeField(
+        _("last login"), null=True, blank=True, db_column="LastLoginAt"
+    )
     is_superuser = models.BooleanField(
         _("superuser status"),
         default=False,
@@ -191,8 +193,11 @@ class User(AbstractUser):
         self.is_active = self.account_status in ACTIVE_ACCOUNT_STATUSES
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            derived = {"account_status": "is_active", "email": "normalized_email",
-                       "user_name": "normalized_user_name"}
+            derived = {
+                "account_status": "is_active",
+                "email": "normalized_email",
+                "user_name": "normalized_user_name",
+            }
             extra = {derived[f] for f in update_fields if f in derived}
             kwargs["update_fields"] = list(set(update_fields) | extra)
         super().save(*args, **kwargs)

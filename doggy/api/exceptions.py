@@ -37,7 +37,9 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-        fields = {k: [str(m) for m in (v if isinstance(v, list) else [v])] for k, v in detail.items()}
+        fields = {
+            k: [str(m) for m in (v if isinstance(v, list) else [v])] for k, v in detail.items()
+        }
         body = {
             "error": {
                 "code": "invalid",
@@ -51,5 +53,13 @@ def exception_handler(exc, context):
     code = getattr(exc, "default_code", "error")
     if isinstance(exc, exceptions.APIException) and isinstance(exc.detail, exceptions.ErrorDetail):
         code = exc.detail.code or code
-    response.data = {"error": {"code": code, "message": _flatten(response.data.get("detail", response.data)) if isinstance(response.data, dict) else _flatten(response.data), "fields": {}}}
+    response.data = {
+        "error": {
+            "code": code,
+            "message": _flatten(response.data.get("detail", response.data))
+            if isinstance(response.data, dict)
+            else _flatten(response.data),
+            "fields": {},
+        }
+    }
     return response

@@ -1,0 +1,4 @@
+"""Writes of the accounts app, one module per topic.
+
+Import from the topic module (`from accounts.services.rbac import user_role_grant`).
+"""
