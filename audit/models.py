@@ -11,6 +11,16 @@ from doggy.db import created_at_field, uuid_primary_key
 from .choices import Severity
 
 
+class AuditLogQuerySet(models.QuerySet):
+    """Refuses bulk changes: audit rows are written once and never edited or removed."""
+
+    def update(self, **kwargs):
+        raise RuntimeError("AuditLogs are append-only.")
+
+    def delete(self):
+        raise RuntimeError("AuditLogs are append-only.")
+
+
 class AuditLog(models.Model):
     """Who did what to which object, when and from where (`AuditLogs`).
 
@@ -57,6 +67,8 @@ class AuditLog(models.Model):
     )
     actor_email = models.CharField(max_length=256, null=True, blank=True, db_column="ActorEmail")
 
+    objects = AuditLogQuerySet.as_manager()
+
     class Meta:
         db_table = "AuditLogs"
         ordering = ["-timestamp"]
@@ -78,8 +90,15 @@ class AuditLog(models.Model):
         return f"{self.action} {self.entity_type}:{self.entity_id}"
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
+        # Only a plain INSERT of a new row: an UPDATE through an existing row, a forged
+        # instance carrying an existing id (force_update) or a partial save is refused.
+        if (
+            not self._state.adding
+            or kwargs.get("force_update")
+            or kwargs.get("update_fields") is not None
+        ):
             raise RuntimeError("AuditLogs are append-only.")
+        kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
