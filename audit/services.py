@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import enum
+import math
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -16,40 +19,95 @@ from .choices import Severity
 from .models import AuditLog
 
 MASK = "***"
-# Keys whose values never reach the audit log, whatever the caller passes.
-_SECRET_MARKERS = ("password", "token", "secret", "api_key", "apikey", "private_key")
+# Keys whose values never reach the audit log, whatever the caller passes. Matched on
+# the key lower-cased with separators removed, so `apiKey`, `api-key` and `API_KEY` are
+# one key, at any depth of the values.
+_SECRET_MARKERS = (
+    "password",
+    "passwd",
+    "token",
+    "secret",
+    "apikey",
+    "privatekey",
+    "accesskey",
+    "authorization",
+    "cookie",
+    "securitystamp",
+    "cardnumber",
+    "cvv",
+    "cvc",
+)
+_SEPARATORS = re.compile(r"[\s_\-.]")
+# Deeper structures are summarised instead of walked (and a cycle cannot recurse forever).
+_MAX_DEPTH = 20
+# Column sizes of AuditLogs (SCHEMA.md 2.5).
+_ACTION_MAX = 100
+_ENTITY_TYPE_MAX = 100
+_ENTITY_ID_MAX = 100
+_IP_MAX = 45
+_USER_AGENT_MAX = 500
+_CORRELATION_MAX = 64
+_EMAIL_MAX = 256
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+# Counts of language-model tokens are usage figures, not credentials.
+_TOKEN_COUNT = re.compile(r"tokens|tokencount")
 
 
 def _is_secret_key(key: str) -> bool:
-    lowered = key.lower()
-    return any(marker in lowered for marker in _SECRET_MARKERS)
+    normalized = _SEPARATORS.sub("", key.lower())
+    if "token" in normalized and _TOKEN_COUNT.search(normalized):
+        normalized = _TOKEN_COUNT.sub("", normalized)
+    return any(marker in normalized for marker in _SECRET_MARKERS)
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: Any, *, mask: frozenset[str], depth: int = 0) -> Any:
+    """A JSON-safe copy of `value` with secrets masked at every level of dicts and lists."""
+    if depth > _MAX_DEPTH:
+        return "(nested too deeply)"
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {
+            str(k): (
+                MASK
+                if (str(k) in mask or _is_secret_key(str(k)))
+                else _jsonable(v, mask=mask, depth=depth + 1)
+            )
+            for k, v in value.items()
+        }
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return [_jsonable(v, mask=mask, depth=depth + 1) for v in items]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, enum.Enum):
+        return _jsonable(value.value, mask=mask, depth=depth + 1)
+    if isinstance(value, float):
+        # NaN and infinities are not JSON (PostgreSQL's jsonb refuses them).
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (str, int)):
+        return value
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, (decimal.Decimal, uuid.UUID)):
         return str(value)
     if isinstance(value, models.Model):
         return str(value.pk)
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        # Binary payloads (files, keys) are summarised, never stored.
+        return f"({len(value)} bytes)"
     return str(value)
 
 
 def mask_values(values: Mapping[str, Any] | None, *, mask: Iterable[str] = ()) -> dict | None:
-    """A JSON-safe copy of `values` with secrets (and the keys in `mask`) replaced by ***."""
+    """A JSON-safe copy of `values` with secrets (and the keys in `mask`) replaced by ***.
+
+    Masking applies at every depth: a `password` inside a nested dict, or inside a dict
+    in a list, is masked as well as one at the top.
+    """
     if values is None:
         return None
-    extra = set(mask)
-    return {
-        str(k): (MASK if (k in extra or _is_secret_key(str(k))) else _jsonable(v))
-        for k, v in values.items()
-    }
+    return _jsonable(dict(values), mask=frozenset(mask))
 
 
 def model_snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -60,6 +118,18 @@ def model_snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, A
         attname = getattr(field, "attname", name)
         snapshot[name] = getattr(instance, attname)
     return snapshot
+
+
+def entity_type_of(model: models.Model | type[models.Model]) -> str:
+    """`app_label.ModelName` of the concrete model, so a row's history has one name."""
+    return model._meta.concrete_model._meta.label
+
+
+def _clip(value: Any, limit: int) -> str | None:
+    if value is None:
+        return None
+    text = _CONTROL_CHARS.sub("", str(value))[:limit]
+    return text or None
 
 
 def audit_log_record(
@@ -76,16 +146,25 @@ def audit_log_record(
 ) -> AuditLog:
     """Append one audit row; call it inside the transaction of the change it describes.
 
-    `actor` is the acting user (None for the system). IP, user agent, session and
-    correlation id come from the current request when there is one. `old`/`new` are
-    JSON-serialised with secrets masked: keys that look like passwords or tokens, and
-    the keys named in `mask`.
+    `actor` is the acting user (None for the system, or the request's user when there is
+    a request). `EntityType` is `app_label.ModelName` of `target` unless given;
+    `EntityId` is its pk. IP, user agent (clipped to 500 characters), session and
+    correlation id come from the current request when there is one. `ActorEmail` keeps
+    the actor's email as it was, so the row still names them after the user is
+    anonymised. `old`/`new` are JSON-serialised with secrets masked at every depth: keys
+    that look like passwords, tokens or keys, and the keys named in `mask`.
     """
+    if not action or len(action) > _ACTION_MAX:
+        raise ValueError(f"An audit action is 1 to {_ACTION_MAX} characters.")
+    if severity not in Severity.values:
+        raise ValueError(f"Unknown audit severity {severity!r}.")
     if target is not None:
-        entity_type = entity_type or target._meta.label
+        entity_type = entity_type or entity_type_of(target)
         entity_id = target.pk if entity_id is None else entity_id
     if not entity_type:
         raise ValueError("audit_log_record needs a target or an entity_type.")
+    if len(entity_type) > _ENTITY_TYPE_MAX:
+        raise ValueError(f"An entity type is at most {_ENTITY_TYPE_MAX} characters.")
     meta = request_meta()
     if actor is None and meta is not None:
         actor = meta.user
@@ -93,15 +172,15 @@ def audit_log_record(
         actor = None
     return AuditLog.objects.create(
         user=actor,
-        actor_email=getattr(actor, "email", None),
-        action=action,
+        actor_email=_clip(getattr(actor, "email", None), _EMAIL_MAX),
+        action=str(action),
         entity_type=entity_type,
-        entity_id=None if entity_id is None else str(entity_id)[:100],
+        entity_id=None if entity_id is None else str(entity_id)[:_ENTITY_ID_MAX],
         old_values=mask_values(old, mask=mask),
         new_values=mask_values(new, mask=mask),
-        ip_address=meta.ip_address if meta else None,
-        user_agent=meta.user_agent if meta else None,
+        ip_address=_clip(meta.ip_address, _IP_MAX) if meta else None,
+        user_agent=_clip(meta.user_agent, _USER_AGENT_MAX) if meta else None,
         session_id=meta.session_id if meta else None,
-        correlation_id=meta.correlation_id if meta else None,
+        correlation_id=_clip(meta.correlation_id, _CORRELATION_MAX) if meta else None,
         severity=severity,
     )

@@ -1,11 +1,23 @@
-"""Shared fixtures. Each factory of tests/<app>/factories.py gets a fixture here."""
+"""Shared fixtures. Factories live in tests/<app>/factories.py; the common ones are here."""
 
 from __future__ import annotations
 
 import pytest
+from cryptography.fernet import Fernet
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from tests.accounts.factories import UserFactory
+from accounts.models import Permission, RolePermission
+from tests.accounts.factories import RoleFactory, UserFactory, UserRoleFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Settings and permission reads are cached through Django's cache, which outlives
+    # each test's transaction.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -26,3 +38,34 @@ def staff_user(db):
 @pytest.fixture
 def api_client():
     return APIClient()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+@pytest.fixture
+def fernet_keys(settings):
+    """Three fresh keys A, B, C; the configured list starts as [A]."""
+    keys = [Fernet.generate_key().decode() for _ in range(3)]
+    settings.DOGGY_SETTINGS_ENCRYPTION_KEYS = [keys[0]]
+    return keys
+
+
+@pytest.fixture
+def user_with_permission(db):
+    """A non-staff user holding the RBAC permission `name` through a role."""
+
+    def make(name: str):
+        permission, _ = Permission.objects.get_or_create(
+            name=name, defaults={"category": "Administration"}
+        )
+        role = RoleFactory(name=f"Holders of {name}")
+        RolePermission.objects.get_or_create(role=role, permission=permission)
+        member = UserFactory()
+        UserRoleFactory(user=member, role=role)
+        return member
+
+    return make
