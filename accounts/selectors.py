@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Permission, User
+from doggy.errors import NotFoundError, PermissionDeniedError
+
+from .choices import SYSTEM_USER_ID, AccountStatus, KycStatus, PermissionName
+from .errors import AccountsErrorCode, field_error
+from .models import KycVerification, Permission, Role, User, UserRole
 
 _PERM_CACHE_ATTR = "_rbac_permission_names"
+
+# `users.view` is not enough to list every account: the seed grants it to every role
+# (User, PetOwner, ServiceProvider), so the directory of all users is for managers only.
+USER_DIRECTORY_PERMISSIONS = (PermissionName.USERS_MANAGE,)
+ROLE_DIRECTORY_PERMISSIONS = (PermissionName.USERS_MANAGE, PermissionName.SYSTEM_ADMIN)
+# Each ordering is backed by an index (the unique Email, IX_Users_LastSeen).
+USER_LIST_ORDERINGS = ("email", "-email", "-last_seen_at")
+KYC_QUEUE_STATUSES = (KycStatus.PENDING, KycStatus.IN_REVIEW)
 
 
 def user_permission_names(*, user: User) -> frozenset[str]:
@@ -44,3 +60,195 @@ def user_permission_cache_clear(*, user: User) -> None:
 
 def user_has_permission(*, user: User, name: str) -> bool:
     return name in user_permission_names(user=user)
+
+
+# --- Actor checks -----------------------------------------------------------------------
+# Superusers pass every RBAC check, as they pass every Django permission check; everyone
+# else needs the plan's permission through an effective role.
+
+
+def actor_has_permission(*, actor: User | None, name: str) -> bool:
+    """True when `actor` is an active superuser or holds the RBAC permission `name`."""
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        return False
+    return actor.is_superuser or user_has_permission(user=actor, name=name)
+
+
+def actor_has_any_permission(*, actor: User | None, names: Iterable[str]) -> bool:
+    return any(actor_has_permission(actor=actor, name=name) for name in names)
+
+
+# --- Roles ------------------------------------------------------------------------------
+
+
+def _effective_assignment_q(prefix: str = "", now=None) -> Q:
+    """The filter of effective assignments, spelled through the relation `prefix`."""
+    now = now or timezone.now()
+    return Q(**{f"{prefix}is_active": True}) & (
+        Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
+    )
+
+
+def user_effective_roles(*, user: User) -> QuerySet[Role]:
+    """The roles `user` holds now (active, unexpired assignments), by level, highest first."""
+    return Role.objects.filter(
+        _effective_assignment_q("user_roles__"), user_roles__user_id=user.pk
+    ).order_by("-level", "normalized_name")
+
+
+def user_max_role_level(*, user: User) -> int:
+    """The highest `Level` among the user's effective roles; 0 when they hold none."""
+    if user.pk is None:
+        return 0
+    level = (
+        UserRole.objects.effective()
+        .filter(user_id=user.pk)
+        .aggregate(level=Max("role__level"))["level"]
+    )
+    return level or 0
+
+
+def role_active_assignment_count(*, role: Role) -> int:
+    """How many effective assignments `role` has; compared with `Roles.MaxUsers`."""
+    return UserRole.objects.effective().filter(role=role).count()
+
+
+def role_list(*, actor: User) -> QuerySet[Role]:
+    """All roles, with their active assignment counts, for role and user managers.
+
+    Other callers see only the roles they hold themselves.
+    """
+    roles = Role.objects.annotate(
+        active_user_count=Count("user_roles", filter=_effective_assignment_q("user_roles__"))
+    ).order_by("-level", "normalized_name")
+    if actor_has_any_permission(actor=actor, names=ROLE_DIRECTORY_PERMISSIONS):
+        return roles
+    if actor is None or not actor.is_authenticated:
+        return roles.none()
+    return roles.filter(pk__in=user_effective_roles(user=actor).values("pk"))
+
+
+# --- Users ------------------------------------------------------------------------------
+
+
+def _users_with_roles() -> QuerySet[User]:
+    """Users with their effective assignments (and roles) prefetched in one more query.
+
+    Each user gets `effective_user_roles`, a list of `UserRole` with `role` loaded.
+    """
+    return User.objects.prefetch_related(
+        Prefetch(
+            "user_roles",
+            queryset=UserRole.objects.effective().select_related("role").order_by("-role__level"),
+            to_attr="effective_user_roles",
+        )
+    )
+
+
+def user_list(*, actor: User, filters: Mapping[str, Any] | None = None) -> QuerySet[User]:
+    """Every account but the system user, for user managers (users.manage or superuser).
+
+    Two queries whatever the page size: the users, then their effective roles.
+
+    Filters: `account_status` (one of AccountStatus), `role` (role name), `search`
+    (email, first or last name, case-insensitive), `is_active`, `ordering`.
+    """
+    if not actor_has_any_permission(actor=actor, names=USER_DIRECTORY_PERMISSIONS):
+        raise PermissionDeniedError(
+            AccountsErrorCode.PERMISSION_DENIED, "You may not list user accounts."
+        )
+    filters = dict(filters or {})
+    # The system user (D6) is an attribution placeholder, not an account to manage.
+    users = _users_with_roles().exclude(pk=SYSTEM_USER_ID)
+    if status := filters.get("account_status"):
+        if status not in AccountStatus.values:
+            raise field_error("account_status", f"{status} is not an account status.")
+        users = users.filter(account_status=status)
+    if (is_active := filters.get("is_active")) is not None:
+        users = users.filter(is_active=bool(is_active))
+    if role := filters.get("role"):
+        users = users.filter(
+            pk__in=UserRole.objects.effective()
+            .filter(role__normalized_name=str(role).upper())
+            .values("user_id")
+        )
+    if search := (filters.get("search") or "").strip():
+        users = users.filter(
+            Q(email__icontains=search)
+            | Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+        )
+    ordering = filters.get("ordering") or "email"
+    if ordering not in USER_LIST_ORDERINGS:
+        raise field_error("ordering", f"Ordering by {ordering} is not supported.")
+    return users.order_by(ordering, "id")
+
+
+def user_get(*, actor: User, user_id: str) -> User:
+    """One account: the caller's own, or any for user managers; otherwise 404.
+
+    A caller without the permission learns nothing about whether the id exists.
+    """
+    is_self = actor is not None and actor.is_authenticated and str(actor.pk) == str(user_id)
+    if not is_self and not actor_has_any_permission(actor=actor, names=USER_DIRECTORY_PERMISSIONS):
+        raise NotFoundError(AccountsErrorCode.USER_NOT_FOUND, "No such user.")
+    try:
+        return _users_with_roles().get(pk=str(user_id))
+    except User.DoesNotExist:
+        raise NotFoundError(AccountsErrorCode.USER_NOT_FOUND, "No such user.") from None
+
+
+# --- KYC --------------------------------------------------------------------------------
+
+
+def kyc_actor_is_reviewer(*, actor: User | None) -> bool:
+    return actor_has_permission(actor=actor, name=PermissionName.KYC_REVIEW)
+
+
+def kyc_review_queue(*, actor: User, status: str | None = None) -> QuerySet[KycVerification]:
+    """Cases waiting for a reviewer, oldest submission first (`IX_Kyc_Status_Submitted`).
+
+    Pending and InReview by default, or the one `status` given. A reviewer never sees
+    their own case here, since they may not review it.
+    """
+    if not kyc_actor_is_reviewer(actor=actor):
+        raise PermissionDeniedError(
+            AccountsErrorCode.PERMISSION_DENIED, "Reviewing KYC cases needs kyc.review."
+        )
+    if status is not None and status not in KycStatus.values:
+        raise field_error("status", f"{status} is not a KYC status.")
+    statuses = [status] if status is not None else list(KYC_QUEUE_STATUSES)
+    return (
+        KycVerification.objects.filter(status__in=statuses)
+        .exclude(user_id=actor.pk)
+        .select_related("user", "service_provider", "reviewed_by")
+        .order_by("submitted_at", "id")
+    )
+
+
+def kyc_verification_list_for_user(*, actor: User) -> QuerySet[KycVerification]:
+    """The caller's own KYC cases, newest first, with their documents."""
+    return (
+        KycVerification.objects.filter(user_id=actor.pk)
+        .select_related("service_provider")
+        .prefetch_related("documents")
+        .order_by("-created_at", "id")
+    )
+
+
+def kyc_verification_get(*, actor: User, verification_id: Any) -> KycVerification:
+    """One KYC case, for its owner or a reviewer; anyone else gets a 404."""
+    not_found = NotFoundError(AccountsErrorCode.KYC_NOT_FOUND, "No such KYC verification.")
+    if actor is None or not actor.is_authenticated:
+        raise not_found
+    try:
+        verification = (
+            KycVerification.objects.select_related("user", "service_provider", "reviewed_by")
+            .prefetch_related("documents", "events")
+            .get(pk=verification_id)
+        )
+    except (KycVerification.DoesNotExist, ValidationError, ValueError):
+        raise not_found from None
+    if verification.user_id != actor.pk and not kyc_actor_is_reviewer(actor=actor):
+        raise not_found
+    return verification
