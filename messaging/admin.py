@@ -1,0 +1,46 @@
+"""Staff screens of the baseline messaging tables (plans 017–024 extend them)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from doggy.admin_mixins import AuditedModelAdmin
+
+from .models import Conversation, ConversationParticipant, Message
+
+
+class ConversationParticipantInline(admin.TabularInline):
+    model = ConversationParticipant
+    extra = 0
+    fields = ("user", "joined_at")
+    readonly_fields = ("joined_at",)
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Conversation)
+class ConversationAdmin(AuditedModelAdmin):
+    list_display = ("id", "created_at", "updated_at")
+    date_hierarchy = "created_at"
+    search_fields = ("=id",)
+    readonly_fields = ("id", "created_at", "updated_at")
+    inlines = (ConversationParticipantInline,)
+
+
+@admin.register(ConversationParticipant)
+class ConversationParticipantAdmin(AuditedModelAdmin):
+    list_display = ("conversation", "user", "joined_at")
+    list_select_related = ("conversation", "user")
+    search_fields = ("user__email", "=conversation__id")
+    autocomplete_fields = ("conversation", "user")
+    readonly_fields = ("joined_at",)
+
+
+@admin.register(Message)
+class MessageAdmin(AuditedModelAdmin):
+    list_display = ("id", "conversation", "sender", "created_at", "is_read")
+    list_select_related = ("conversation", "sender")
+    list_filter = ("is_read", "created_at")
+    date_hierarchy = "created_at"
+    search_fields = ("=id", "sender__email", "=conversation__id")
+    autocomplete_fields = ("conversation", "sender")
+    readonly_fields = ("created_at",)
