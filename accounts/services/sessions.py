@@ -1,12 +1,353 @@
-"""Session lifecycle: creation, rotation and revocation of bearer-token sessions."""
+"""Session lifecycle: creation, rotation and revocation of bearer-token sessions.
+
+A session (`UserSessions` row) holds the SHA-256 digests of one access token and one
+refresh token, never the tokens themselves (SCHEMA.md D9).
+
+- The access token reads `<prefix>.<secret>`: a 16-character random prefix, stored in
+  `TokenPrefix` as the non-secret lookup key, and 256 bits from `secrets` after the dot.
+  It stops working after `Platform.SessionTimeoutMinutes` without use (the idle timeout,
+  measured from `LastActivityAt`, which is written at most once a minute) and at
+  `ExpiresAt` whatever the activity (the absolute lifetime).
+- The refresh token is 256 bits from `secrets`, looked up by its digest (unique index).
+  It is valid until `ExpiresAt`. Presenting it rotates the pair: the old row ends as
+  `Replaced` and points at its successor through `ReplacedBySessionId`; the successor
+  inherits `ExpiresAt`, so rotation never extends a sign-in past its absolute lifetime.
+- Rotation is a single conditional UPDATE (`... WHERE RefreshToken = d AND IsActive = 1`),
+  so of any number of concurrent presentations of one refresh token exactly one wins.
+  A refresh token presented again after it was consumed is treated as stolen: every
+  session descending from it is revoked (refresh-token family revocation).
+"""
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+
+from audit.choices import AuditAction, Severity
+from audit.services import audit_log_record
+from doggy.errors import NotFoundError
 
 from ..choices import SessionEndReason
 from ..models import User, UserSession
+
+TOKEN_PREFIX_LENGTH = 16
+# 12 random bytes render as exactly 16 URL-safe characters.
+_PREFIX_BYTES = 12
+# 32 bytes = 256 bits of entropy for every secret (ASVS 5.0 7.2.3 asks for >= 128).
+_SECRET_BYTES = 32
+# LastActivityAt (and so the idle deadline) is written at most this often per session.
+ACTIVITY_WRITE_INTERVAL = datetime.timedelta(seconds=60)
+# Bounds the walk along ReplacedBySessionId when a replayed refresh token revokes its family.
+_MAX_CHAIN_LENGTH = 10_000
+
+DEFAULT_IDLE_TIMEOUT_MINUTES = 120
+DEFAULT_ABSOLUTE_LIFETIME_HOURS = 12
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    """The plaintext tokens of a new session: shown to the client once, never stored."""
+
+    session: UserSession
+    access_token: str
+    refresh_token: str
+    expires_at: datetime.datetime
+    refresh_expires_at: datetime.datetime
+
+
+class RefreshOutcome:
+    """Why a refresh token was refused (for the caller's logs; the client sees one 401)."""
+
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    ENDED = "ended"
+    REUSED = "reused"
+    USER_INACTIVE = "user_inactive"
+
+
+class RefreshRefused(Exception):  # noqa: N818 - an outcome, not a programming error
+    """The refresh token cannot be rotated; `reason` is one of `RefreshOutcome`."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def token_digest(token: str) -> str:
+    """SHA-256 hex digest of a token: the only form tokens are stored in."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def digests_match(presented: str, stored: str) -> bool:
+    """Constant-time comparison of two hex digests."""
+    return hmac.compare_digest(presented.encode("ascii"), stored.encode("ascii"))
+
+
+def split_access_token(token: str) -> tuple[str, str] | None:
+    """(prefix, secret) of a well-formed access token, else None."""
+    prefix, sep, secret = token.partition(".")
+    if not sep or len(prefix) != TOKEN_PREFIX_LENGTH or not secret or len(token) > 200:
+        return None
+    return prefix, secret
+
+
+def _new_access_token() -> tuple[str, str]:
+    prefix = secrets.token_urlsafe(_PREFIX_BYTES)
+    return prefix, f"{prefix}.{secrets.token_urlsafe(_SECRET_BYTES)}"
+
+
+def _new_refresh_token() -> str:
+    return secrets.token_urlsafe(_SECRET_BYTES)
+
+
+def session_idle_timeout() -> datetime.timedelta:
+    """`Platform.SessionTimeoutMinutes` as a timedelta (at least one minute)."""
+    from doggy.selectors import setting_int
+
+    minutes = setting_int("Platform.SessionTimeoutMinutes", DEFAULT_IDLE_TIMEOUT_MINUTES)
+    return datetime.timedelta(minutes=max(1, minutes))
+
+
+def session_absolute_lifetime() -> datetime.timedelta:
+    """`Security.SessionAbsoluteLifetimeHours`: how long one sign-in lasts at most."""
+    from doggy.selectors import setting_int
+
+    hours = setting_int("Security.SessionAbsoluteLifetimeHours", DEFAULT_ABSOLUTE_LIFETIME_HOURS)
+    return datetime.timedelta(hours=max(1, hours))
+
+
+def session_idle_deadline(
+    session: UserSession, *, idle_timeout: datetime.timedelta | None = None
+) -> datetime.datetime:
+    """When the access token of `session` stops working unless it is used before then."""
+    idle_timeout = idle_timeout or session_idle_timeout()
+    return min(session.last_activity_at + idle_timeout, session.expires_at)
+
+
+def _truncate(value: str | None, length: int) -> str | None:
+    return value[:length] if value else None
+
+
+def _issue(
+    *,
+    user: User,
+    expires_at: datetime.datetime,
+    now: datetime.datetime,
+    ip_address: str | None,
+    user_agent: str | None,
+) -> IssuedTokens:
+    prefix, access_token = _new_access_token()
+    refresh_token = _new_refresh_token()
+    session = UserSession(
+        user=user,
+        session_token=token_digest(access_token),
+        refresh_token=token_digest(refresh_token),
+        token_prefix=prefix,
+        created_at=now,
+        last_activity_at=now,
+        expires_at=expires_at,
+        ip_address=ip_address or None,
+        user_agent=_truncate(user_agent, 500),
+    )
+    session.full_clean(validate_unique=False, validate_constraints=False)
+    session.save(force_insert=True)
+    return IssuedTokens(
+        session=session,
+        access_token=access_token,
+        refresh_token=refresh_token,
+        expires_at=session_idle_deadline(session),
+        refresh_expires_at=expires_at,
+    )
+
+
+@transaction.atomic
+def user_session_create(
+    *, user: User, ip_address: str | None = None, user_agent: str | None = None
+) -> IssuedTokens:
+    """Open a new session for `user` after a successful sign-in.
+
+    Every sign-in gets a fresh row and fresh tokens, so a token from before the sign-in is
+    never promoted (session fixation). The caller has checked the credentials.
+    """
+    now = timezone.now()
+    return _issue(
+        user=user,
+        expires_at=now + session_absolute_lifetime(),
+        now=now,
+        ip_address=ip_address,
+        user_agent=user_agent,
+    )
+
+
+def _revoke_descendants(session: UserSession, *, now: datetime.datetime) -> int:
+    """End every still-active session that descends from `session` by rotation."""
+    ids = []
+    next_id = session.replaced_by_session_id
+    seen = {session.pk}
+    while next_id is not None and next_id not in seen and len(ids) < _MAX_CHAIN_LENGTH:
+        ids.append(next_id)
+        seen.add(next_id)
+        next_id = (
+            UserSession.objects.filter(pk=next_id)
+            .values_list("replaced_by_session_id", flat=True)
+            .first()
+        )
+    if not ids:
+        return 0
+    return UserSession.objects.filter(pk__in=ids, is_active=True).update(
+        is_active=False, ended_at=now, end_reason=SessionEndReason.REVOKED
+    )
+
+
+def _rotate(
+    *, refresh_token: str, ip_address: str | None, user_agent: str | None
+) -> IssuedTokens | str:
+    """The transactional part of `user_session_rotate`: tokens, or a `RefreshOutcome`."""
+    digest = token_digest(refresh_token)
+    now = timezone.now()
+    # The compare-and-set: only one concurrent caller can flip IsActive from 1 to 0.
+    won = UserSession.objects.filter(
+        refresh_token=digest, is_active=True, expires_at__gt=now
+    ).update(is_active=False, ended_at=now, end_reason=SessionEndReason.REPLACED)
+    if won:
+        old = UserSession.objects.select_related("user").get(refresh_token=digest)
+        if not old.user.is_active:
+            UserSession.objects.filter(pk=old.pk).update(end_reason=SessionEndReason.REVOKED)
+            return RefreshOutcome.USER_INACTIVE
+        issued = _issue(
+            user=old.user,
+            expires_at=old.expires_at,
+            now=now,
+            ip_address=ip_address or old.ip_address,
+            user_agent=user_agent or old.user_agent,
+        )
+        UserSession.objects.filter(pk=old.pk).update(replaced_by_session=issued.session)
+        return issued
+
+    old = UserSession.objects.select_related("user").filter(refresh_token=digest).first()
+    if old is None:
+        return RefreshOutcome.UNKNOWN
+    if old.is_active:
+        # Active but past ExpiresAt: the sign-in has reached its absolute lifetime.
+        UserSession.objects.filter(pk=old.pk, is_active=True).update(
+            is_active=False, ended_at=now, end_reason=SessionEndReason.EXPIRED
+        )
+        return RefreshOutcome.EXPIRED
+    if old.end_reason != SessionEndReason.REPLACED:
+        return RefreshOutcome.ENDED
+    revoked = _revoke_descendants(old, now=now)
+    audit_log_record(
+        actor=old.user,
+        action=AuditAction.SESSION_REVOKED,
+        target=old,
+        new={"reason": "refresh_token_reuse", "sessions_revoked": revoked},
+        severity=Severity.WARNING,
+    )
+    return RefreshOutcome.REUSED
+
+
+def user_session_rotate(
+    *, refresh_token: str, ip_address: str | None = None, user_agent: str | None = None
+) -> IssuedTokens:
+    """Exchange a refresh token for a new session; the old one ends as `Replaced`.
+
+    Raises `RefreshRefused` when the token is unknown, expired, ended, or was already
+    consumed; in the last case the whole chain of sessions rotated from it has been
+    revoked (and that revocation is committed) before the exception is raised.
+    """
+    with transaction.atomic():
+        result = _rotate(refresh_token=refresh_token, ip_address=ip_address, user_agent=user_agent)
+    if isinstance(result, str):
+        raise RefreshRefused(result)
+    return result
+
+
+def user_session_get_by_access_token(*, token: str) -> UserSession | None:
+    """The active session whose access token is `token` (user loaded), else None.
+
+    Looks the row up by the non-secret prefix and compares digests in constant time.
+    Expiry is not checked here; see `user_session_check_expiry`.
+    """
+    parts = split_access_token(token)
+    if parts is None:
+        return None
+    presented = token_digest(token)
+    candidates = UserSession.objects.select_related("user").filter(
+        token_prefix=parts[0], is_active=True
+    )
+    match = None
+    for session in candidates:
+        # Compare with every candidate, so the time taken does not depend on which matched.
+        if digests_match(presented, session.session_token):
+            match = session
+    return match
+
+
+def user_session_check_expiry(
+    *, session: UserSession, now: datetime.datetime | None = None
+) -> bool:
+    """True while `session` may be used; otherwise ends it as `Expired` and returns False.
+
+    The access token expires after the idle timeout or at the absolute lifetime,
+    whichever comes first.
+    """
+    now = now or timezone.now()
+    if now < session_idle_deadline(session):
+        return True
+    # The refresh token still works until ExpiresAt, so only the absolute lifetime ends
+    # the row; an idle access token is refused but its session stays refreshable.
+    if now >= session.expires_at:
+        UserSession.objects.filter(pk=session.pk, is_active=True).update(
+            is_active=False, ended_at=now, end_reason=SessionEndReason.EXPIRED
+        )
+    return False
+
+
+def user_session_touch(*, session: UserSession, now: datetime.datetime | None = None) -> bool:
+    """Slide the idle deadline of `session`: write `LastActivityAt` at most once a minute.
+
+    The UPDATE is conditional on the stored value being older than a minute, so a burst
+    of concurrent requests writes it once. Returns True when it wrote.
+    """
+    now = now or timezone.now()
+    if now - session.last_activity_at < ACTIVITY_WRITE_INTERVAL:
+        return False
+    written = UserSession.objects.filter(
+        pk=session.pk, is_active=True, last_activity_at__lt=now - ACTIVITY_WRITE_INTERVAL
+    ).update(last_activity_at=now)
+    if written:
+        session.last_activity_at = now
+    return bool(written)
+
+
+@transaction.atomic
+def user_session_end(
+    *,
+    actor: User,
+    session: UserSession,
+    reason: str = SessionEndReason.LOGOUT,
+) -> bool:
+    """End one session (logout, or the owner revoking a device). Returns False if it had
+    already ended. The caller has checked that `actor` may end it."""
+    ended = UserSession.objects.filter(pk=session.pk, is_active=True).update(
+        is_active=False, ended_at=timezone.now(), end_reason=reason
+    )
+    if ended:
+        action = AuditAction.LOGOUT if reason == SessionEndReason.LOGOUT else None
+        audit_log_record(
+            actor=actor,
+            action=action or AuditAction.SESSION_REVOKED,
+            target=session,
+            new={"reason": reason, "user_id": session.user_id},
+        )
+    return bool(ended)
 
 
 @transaction.atomic
@@ -25,3 +366,24 @@ def user_sessions_revoke(
     if except_session is not None:
         sessions = sessions.exclude(pk=except_session.pk)
     return sessions.update(is_active=False, ended_at=timezone.now(), end_reason=reason)
+
+
+# --- Reads ------------------------------------------------------------------------------
+
+
+def user_session_list(*, actor: User) -> QuerySet[UserSession]:
+    """The caller's own active sessions, most recently used first."""
+    if actor is None or not actor.is_authenticated:
+        return UserSession.objects.none()
+    return UserSession.objects.filter(user_id=actor.pk, is_active=True).order_by(
+        "-last_activity_at", "id"
+    )
+
+
+def user_session_get(*, actor: User, session_id) -> UserSession:
+    """One of the caller's own active sessions; anything else is a 404, so another
+    user's session ids cannot be probed."""
+    session = user_session_list(actor=actor).filter(pk=session_id).first()
+    if session is None:
+        raise NotFoundError("session_not_found", "No such session.")
+    return session

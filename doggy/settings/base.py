@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "doggy.middleware.RequestContextMiddleware",
+    "doggy.maintenance.MaintenanceModeMiddleware",
 ]
 
 ROOT_URLCONF = "doggy.urls"
@@ -83,11 +84,16 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db.setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
     _db["OPTIONS"].setdefault("timeout", 20)
 elif _db["ENGINE"] == "mssql":
+    # mssql-django plus the schema-editor fixes of doggy.backends.mssql.
+    _db["ENGINE"] = "doggy.backends.mssql"
     _db.setdefault("OPTIONS", {}).setdefault("driver", "ODBC Driver 18 for SQL Server")
     _db["OPTIONS"].setdefault("python_driver", "mssql_python")
 _db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=0))
 _db.setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Column comments (units of DogProfiles.Weight/Height, D13) reach PostgreSQL and SQL Server;
+# SQLite has nowhere to put them, which is expected, not a defect.
+SILENCED_SYSTEM_CHECKS = ["fields.W163"]
 
 # --- Cache -------------------------------------------------------------------------------
 # Local memory by default; CACHE_URL (e.g. redis://…) shares settings reads between processes.
@@ -143,6 +149,20 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="no-reply@meandmyd
 # decrypts with any, so a key is rotated by prepending a new one.
 DOGGY_SETTINGS_ENCRYPTION_KEYS = env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", default=[])
 
+# --- Plan backups ------------------------------------------------------------------------
+# Where `manage.py plan migrate` writes its pre-phase backups and row-count snapshots.
+DOGGY_BACKUP_DIR = Path(env("DOGGY_BACKUP_DIR", default=str(BASE_DIR / "backups")))
+
+# --- Uploads -----------------------------------------------------------------------------
+# Dotted path of the virus scanner called on every upload (doggy.scanning). Empty: uploads
+# wait, unservable, for an out-of-band scanner to record its verdict.
+DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="")
+
+# --- Links in emails ---------------------------------------------------------------------
+# Base URL of the web frontend; verification and password-reset emails link to
+# <DOGGY_FRONTEND_URL>/verify-email?token=… and …/reset-password?token=….
+DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL", default="http://localhost:3000")
+
 # --- Client IP ---------------------------------------------------------------------------
 # Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 means
 # REMOTE_ADDR is the client and X-Forwarded-For is ignored (it is client-controlled).
@@ -150,7 +170,10 @@ DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 
 # --- REST API ----------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.BearerTokenAuthentication"],
+    # Per client IP on the sign-in routes (accounts.api.throttling); a first layer only,
+    # the lockout in accounts.services.authentication is the real control.
+    "DEFAULT_THROTTLE_RATES": {"auth": env("DOGGY_AUTH_THROTTLE_RATE", default="60/minute")},
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "doggy.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
@@ -168,6 +191,29 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models share choice sets with the same field name (Status, Gender, …); one
+    # named component per choice class keeps the generated client types stable.
+    "ENUM_NAME_OVERRIDES": {
+        "UserGenderEnum": "accounts.choices.Gender",
+        "KycDocumentTypeEnum": "accounts.choices.KycDocumentType",
+        "KycStatusEnum": "accounts.choices.KycStatus",
+        "DogGenderEnum": "pets.choices.DogGender",
+        "EnergyLevelEnum": "pets.choices.EnergyLevel",
+        "SocializationLevelEnum": "pets.choices.SocializationLevel",
+        "TrainingLevelEnum": "pets.choices.TrainingLevel",
+        "DogAccessLevelEnum": "pets.choices.AccessLevel",
+        "VaccineTypeEnum": "pets.choices.VaccineType",
+        "VaccinationStatusEnum": "pets.choices.VaccinationStatus",
+        "MedicationRouteEnum": "pets.choices.MedicationRoute",
+        "MedicationStatusEnum": "pets.choices.MedicationStatus",
+        "ConditionClinicalStatusEnum": "pets.choices.ConditionClinicalStatus",
+        "ConditionSeverityEnum": "pets.choices.ConditionSeverity",
+        "AllergyCategoryEnum": "pets.choices.AllergyCategory",
+        "AllergyCriticalityEnum": "pets.choices.AllergyCriticality",
+        "AllergyClinicalStatusEnum": "pets.choices.AllergyClinicalStatus",
+        "MedicalDocumentTypeEnum": "pets.choices.MedicalDocumentType",
+        "WeightSourceEnum": "pets.choices.WeightSource",
+    },
 }
 
 # --- Logging -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ if not env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", default=[]):
     raise ImproperlyConfigured("DOGGY_SETTINGS_ENCRYPTION_KEYS must hold at least one Fernet key.")
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
