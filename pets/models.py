@@ -1,1 +1,0 @@
-"""Models of the pets app (added by later plan items)."""

@@ -1,0 +1,29 @@
+"""Models of the pets app, one module per topic (re-exported here)."""
+
+from .dogs import DogProfile, DogProfileQuerySet
+from .medical import (
+    DogAllergy,
+    DogCondition,
+    MedicalDocument,
+    MedicalRecord,
+    Medication,
+    Vaccination,
+    VetVisit,
+    WeightRecord,
+)
+from .sharing import DogAccessGrant, DogAccessGrantQuerySet
+
+__all__ = [
+    "DogAccessGrant",
+    "DogAccessGrantQuerySet",
+    "DogAllergy",
+    "DogCondition",
+    "DogProfile",
+    "DogProfileQuerySet",
+    "MedicalDocument",
+    "MedicalRecord",
+    "Medication",
+    "Vaccination",
+    "VetVisit",
+    "WeightRecord",
+]
