@@ -1,5 +1,6 @@
 """Models of the accounts app, one module per topic (re-exported here)."""
 
+from .addresses import Address
 from .kyc import KycDocument, KycReviewEvent, KycVerification
 from .preferences import UserSettings
 from .rbac import Permission, Role, RolePermission, UserRole
@@ -7,6 +8,7 @@ from .sessions import LoginAttempt, UserSession
 from .users import ServiceProvider, User
 
 __all__ = [
+    "Address",
     "KycDocument",
     "KycReviewEvent",
     "KycVerification",

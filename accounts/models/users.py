@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doggy.db import TimeStampedModel, UtcNow, uuid_primary_key
 
-from ..choices import ACTIVE_ACCOUNT_STATUSES, AccountStatus, Gender
+from ..choices import ACTIVE_ACCOUNT_STATUSES, AccountStatus, Gender, KycStatus
 from ..validators import validate_iana_time_zone
 
 
@@ -216,14 +216,55 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         return self.first_name or self.email
 
+    def check_password(self, raw_password) -> bool:
+        """Django's check, plus the ASP.NET Core Identity hashes of an adopted database.
+
+        An adopted `PasswordHash` has no `algorithm$` prefix, so no Django hasher claims
+        it. It is verified in Identity's PBKDF2 format (V2 or V3, `accounts.hashers`) and,
+        on success, replaced by a hash from the first of `PASSWORD_HASHERS` (Argon2), the
+        way Django upgrades its own outdated hashes on login.
+        """
+        from accounts.hashers import identity_hash_looks_valid, identity_hash_verify
+
+        if not identity_hash_looks_valid(self.password):
+            return super().check_password(raw_password)
+        if not identity_hash_verify(raw_password, self.password):
+            return False
+        self.set_password(raw_password)
+        # A re-hash is not a password change: no password_changed notification.
+        self._password = None
+        self.save(update_fields=["password"])
+        return True
+
     def is_locked_out(self, now=None) -> bool:
         """True while Identity's `LockoutEnd` lies in the future."""
         now = now or timezone.now()
         return bool(self.lockout_enabled and self.lockout_end and self.lockout_end > now)
 
 
+class ServiceProviderQuerySet(models.QuerySet):
+    def listable(self) -> ServiceProviderQuerySet:
+        """Providers the public may find and book: verified, active, with an active user.
+
+        The one definition of SCHEMA.md I-8 that every public list and search shares.
+        """
+        return self.filter(is_verified=True, is_active=True, user__is_active=True)
+
+
 class ServiceProvider(TimeStampedModel):
-    """A provider's business profile (the plan's partial `ServiceProviders`; 012 extends it)."""
+    """A provider's business profile: the plan's partial `ServiceProviders`, plus 012/016.
+
+    `IsVerified`, `VerificationStatus` and `VerifiedAt` mirror the provider's KYC case and
+    are written only by the verification services; `AverageRating`/`ReviewCount` are
+    recomputed from published reviews in the same transaction as each review write
+    (SCHEMA.md I-6). Public lists show only `listable()` providers (I-8). Columns added
+    after the baseline carry database defaults, so rows the legacy app inserts get them.
+    """
+
+    class CancellationPolicy(models.TextChoices):
+        FLEXIBLE = "Flexible"
+        MODERATE = "Moderate"
+        STRICT = "Strict"
 
     id = uuid_primary_key()
     user = models.OneToOneField(
@@ -238,9 +279,124 @@ class ServiceProvider(TimeStampedModel):
         help_text=_("Derived from KYC (006) and credentials (038); never edited by hand."),
     )
 
+    # --- Plan 012: Service Provider Enhancements (0010) ----------------------------------
+    slug = models.SlugField(max_length=120, unique=True, db_column="Slug")
+    headline = models.CharField(
+        max_length=150, blank=True, default="", db_default="", db_column="Headline"
+    )
+    bio = models.TextField(blank=True, default="", db_default="", db_column="Bio")
+    years_of_experience = models.PositiveSmallIntegerField(
+        null=True, blank=True, db_column="YearsOfExperience"
+    )
+    business_phone = models.CharField(
+        max_length=32, blank=True, default="", db_default="", db_column="BusinessPhone"
+    )
+    website = models.URLField(
+        max_length=300, blank=True, default="", db_default="", db_column="Website"
+    )
+    profile_image_file = models.ForeignKey(
+        "doggy.StoredFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_column="ProfileImageFileId",
+    )
+    time_zone = models.CharField(
+        max_length=50,
+        default="UTC",
+        db_default="UTC",
+        validators=[validate_iana_time_zone],
+        db_column="TimeZone",
+    )
+    accepts_new_clients = models.BooleanField(
+        default=True, db_default=True, db_column="AcceptsNewClients"
+    )
+    cancellation_policy = models.CharField(
+        max_length=10,
+        choices=CancellationPolicy.choices,
+        default=CancellationPolicy.MODERATE,
+        db_default=CancellationPolicy.MODERATE,
+        db_column="CancellationPolicy",
+    )
+    verification_status = models.CharField(
+        max_length=30,
+        choices=KycStatus.choices,
+        default=KycStatus.NOT_STARTED,
+        db_default=KycStatus.NOT_STARTED,
+        db_column="VerificationStatus",
+        help_text=_("Mirrors the latest KYC case's status."),
+    )
+    verified_at = models.DateTimeField(null=True, blank=True, db_column="VerifiedAt")
+    average_rating = models.DecimalField(
+        max_digits=3, decimal_places=2, null=True, blank=True, db_column="AverageRating"
+    )
+    review_count = models.PositiveIntegerField(default=0, db_default=0, db_column="ReviewCount")
+    completed_appointment_count = models.PositiveIntegerField(
+        default=0, db_default=0, db_column="CompletedAppointmentCount"
+    )
+    is_active = models.BooleanField(
+        default=True,
+        db_default=True,
+        db_column="IsActive",
+        help_text=_("Listed in search; a provider may pause its listing."),
+    )
+
+    # --- Plan 016: Location & Address Management (0011) ---------------------------------
+    base_address = models.ForeignKey(
+        "accounts.Address",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="based_providers",
+        db_column="BaseAddressId",
+        help_text=_("Centre of the service area."),
+    )
+    service_radius_km = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, db_column="ServiceRadiusKm"
+    )
+
+    objects = ServiceProviderQuerySet.as_manager()
+
     class Meta:
         db_table = "ServiceProviders"
         ordering = ["id"]
+        indexes = [
+            models.Index(fields=["is_active", "is_verified"], name="IX_Providers_Active_Verified"),
+            models.Index(fields=["-average_rating"], name="IX_Providers_Rating"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(average_rating__isnull=True)
+                | Q(average_rating__gte=1) & Q(average_rating__lte=5),
+                name="CK_Providers_Rating",
+            ),
+            models.CheckConstraint(
+                condition=Q(cancellation_policy__in=["Flexible", "Moderate", "Strict"]),
+                name="CK_Providers_Policy",
+            ),
+            models.CheckConstraint(
+                condition=Q(verification_status__in=KycStatus.values),
+                name="CK_Providers_VerifStatus",
+            ),
+            models.CheckConstraint(
+                condition=Q(service_radius_km__isnull=True) | Q(service_radius_km__gt=0),
+                name="CK_Providers_Radius",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.business_name
+
+    def save(self, *args, **kwargs):
+        # Rows created without a slug (fixtures, imports, older callers) still get a unique
+        # one: the name plus the first characters of the random id. The provider services
+        # choose a nicer, collision-checked slug before they save.
+        if not self.slug:
+            from django.utils.text import slugify
+
+            base = slugify(self.business_name or "")[:100].strip("-") or "provider"
+            self.slug = f"{base}-{str(self.pk).replace('-', '')[:12]}"
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = list(set(kwargs["update_fields"]) | {"slug"})
+        super().save(*args, **kwargs)

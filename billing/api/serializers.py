@@ -1,0 +1,66 @@
+"""Serializers of the plan catalog and the caller's subscription."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ..models import PlanEntitlement, SubscriptionPlan, UserSubscription
+
+
+class EntitlementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PlanEntitlement
+        fields = ["feature_key", "is_enabled", "limit_value"]
+        read_only_fields = fields
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    entitlements = EntitlementSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SubscriptionPlan
+        fields = [
+            "code",
+            "name",
+            "description",
+            "audience",
+            "price",
+            "currency",
+            "billing_interval",
+            "interval_count",
+            "trial_period_days",
+            "marketing_features",
+            "entitlements",
+        ]
+        read_only_fields = fields
+
+
+class SubscriptionSerializer(serializers.ModelSerializer):
+    plan = PlanSerializer(read_only=True)
+
+    class Meta:
+        model = UserSubscription
+        fields = [
+            "id",
+            "plan",
+            "status",
+            "started_at",
+            "current_period_start",
+            "current_period_end",
+            "cancel_at_period_end",
+            "cancel_at",
+            "canceled_at",
+            "ended_at",
+        ]
+        read_only_fields = fields
+
+
+class SubscribeInputSerializer(serializers.Serializer):
+    plan = serializers.SlugField(max_length=50, help_text="The plan's code, e.g. owner_free.")
+
+
+class CancelInputSerializer(serializers.Serializer):
+    at_period_end = serializers.BooleanField(
+        required=False, default=True, help_text="Keep the plan until the period ends."
+    )
+    reason = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

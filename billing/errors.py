@@ -1,0 +1,22 @@
+"""Error codes of the billing app (plans and subscriptions).
+
+Part of the API contract: add new codes, never rename or reuse one.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class BillingErrorCode(Enum):
+    INVALID = "invalid"
+    PERMISSION_DENIED = "permission_denied"
+    PLAN_NOT_FOUND = "plan_not_found"
+    # The plan is for the other audience (a provider plan for a pet owner, or vice versa).
+    PLAN_NOT_AVAILABLE = "plan_not_available"
+    # Paid plans need the payment integration (plan 039); only free plans subscribe here.
+    PAYMENT_REQUIRED = "payment_required"
+    # I-4: one live subscription per user (UX_UserSubs_User_Live).
+    SUBSCRIPTION_EXISTS = "subscription_exists"
+    SUBSCRIPTION_NOT_FOUND = "subscription_not_found"
+    SUBSCRIPTION_NOT_LIVE = "subscription_not_live"

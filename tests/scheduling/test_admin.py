@@ -1,0 +1,148 @@
+"""The staff admin of the Phase 2 models: pages render, actions go through services."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+
+import accounts.admin_providers  # noqa: F401 - registers the provider and address admins
+from accounts.models import Address, ServiceProvider
+from audit.models import AuditLog
+from billing.choices import SubscriptionStatus
+from billing.models import SubscriptionPlan, UserSubscription
+from scheduling.choices import ReviewStatus
+from scheduling.models import ProviderReview, ServiceCategory, ServiceOffering
+from scheduling.services import provider_rating_recompute
+from tests.accounts.factories_addresses import AddressFactory
+from tests.billing.factories import UserSubscriptionFactory, free_plan
+from tests.scheduling.factories import (
+    ProviderReviewFactory,
+    ServiceCategoryFactory,
+    ServiceOfferingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [ServiceCategory, ServiceOffering, ProviderReview, SubscriptionPlan, UserSubscription]
+
+
+@pytest.fixture
+def staff_client(admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def rows(provider, pet_owner):
+    category = ServiceCategoryFactory(slug="dog-walking", name="Dog Walking")
+    offering = ServiceOfferingFactory(provider=provider, category=category)
+    review = ProviderReviewFactory(provider=provider, reviewer=pet_owner)
+    plan = free_plan()
+    subscription = UserSubscriptionFactory(user=pet_owner, plan=plan)
+    address = AddressFactory(user=pet_owner)
+    return {
+        ServiceCategory: category,
+        ServiceOffering: offering,
+        ProviderReview: review,
+        SubscriptionPlan: plan,
+        UserSubscription: subscription,
+        ServiceProvider: provider,
+        Address: address,
+    }
+
+
+def _url(model, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize(
+    "model", [*MODELS, ServiceProvider, Address], ids=lambda m: m._meta.model_name
+)
+def test_every_phase2_model_has_a_working_admin(staff_client, rows, model):
+    # Given a row of the model
+    obj = rows[model]
+
+    # When staff open the list, a search and the row's page
+    listing = staff_client.get(_url(model, "changelist"))
+    search = staff_client.get(_url(model, "changelist"), {"q": "x"})
+    change = staff_client.get(_url(model, "change", obj.pk))
+
+    # Then all render
+    assert admin.site.is_registered(model)
+    assert (listing.status_code, search.status_code, change.status_code) == (200, 200, 200)
+
+
+def test_provider_page_shows_offerings_and_reviews_inline(staff_client, rows, provider):
+    page = staff_client.get(_url(ServiceProvider, "change", provider.pk)).content.decode()
+    assert rows[ServiceOffering].name in page
+    assert rows[ProviderReview].title in page
+
+
+def test_address_page_hides_access_instructions(staff_client, rows):
+    address = rows[Address]
+    page = staff_client.get(_url(Address, "change", address.pk)).content.decode()
+    assert address.line1 in page
+    assert "Gate code 1234" not in page
+
+
+def test_hide_action_moderates_through_the_service(staff_client, rows, provider):
+    # Given two published reviews
+    ProviderReviewFactory(provider=provider, rating=1)
+    provider_rating_recompute(provider=provider)
+    spam = ProviderReview.objects.get(rating=1)
+
+    # When staff hide one
+    response = staff_client.post(
+        _url(ProviderReview, "changelist"),
+        {"action": "hide", "_selected_action": [str(spam.pk)]},
+    )
+
+    # Then it is hidden, the rating follows and the change is audited
+    assert response.status_code == 302
+    spam.refresh_from_db()
+    provider.refresh_from_db()
+    assert spam.status == ReviewStatus.HIDDEN
+    assert (provider.average_rating, provider.review_count) == (Decimal("5.00"), 1)
+    assert AuditLog.objects.filter(entity_id=str(spam.pk), action="Update").count() == 1
+
+
+def test_cancel_now_action_ends_the_subscription(staff_client, rows):
+    subscription = rows[UserSubscription]
+    staff_client.post(
+        _url(UserSubscription, "changelist"),
+        {"action": "cancel_now_action", "_selected_action": [str(subscription.pk)]},
+    )
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CANCELED
+
+
+def test_offering_admin_validates_deposit_against_price(staff_client, rows):
+    offering = rows[ServiceOffering]
+    response = staff_client.post(
+        _url(ServiceOffering, "change", offering.pk),
+        {
+            "provider": str(offering.provider_id),
+            "category": str(offering.category_id),
+            "name": offering.name,
+            "slug": offering.slug,
+            "description": "",
+            "duration_minutes": "60",
+            "pricing_unit": "PerVisit",
+            "price": "10.00",
+            "currency": "USD",
+            "deposit_amount": "12.00",
+            "max_pets": "1",
+            "location_types": '["OwnerHome"]',
+            "is_active": "on",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 200  # the form is shown again with the error
+    assert "The deposit cannot exceed the price." in response.content.decode()
+    offering.refresh_from_db()
+    assert offering.deposit_amount == Decimal("0.00")
