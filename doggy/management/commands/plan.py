@@ -1,0 +1,648 @@
+"""`manage.py plan`: the customer's 42-item migration plan, deployed phase by phase.
+
+    plan status                      the 42 items: migrations, applied state, rows
+    plan migrate --to 008            apply up to the end of an item (like the plan's
+    plan migrate --phase 2             `--target-migration 008_UserSettings`) or a phase
+    plan rollback --phase 2          reverse phase 2 and later; earlier phases' rows stay
+    plan verify                      row counts, foreign keys, seed rows, migrations
+    plan adopt --to 008              bring an existing ASP.NET Identity database along
+    plan ddl --vendor mssql          SQL Server DDL of every migration, rendered offline
+
+`migrate`, `rollback` and `adopt` take a backup before each phase (SQLite's backup API,
+pg_dump on PostgreSQL, a BACKUP DATABASE statement on SQL Server), record a snapshot of
+every table's row count, and run `verify` against that snapshot afterwards. Options go
+after the subcommand: `manage.py plan migrate --to 008 --noinput`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from importlib import import_module
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.state import ModelState
+from django.utils.module_loading import module_has_submodule
+
+from doggy.backfill import Progress
+from doggy.plan import (
+    ITEMS,
+    LAST_ITEM,
+    PHASES,
+    PlanError,
+    PlanMap,
+    Snapshot,
+    backup_root,
+    database_label,
+    plan_item_get,
+    plan_items_of_phase,
+    plan_phase_last_item,
+    plan_verify,
+    snapshot_latest,
+    snapshot_save,
+    snapshot_take,
+    table_row_counts,
+)
+
+# The tables ASP.NET Core Identity (plus the partial provider table) already has in a
+# database that `plan adopt` takes over; accounts/0001 describes exactly these.
+ADOPTED_TABLES = ("Users", "Roles", "UserRoles", "ServiceProviders")
+IDENTITY_INDEXES = {"Users": ("EmailIndex", "UserNameIndex"), "Roles": ("RoleNameIndex",)}
+
+
+def item_number(value: str) -> int:
+    """`008`, `8` or the plan's own `008_UserSettings` → 8."""
+    match = re.match(r"^\s*(\d{1,3})(?:\D.*)?$", value)
+    if not match:
+        raise ValueError(value)
+    number = int(match.group(1))
+    plan_item_get(number)
+    return number
+
+
+class Command(BaseCommand):
+    help = (
+        "The customer's migration plan (items 001-042 in six phases): status, migrate, "
+        "rollback, verify, adopt, ddl."
+    )
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        subcommands = parser.add_subparsers(dest="subcommand", required=True, title="subcommands")
+
+        status = subcommands.add_parser("status", help="the plan's items and their state")
+        self._database_option(status)
+        status.add_argument(
+            "--tables", action="store_true", help="also list the row count of every table"
+        )
+
+        migrate = subcommands.add_parser(
+            "migrate", help="apply the plan up to the end of an item or a phase"
+        )
+        target = migrate.add_mutually_exclusive_group(required=True)
+        target.add_argument(
+            "--to", type=item_number, metavar="NNN", help="last item to apply (001-042)"
+        )
+        target.add_argument("--phase", type=int, choices=sorted(PHASES), help="last phase")
+        migrate.add_argument(
+            "--fake-initial",
+            action="store_true",
+            help="mark initial migrations applied when their tables already exist",
+        )
+        self._phase_options(migrate)
+
+        rollback = subcommands.add_parser(
+            "rollback", help="reverse a phase and every later one, keeping earlier rows"
+        )
+        rollback.add_argument("--phase", type=int, choices=sorted(PHASES), required=True)
+        self._phase_options(rollback)
+
+        verify = subcommands.add_parser("verify", help="check the database against the plan")
+        self._database_option(verify)
+        verify.add_argument("--backup-dir", help="where snapshots are kept")
+        verify.add_argument(
+            "--record", action="store_true", help="record a new snapshot when all checks pass"
+        )
+
+        adopt = subcommands.add_parser(
+            "adopt", help="take over an existing ASP.NET Core Identity database"
+        )
+        adopt.add_argument(
+            "--to", type=item_number, metavar="NNN", default=None, help="last item to apply"
+        )
+        self._phase_options(adopt)
+
+        ddl = subcommands.add_parser("ddl", help="render the DDL of every migration offline")
+        ddl.add_argument("--vendor", choices=["mssql"], required=True)
+        ddl.add_argument("--out", help="output directory (default docs/sql/<vendor>)")
+        ddl.add_argument(
+            "--check", action="store_true", help="fail when the committed files are stale"
+        )
+
+    @staticmethod
+    def _database_option(parser):
+        parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="database alias")
+
+    def _phase_options(self, parser):
+        self._database_option(parser)
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="never prompt",
+        )
+        parser.add_argument("--backup-dir", help="where backups and snapshots go")
+        parser.add_argument(
+            "--no-backup", action="store_true", help="skip the backup (the snapshot is kept)"
+        )
+        parser.add_argument(
+            "--run-backup",
+            action="store_true",
+            help="SQL Server: run BACKUP DATABASE instead of printing it",
+        )
+
+    # =====================================================================================
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        self.interactive = options.get("interactive", False)
+        self.options = options
+        try:
+            return getattr(self, "handle_" + options["subcommand"])(**options)
+        except PlanError as exc:
+            raise CommandError(str(exc)) from exc
+
+    # --- status --------------------------------------------------------------------------
+    def handle_status(self, *, database, tables, **options):
+        connection = connections[database]
+        loader = MigrationLoader(connection, ignore_no_migrations=True)
+        plan_map = PlanMap(loader.graph)
+        applied = set(loader.applied_migrations or {})
+        counts = table_row_counts(connection)
+
+        rows = []
+        for item in ITEMS:
+            built = plan_map.built_migrations(item)
+            done = sum(node in applied for node in built)
+            if not built:
+                state = "not built"
+            elif done == len(built):
+                state = "applied"
+            elif done:
+                state = f"partly applied ({done}/{len(built)})"
+            else:
+                state = "not applied"
+            if built and plan_map.item_state(item) == "partly built":
+                state += ", partly built"
+            migrations = ", ".join(
+                f"{app}.{name[:4]}{'' if plan_map.built((app, name)) else '?'}"
+                for app, name in item.migrations
+            )
+            present = [table for table in item.tables if table in counts]
+            rows_text = str(sum(counts[table] for table in present)) if present else "-"
+            rows.append((item.code, item.title[:36], str(item.phase), migrations, state, rows_text))
+        self._table(("item", "title", "phase", "migrations", "state", "rows"), rows)
+        self.stdout.write("")
+        for phase, name in PHASES.items():
+            items = plan_items_of_phase(phase)
+            applied_items = sum(
+                bool(plan_map.built_migrations(item))
+                and all(node in applied for node in plan_map.built_migrations(item))
+                for item in items
+            )
+            built_items = sum(plan_map.item_state(item) == "built" for item in items)
+            self.stdout.write(
+                f"Phase {phase} ({name}): {applied_items}/{len(items)} items applied, "
+                f"{built_items}/{len(items)} built."
+            )
+        self.stdout.write("'?' marks a migration that is not built yet.")
+        for node in plan_map.unmapped_migrations():
+            self.stdout.write(
+                self.style.WARNING(f"{node[0]}.{node[1]} is not claimed by any plan item.")
+            )
+        if tables:
+            self.stdout.write("")
+            self._table(("table", "rows"), [(name, str(n)) for name, n in sorted(counts.items())])
+
+    def _table(self, header, rows):
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        line = "  ".join(f"{{:<{w}}}" for w in widths)
+        self.stdout.write(line.format(*header).rstrip())
+        self.stdout.write(line.format(*("-" * w for w in widths)).rstrip())
+        for row in rows:
+            self.stdout.write(line.format(*row).rstrip())
+
+    # --- migrate -------------------------------------------------------------------------
+    def handle_migrate(self, *, database, to, phase, fake_initial, **options):
+        connection = connections[database]
+        last = to if to is not None else plan_phase_last_item(phase)
+        self._migrate_to(connection, last, fake_initial=fake_initial)
+
+    def _migrate_to(self, connection, last: int, *, fake_initial: bool) -> None:
+        loader = MigrationLoader(connection, ignore_no_migrations=True)
+        plan_map = PlanMap(loader.graph)
+        applied = set(loader.applied_migrations or {})
+        beyond = [
+            item.code
+            for item in ITEMS
+            if item.number > last
+            and any(node in applied for node in plan_map.built_migrations(item))
+        ]
+        if beyond:
+            raise CommandError(
+                f"The database is past the end of item {last:03d} (items {', '.join(beyond)} "
+                "are applied); `plan migrate` only moves forward. Use `plan rollback --phase "
+                f"{plan_item_get(int(beyond[0])).phase}` to go back."
+            )
+        final_phase = plan_item_get(last).phase
+        for phase in range(1, final_phase + 1):
+            self._migrate_phase(
+                connection, phase, min(plan_phase_last_item(phase), last), fake_initial
+            )
+
+    def _migrate_phase(self, connection, phase: int, end: int, fake_initial: bool) -> None:
+        loader = MigrationLoader(connection, ignore_no_migrations=True)
+        plan_map = PlanMap(loader.graph)
+        items = [item for item in plan_items_of_phase(phase) if item.number <= end]
+        header = (
+            f"Phase {phase} ({PHASES[phase]}), items {max(items[0].number, 1):03d}-{items[-1].code}"
+        )
+        unbuilt = [item for item in items if plan_map.item_state(item) != "built"]
+        if not any(plan_map.built_migrations(item) for item in items):
+            self.stdout.write(
+                f"{header}: no migration of these items is built yet; nothing to apply."
+            )
+            return
+        targets = plan_map.targets_to_item(end)
+        executor = MigrationExecutor(connection)
+        executor.loader.check_consistent_history(connection)
+        # Forward only: what reaching the targets needs and is not applied yet. (Django's
+        # own plan for a target would also reverse whatever an app has beyond it.)
+        applied = set(executor.loader.applied_migrations or {})
+        plan = [
+            (executor.loader.graph.nodes[node], False)
+            for node in plan_map.forwards_plan(targets)
+            if node not in applied
+        ]
+        not_built = (
+            "; not built yet: " + ", ".join(item.code for item in unbuilt) if unbuilt else ""
+        )
+        if not plan:
+            self.stdout.write(f"{header}: already applied{not_built}.")
+            return
+        self.stdout.write(
+            self.style.MIGRATE_HEADING(f"{header}: {len(plan)} migrations to apply{not_built}.")
+        )
+        snapshot = self._before_phase(connection, f"before-phase-{phase}")
+        self._execute(executor, targets, plan, f"Phase {phase}", fake_initial=fake_initial)
+        self._verify_after(connection, snapshot, f"phase {phase}", f"after-phase-{phase}")
+
+    # --- rollback ------------------------------------------------------------------------
+    def handle_rollback(self, *, database, phase, **options):
+        connection = connections[database]
+        loader = MigrationLoader(connection, ignore_no_migrations=True)
+        plan_map = PlanMap(loader.graph)
+        targets = plan_map.rollback_targets(phase, loader.applied_migrations or {})
+        first = max(plan_items_of_phase(phase)[0].number, 1)
+        if not targets:
+            self.stdout.write(
+                f"Nothing of phase {phase} (items from {first:03d}) or later is applied; "
+                "nothing to roll back."
+            )
+            return
+        executor = MigrationExecutor(connection)
+        executor.loader.check_consistent_history(connection)
+        plan = executor.migration_plan(targets)
+        if any(not backwards for _, backwards in plan):
+            raise CommandError(
+                "The earlier phases are not fully applied; run `plan migrate` to the end of "
+                f"phase {phase - 1} first."
+            )
+        if not plan:
+            self.stdout.write(f"Nothing of phase {phase} or later is applied.")
+            return
+        keep = f"the end of phase {phase - 1}" if phase > 1 else "an empty database"
+        self.stdout.write(
+            self.style.MIGRATE_HEADING(
+                f"Rolling back phase {phase} and later: {len(plan)} migrations to reverse, "
+                f"back to {keep}."
+            )
+        )
+        if self.interactive and sys.stdin.isatty():
+            answer = input(
+                f"Tables created by phase {phase} and later are dropped with their rows. "
+                "Type 'yes' to continue: "
+            )
+            if answer.strip().lower() != "yes":
+                raise CommandError("Rollback cancelled.")
+        snapshot = self._before_phase(connection, f"before-rollback-phase-{phase}")
+        self._execute(executor, targets, plan, f"Rollback {phase}", fake_initial=False)
+        self._verify_after(
+            connection, snapshot, f"rollback of phase {phase}", f"after-rollback-phase-{phase}"
+        )
+
+    # --- adopt ---------------------------------------------------------------------------
+    def handle_adopt(self, *, database, to, **options):
+        """Check the legacy Identity tables against accounts/0001, then migrate --fake-initial."""
+        connection = connections[database]
+        loader = MigrationLoader(connection, ignore_no_migrations=True)
+        if ("accounts", "0001_baseline_identity") in (loader.applied_migrations or {}):
+            raise CommandError("accounts.0001 is already applied: nothing to adopt.")
+        problems, warnings = self._adoption_problems(connection, loader)
+        for warning in warnings:
+            self.stdout.write(self.style.WARNING(warning))
+        if problems:
+            raise CommandError(
+                "The existing tables cannot be adopted:\n  - " + "\n  - ".join(problems)
+            )
+        self.stdout.write(
+            f"{', '.join(ADOPTED_TABLES)} match accounts/0001; they are adopted as they are "
+            "and every later migration runs on them."
+        )
+        self._migrate_to(connection, to if to is not None else LAST_ITEM, fake_initial=True)
+
+    def _adoption_problems(self, connection, loader) -> tuple[list[str], list[str]]:
+        node = ("accounts", "0001_baseline_identity")
+        state = loader.project_state(nodes=node, at_end=True)
+        with connection.cursor() as cursor:
+            existing = set(connection.introspection.table_names(cursor))
+            missing = [table for table in ADOPTED_TABLES if table not in existing]
+            if len(missing) == len(ADOPTED_TABLES):
+                return ["none of the ASP.NET tables exists; use `plan migrate` instead."], []
+            problems = [f"table {table} does not exist" for table in missing]
+            warnings = []
+            for model in state.apps.get_app_config("accounts").get_models():
+                table = model._meta.db_table
+                if table not in existing:
+                    continue
+                description = {
+                    col.name: col
+                    for col in connection.introspection.get_table_description(cursor, table)
+                }
+                for fld in model._meta.local_concrete_fields:
+                    column = description.get(fld.column)
+                    if column is None:
+                        problems.append(f"{table}.{fld.column} does not exist")
+                    elif bool(column.null_ok) != bool(fld.null) and not fld.primary_key:
+                        warnings.append(
+                            f"{table}.{fld.column} is {'NULL' if column.null_ok else 'NOT NULL'}"
+                            f"; accounts/0001 expects {'NULL' if fld.null else 'NOT NULL'}."
+                        )
+                constraints = connection.introspection.get_constraints(cursor, table)
+                for index in IDENTITY_INDEXES.get(table, ()):
+                    if index not in constraints:
+                        warnings.append(f"{table} has no index {index} (Identity creates it).")
+        return problems, warnings
+
+    # --- verify --------------------------------------------------------------------------
+    def handle_verify(self, *, database, backup_dir, record, **options):
+        connection = connections[database]
+        root = backup_root(backup_dir)
+        report = plan_verify(connection, snapshot=snapshot_latest(connection, root))
+        self._report(report)
+        if not report.ok:
+            raise CommandError("Verification failed.")
+        if record:
+            path = snapshot_save(connection, snapshot_take(connection, "verify"), root)
+            self.stdout.write(f"Snapshot recorded: {path}")
+
+    # --- ddl -----------------------------------------------------------------------------
+    def handle_ddl(self, *, vendor, out, check, **options):
+        """Render in a separate process: importing mssql-django patches Django globally."""
+        command = [sys.executable, "-m", "doggy.mssql_ddl"]
+        if out:
+            command += ["--out", str(Path(out).resolve())]
+        if check:
+            command.append("--check")
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "doggy.settings.mssql_offline"}
+        terminal = getattr(self.stdout, "_out", None) is sys.stdout and sys.stdout.isatty()
+        if terminal:
+            # The renderer draws its own progress bars on the terminal it inherits.
+            returncode = subprocess.call(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
+        else:
+            with subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                command,
+                cwd=settings.BASE_DIR,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            ) as child:
+                for line in child.stdout:
+                    self.stdout.write(line.rstrip("\n"))
+            returncode = child.returncode
+        if returncode:
+            raise CommandError(f"The {vendor} DDL check failed (exit {returncode}).")
+
+    # =====================================================================================
+    # Running migrations, as `manage.py migrate` does, with progress
+    # =====================================================================================
+    def _execute(self, executor, targets, plan, label: str, *, fake_initial: bool) -> None:
+        connection = executor.connection
+        for app_config in apps.get_app_configs():
+            if module_has_submodule(app_config.module, "management"):
+                import_module(".management", app_config.name)
+        connection.prepare_database()
+        pre_migrate_state = executor._create_project_state(with_applied_migrations=True)
+        emit_pre_migrate_signal(
+            max(self.verbosity - 1, 0),
+            self.interactive,
+            connection.alias,
+            stdout=self.stdout,
+            apps=pre_migrate_state.apps,
+            plan=plan,
+        )
+        meter = Progress(
+            label,
+            len(plan),
+            unit="migrations",
+            stream=self.stdout,
+            min_interval=0.0,
+            enabled=self.verbosity >= 1,
+        )
+
+        def progress(action, migration=None, fake=False):
+            if action in ("apply_success", "unapply_success"):
+                verb = "faked" if fake else "applied" if action == "apply_success" else "reversed"
+                meter.advance(1, f"{migration.app_label}.{migration.name} {verb}")
+
+        executor.progress_callback = progress
+        started = time.monotonic()
+        post_migrate_state = executor.migrate(
+            targets, plan=plan, state=pre_migrate_state.clone(), fake_initial=fake_initial
+        )
+        meter.close(f"in {time.monotonic() - started:.1f}s")
+        # As `migrate` does: re-render the real apps' models before post_migrate.
+        post_migrate_state.clear_delayed_apps_cache()
+        post_migrate_apps = post_migrate_state.apps
+        with post_migrate_apps.bulk_update():
+            model_keys = []
+            for model_state in post_migrate_apps.real_models:
+                model_key = model_state.app_label, model_state.name_lower
+                model_keys.append(model_key)
+                post_migrate_apps.unregister_model(*model_key)
+        post_migrate_apps.render_multiple(
+            [ModelState.from_model(apps.get_model(*model)) for model in model_keys]
+        )
+        emit_post_migrate_signal(
+            max(self.verbosity - 1, 0),
+            self.interactive,
+            connection.alias,
+            stdout=self.stdout,
+            apps=post_migrate_apps,
+            plan=plan,
+        )
+
+    def _before_phase(self, connection, reason: str) -> Snapshot:
+        """Backup (unless --no-backup) and a row-count snapshot, both kept on disk."""
+        root = backup_root(self.options.get("backup_dir"))
+        snapshot = snapshot_take(connection, reason)
+        if self.options.get("no_backup"):
+            self.stdout.write("Backup skipped (--no-backup).")
+        else:
+            self._backup(connection, root, reason)
+        path = snapshot_save(connection, snapshot, root)
+        if self.verbosity >= 2:
+            self.stdout.write(f"Snapshot: {path}")
+        return snapshot
+
+    def _verify_after(self, connection, snapshot: Snapshot, what: str, reason: str) -> None:
+        report = plan_verify(connection, snapshot=snapshot)
+        self._report(report)
+        if not report.ok:
+            raise CommandError(
+                f"Verification after the {what} failed. The backup taken before it is in "
+                f"{backup_root(self.options.get('backup_dir'))}."
+            )
+        snapshot_save(
+            connection,
+            snapshot_take(connection, reason),
+            backup_root(self.options.get("backup_dir")),
+        )
+
+    def _report(self, report) -> None:
+        for line in report.lines():
+            if line.startswith("[FAIL]"):
+                self.stdout.write(self.style.ERROR(line))
+            elif line.startswith("[ok]"):
+                self.stdout.write(self.style.SUCCESS(line))
+            else:
+                self.stdout.write(line)
+
+    # =====================================================================================
+    # Backups
+    # =====================================================================================
+    def _backup(self, connection, root: Path, reason: str) -> Path | None:
+        directory = root / database_label(connection)
+        directory.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        base = f"{database_label(connection)}-{stamp}-{reason}"
+        if connection.vendor == "sqlite":
+            path = backup_sqlite(connection, directory / f"{base}.sqlite3", self._meter)
+        elif connection.vendor == "postgresql":
+            path = backup_postgresql(connection, directory / f"{base}.dump")
+            if path is None:
+                self.stdout.write(
+                    self.style.WARNING(
+                        "pg_dump not found (set DOGGY_PG_BIN or put it on PATH): no backup "
+                        "taken. Take one by other means before continuing in production."
+                    )
+                )
+                return None
+        elif connection.vendor == "microsoft":
+            return self._backup_mssql(connection, f"{base}.bak")
+        else:
+            self.stdout.write(
+                self.style.WARNING(f"No backup support for {connection.vendor}; none taken.")
+            )
+            return None
+        self.stdout.write(f"Backup: {path}")
+        return path
+
+    def _meter(self, total: int) -> Progress:
+        return Progress(
+            "Backup", total, unit="pages", stream=self.stdout, enabled=self.verbosity >= 1
+        )
+
+    def _backup_mssql(self, connection, file_name: str) -> None:
+        statement = mssql_backup_statement(connection, file_name)
+        if self.options.get("run_backup"):
+            self.stdout.write(f"Running: {statement}")
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+            return
+        self.stdout.write("Run this backup on the SQL Server before continuing:")
+        self.stdout.write(f"    {statement}")
+        if self.interactive and sys.stdin.isatty():
+            answer = input("Type 'yes' once the backup has completed: ")
+            if answer.strip().lower() == "yes":
+                return
+            raise CommandError("Stopped: no backup confirmed.")
+        raise CommandError(
+            "Stopped before the phase: run the BACKUP DATABASE statement above, then re-run "
+            "with --no-backup, or let this command run it with --run-backup."
+        )
+
+
+def backup_sqlite(connection, destination: Path, meter=None) -> Path:
+    """Copy a live SQLite database with the sqlite3 online-backup API (consistent copy)."""
+    if connection.in_atomic_block:
+        # The backup reads through the same connection and would wait for ever on the
+        # write lock of the open transaction.
+        raise CommandError("A SQLite backup cannot run inside a transaction.")
+    connection.ensure_connection()
+    source = connection.connection
+    target = sqlite3.connect(destination)
+    progress = {}
+
+    def report(status, remaining, total):
+        if meter is None:
+            return
+        if "meter" not in progress:
+            progress["meter"] = meter(total)
+        bar = progress["meter"]
+        bar.advance(total - remaining - bar.done)
+
+    try:
+        source.backup(target, pages=256, progress=report)
+    finally:
+        target.close()
+    if "meter" in progress:
+        progress["meter"].close()
+    return destination
+
+
+def pg_dump_path() -> str | None:
+    """pg_dump from DOGGY_PG_BIN (the server's own binaries) or PATH."""
+    directory = os.environ.get("DOGGY_PG_BIN") or getattr(settings, "DOGGY_PG_BIN", None)
+    if directory:
+        candidate = Path(directory) / "pg_dump"
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("pg_dump")
+
+
+def backup_postgresql(connection, destination: Path) -> Path | None:
+    """`pg_dump --format=custom` of the connection's database; None without pg_dump."""
+    binary = pg_dump_path()
+    if binary is None:
+        return None
+    params = connection.settings_dict
+    command = [binary, "--format=custom", "--no-password", f"--file={destination}"]
+    for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if params.get(key):
+            command += [flag, str(params[key])]
+    command += ["--dbname", str(params["NAME"])]
+    env = dict(os.environ)
+    if params.get("PASSWORD"):
+        env["PGPASSWORD"] = str(params["PASSWORD"])
+    result = subprocess.run(  # noqa: S603 - fixed binary, arguments from settings
+        command, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
+    return destination
+
+
+def mssql_backup_statement(connection, file_name: str) -> str:
+    """A full, copy-only backup that leaves the regular backup chain untouched.
+
+    A bare file name lands in the instance's default backup directory.
+    """
+    name = str(connection.settings_dict["NAME"]).replace("]", "]]")
+    path = file_name.replace("'", "''")
+    return (
+        f"BACKUP DATABASE [{name}] TO DISK = N'{path}' WITH COPY_ONLY, INIT, CHECKSUM, STATS = 10;"
+    )

@@ -1,0 +1,261 @@
+"""`manage.py plan`: status, migrate, verify, rollback, backups."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from django.core.management.base import CommandError
+from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+from accounts.models import RolePermission, User
+from doggy.management.commands.plan import (
+    backup_postgresql,
+    backup_sqlite,
+    mssql_backup_statement,
+    pg_dump_path,
+)
+from doggy.plan import (
+    ITEMS,
+    PlanMap,
+    Snapshot,
+    database_label,
+    plan_items_of_phase,
+    plan_verify,
+    snapshot_latest,
+    snapshot_save,
+    snapshot_take,
+    table_checksums,
+    table_columns,
+    table_row_counts,
+)
+from tests.accounts.factories import (
+    LoginAttemptFactory,
+    RoleFactory,
+    UserFactory,
+    UserRoleFactory,
+    UserSessionFactory,
+    UserSettingsFactory,
+)
+from tests.audit.factories import AuditLogFactory
+from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
+from tests.plan.conftest import empty_database, plan_command
+
+PHASE_1_TABLES = sorted({table for item in plan_items_of_phase(1) for table in item.tables})
+
+
+@pytest.fixture
+def applied_db(db):
+    if not MigrationRecorder(connection).has_table():
+        pytest.skip("migrations are disabled (--nomigrations)")
+
+
+def _fill_phase_1() -> None:
+    users = UserFactory.create_batch(3)
+    for user in users:
+        UserRoleFactory(user=user, role=RoleFactory(name=f"Role of {user.email}"))
+        UserSettingsFactory(user=user)
+        UserSessionFactory(user=user)
+        StoredFileFactory(owner=user)
+        AuditLogFactory()
+    LoginAttemptFactory.create_batch(2)
+    SystemSettingFactory()
+
+
+def _phase_unbuilt(phase: int) -> bool:
+    plan_map = PlanMap(MigrationLoader(None, ignore_no_migrations=True).graph)
+    return not any(plan_map.built_migrations(item) for item in plan_items_of_phase(phase))
+
+
+@pytest.mark.slow
+def test_migrate_verify_and_roll_back_phase_2_keep_phase_1s_rows(migrating_db, tmp_path):
+    # Given an empty database
+    empty_database()
+    assert table_row_counts(connection) == {}
+
+    # When the plan is applied to the end of item 008
+    out = plan_command("migrate", "--to", "008", "--backup-dir", str(tmp_path), "--noinput")
+
+    # Then phase 1 is applied and verified, with a backup and snapshots on disk
+    assert re.search(r"Phase 1 \(Foundation & Security\), items 001-008: \d+ migrations", out)
+    assert "[FAIL]" not in out
+    assert out.count("[ok]") == 4
+    label_dir = tmp_path / database_label(connection)
+    snapshots = sorted(path.name for path in (label_dir / "snapshots").iterdir())
+    assert [re.sub(r"^\d+T\d+-", "", name) for name in snapshots] == [
+        "before-phase-1.json",
+        "after-phase-1.json",
+    ]
+    if connection.vendor == "sqlite" or pg_dump_path():
+        assert len([p for p in label_dir.iterdir() if p.is_file()]) == 1
+    status = plan_command("status")
+    assert re.search(r"^008 .* applied +\d+$", status, re.M)
+    assert re.search(r"^009 .* not applied", status, re.M)
+
+    # And with phase-1 rows in place, `plan verify` passes
+    _fill_phase_1()
+    assert "[FAIL]" not in plan_command("verify", "--backup-dir", str(tmp_path))
+    before = table_row_counts(connection, PHASE_1_TABLES)
+    checksums = table_checksums(connection, table_columns(connection, PHASE_1_TABLES))
+
+    # When phase 2 is applied and rolled back again
+    out = plan_command("migrate", "--phase", "2", "--no-backup", "--noinput")
+    assert "Phase 1 (Foundation & Security), items 001-008: already applied" in out
+    assert "[FAIL]" not in out
+    out = plan_command("rollback", "--phase", "2", "--no-backup", "--noinput")
+
+    # Then phase 1's rows are all there, byte for byte, and phase 2's tables are gone
+    assert "[FAIL]" not in out
+    assert "back to the end of phase 1" in out
+    assert table_row_counts(connection, PHASE_1_TABLES) == before
+    assert sum(before.values()) > 30
+    assert table_checksums(connection, table_columns(connection, PHASE_1_TABLES)) == checksums
+    phase_2_tables = {table for item in plan_items_of_phase(2) for table in item.tables}
+    assert not (phase_2_tables - set(PHASE_1_TABLES)) & set(table_row_counts(connection))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _phase_unbuilt(3), reason="phase 3 has migrations now")
+def test_migrate_phase_3_says_plainly_that_nothing_is_built(migrating_db):
+    out = plan_command("migrate", "--phase", "3", "--no-backup", "--noinput")
+
+    assert (
+        "Phase 3 (Communication & Interaction), items 017-024: no migration of these items "
+        "is built yet; nothing to apply." in out
+    )
+
+
+def test_status_lists_the_42_items(applied_db):
+    out = plan_command("status")
+
+    rows = re.findall(r"^(\d{3}) ", out, re.M)
+    assert rows == [item.code for item in ITEMS]
+    assert re.search(r"^001 +Enhanced User Management +1 +accounts\.0003 +applied", out, re.M)
+    plan_map = PlanMap(MigrationLoader(connection).graph)
+    for item in ITEMS:
+        if not plan_map.built_migrations(item):
+            assert re.search(rf"^{item.code} .*\? +not built", out, re.M), item.code
+
+
+def test_migrate_never_moves_backwards(applied_db):
+    # Given a database at the head of every migration (beyond item 008)
+    applied_before = set(MigrationRecorder(connection).applied_migrations())
+
+    # When asked to migrate to item 008, it refuses and reverses nothing
+    with pytest.raises(CommandError, match="past the end of item 008 .* rollback --phase 2"):
+        plan_command("migrate", "--to", "008", "--no-backup", "--noinput")
+    assert set(MigrationRecorder(connection).applied_migrations()) == applied_before
+
+
+def test_verify_passes_at_head(applied_db, tmp_path):
+    out = plan_command("verify", "--backup-dir", str(tmp_path), "--record")
+
+    assert out.count("[ok]") == 4
+    assert "Snapshot recorded" in out
+
+
+def test_verify_fails_on_lost_rows_and_missing_seed_rows(applied_db, tmp_path):
+    # Given a snapshot of the database
+    plan_command("verify", "--backup-dir", str(tmp_path), "--record")
+
+    # When a seeded role-permission link disappears
+    RolePermission.objects.filter(
+        role__normalized_name="ADMIN", permission__name="kyc.review"
+    ).delete()
+
+    # Then verify fails and says what is missing
+    with pytest.raises(CommandError, match="Verification failed"):
+        plan_command("verify", "--backup-dir", str(tmp_path))
+    report = plan_verify(connection, snapshot=None)
+    seeds = next(check for check in report.checks if check.name == "seed rows")
+    assert seeds.problems == ["Item 002: 1 of 14 RolePermissions rows missing: Admin/kyc.review."]
+
+
+def test_verify_finds_orphaned_references(applied_db):
+    # Given a row that references a user who does not exist (FKs are checked at commit)
+    qn = connection.ops.quote_name
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {qn('Users_groups')} ({qn('user_id')}, {qn('group_id')}) "  # noqa: S608
+                "VALUES (%s, %s)",
+                ["ghost-user", 987654],
+            )
+        # When verify runs
+        report = plan_verify(connection, snapshot=None)
+        transaction.set_rollback(True)
+
+    # Then the foreign-key check names the table and column
+    fks = next(check for check in report.checks if check.name == "foreign keys")
+    assert not fks.ok
+    assert "Users_groups.user_id: 1 rows reference a missing Users.Id." in fks.problems
+    assert "Users_groups.group_id: 1 rows reference a missing auth_group.id." in fks.problems
+
+
+def test_adopt_refuses_a_database_that_is_already_managed(applied_db):
+    with pytest.raises(CommandError, match="accounts.0001 is already applied"):
+        plan_command("adopt", "--no-backup", "--noinput")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite backup API")
+def test_sqlite_backup_is_a_full_copy(migrating_db, tmp_path):
+    # Given a database with rows
+    UserFactory.create_batch(3)
+
+    # When it is backed up
+    target = backup_sqlite(connection, tmp_path / "copy.sqlite3")
+
+    # Then the copy has every table and the rows
+    copy = sqlite3.connect(target)
+    try:
+        users = copy.execute('SELECT COUNT(*) FROM "Users"').fetchone()[0]
+        tables = {row[0] for row in copy.execute("SELECT name FROM sqlite_master")}
+    finally:
+        copy.close()
+    assert users == User.objects.count() >= 3
+    assert {"Users", "Roles", "SystemSettings", "django_migrations"} <= tables
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite backup API")
+def test_sqlite_backup_refuses_to_run_inside_a_transaction(applied_db, tmp_path):
+    with pytest.raises(CommandError, match="inside a transaction"):
+        backup_sqlite(connection, tmp_path / "copy.sqlite3")
+
+    assert not (tmp_path / "copy.sqlite3").exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" or pg_dump_path() is None, reason="needs pg_dump"
+)
+def test_postgresql_backup_runs_pg_dump(applied_db, tmp_path):
+    target = backup_postgresql(connection, tmp_path / "copy.dump")
+
+    assert target.read_bytes()[:5] == b"PGDMP"
+
+
+def test_sql_server_backup_is_a_copy_only_statement():
+    class Connection:
+        settings_dict = {"NAME": "Doggy]Prod"}
+
+    statement = mssql_backup_statement(Connection(), "doggy-before-phase-2.bak")
+
+    assert statement == (
+        "BACKUP DATABASE [Doggy]]Prod] TO DISK = N'doggy-before-phase-2.bak' "
+        "WITH COPY_ONLY, INIT, CHECKSUM, STATS = 10;"
+    )
+
+
+def test_users_survive_the_snapshot_round_trip(applied_db, tmp_path):
+    # Row counts are what verify compares; the snapshot keeps them per table.
+    UserFactory.create_batch(2)
+
+    snapshot = snapshot_take(connection, "test")
+    snapshot_save(connection, snapshot, tmp_path)
+
+    loaded = snapshot_latest(connection, tmp_path)
+    assert isinstance(loaded, Snapshot)
+    assert loaded.row_counts["Users"] == User.objects.count()
+    assert "django_migrations" not in loaded.row_counts

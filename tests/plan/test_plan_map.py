@@ -1,0 +1,188 @@
+"""The plan map (doggy/plan.py) against the customer's plan and the migrations on disk."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import CreateModel
+
+from doggy.management.commands.plan import item_number
+from doggy.plan import (
+    ITEMS,
+    PHASES,
+    PROJECT_APPS,
+    PlanError,
+    PlanMap,
+    plan_item_get,
+    plan_item_of_migration,
+    plan_items_of_phase,
+    plan_phase_last_item,
+)
+
+PLAN_DOC = Path(settings.BASE_DIR) / "docs" / "migration-plan.md"
+
+
+@pytest.fixture
+def plan_map():
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    if not graph.nodes:
+        pytest.skip("migrations are disabled (--nomigrations)")
+    return PlanMap(graph)
+
+
+def _plan_doc_items() -> dict[int, tuple[str, int]]:
+    """Item number -> (title, phase) as docs/migration-plan.md lists them."""
+    items = {}
+    phase = None
+    for line in PLAN_DOC.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"^### Phase (\d): .*\(Migrations (\d{3})-(\d{3})\)", line)
+        if heading:
+            phase = int(heading.group(1))
+            continue
+        entry = re.match(r"^Migration (\d{3}): (.+)$", line.strip())
+        if entry and phase is not None:
+            items[int(entry.group(1))] = (entry.group(2).strip(), phase)
+    return items
+
+
+def test_the_map_holds_the_42_items_with_the_plans_titles_and_phases():
+    # Given the customer's plan document
+    documented = _plan_doc_items()
+
+    # Then the map has exactly its 42 items (plus the baseline 000), with its titles/phases
+    assert sorted(documented) == list(range(1, 43))
+    assert [item.number for item in ITEMS] == list(range(43))
+    assert {item.number: (item.title, item.phase) for item in ITEMS[1:]} == documented
+    assert ITEMS[0].phase == 1
+    assert [plan_phase_last_item(phase) for phase in PHASES] == [8, 16, 24, 30, 36, 42]
+
+
+def test_every_migration_is_claimed_by_exactly_one_item():
+    # Every migration named in the map, built or not, belongs to one item of an own app.
+    claimed = [node for item in ITEMS for node in item.migrations]
+
+    assert len(claimed) == len(set(claimed))
+    assert all(app in PROJECT_APPS for app, _ in claimed)
+
+
+def test_the_map_is_consistent_with_the_migrations_on_disk(plan_map):
+    # No unclaimed migration, and reaching the end of any item never needs a later item.
+    assert plan_map.check() == []
+
+
+def test_every_table_a_migration_creates_belongs_to_its_items_tables(plan_map):
+    # Given every CreateModel of the project's migrations
+    graph = plan_map.graph
+    missing = []
+    for node in sorted(plan_map.nodes):
+        if node[0] not in PROJECT_APPS:
+            continue
+        item = plan_item_of_migration(node)
+        for operation in graph.nodes[node].operations:
+            if isinstance(operation, CreateModel):
+                table = operation.options.get("db_table")
+                # Then the item that owns the migration lists the table (status counts it)
+                if table and table not in item.tables:
+                    missing.append(f"{node[0]}.{node[1]}: {table} (item {item.code})")
+
+    assert missing == []
+
+
+def test_phase_1_targets_reach_item_008_and_nothing_later(plan_map):
+    # When the targets for the end of item 008 are computed
+    targets = plan_map.targets_to_item(8)
+    plan = plan_map.forwards_plan(targets)
+
+    # Then they name each project app's last phase-1 migration...
+    assert ("accounts", "0009_user_settings") in targets
+    assert ("doggy", "0003_stored_files") in targets
+    assert ("audit", "0001_audit_logs") in targets
+    assert ("messaging", "0001_baseline_messaging") in targets
+    # ...and an empty database reaches them without any phase-2 migration
+    project = {node for node in plan if node[0] in PROJECT_APPS}
+    assert project == set(plan_map.nodes_up_to(8))
+    assert all(plan_item_of_migration(node).phase == 1 for node in project)
+
+
+def test_rollback_of_phase_2_keeps_phase_1_positions(plan_map):
+    # Given a database at the end of phase 2
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(2)))
+    phase_1 = set(plan_map.nodes_up_to(8))
+
+    # When the rollback targets of phase 2 are computed
+    targets = dict(plan_map.rollback_targets(2, applied))
+
+    # Then every app phase 2 touched goes back to its last phase-1 migration, or to zero
+    touched = {
+        node[0]
+        for node in applied
+        if plan_item_of_migration(node) and plan_item_of_migration(node).phase == 2
+    }
+    assert set(targets) == touched
+    assert targets["accounts"] == "0009_user_settings"
+    for app, name in targets.items():
+        kept = sorted(node[1] for node in phase_1 if node[0] == app)
+        assert name == (kept[-1] if kept else None)
+
+
+def test_rollback_of_phase_1_empties_every_project_app(plan_map):
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(1)))
+
+    targets = plan_map.rollback_targets(1, applied)
+
+    assert targets == [
+        (app, None) for app in sorted({node[0] for node in applied if node[0] in PROJECT_APPS})
+    ]
+
+
+def test_rollback_of_a_phase_nothing_of_which_is_applied_has_no_targets(plan_map):
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(1)))
+
+    assert plan_map.rollback_targets(3, applied) == []
+
+
+def test_items_not_built_yet_are_reported_as_such(plan_map):
+    states = {item.number: plan_map.item_state(item) for item in ITEMS}
+
+    assert all(states[number] == "built" for number in range(9))
+    for item in ITEMS:
+        built = plan_map.built_migrations(item)
+        expected = (
+            "not built"
+            if not built
+            else "built"
+            if len(built) == len(item.migrations)
+            else "partly built"
+        )
+        assert states[item.number] == expected
+
+
+@pytest.mark.parametrize(
+    ("_case", "value", "expected"),
+    [
+        ("padded", "008", 8),
+        ("bare", "8", 8),
+        ("the plan's own spelling", "008_UserSettings", 8),
+        ("last", "042", 42),
+        ("baseline", "0", 0),
+    ],
+)
+def test_item_numbers_are_read_like_the_plan_writes_them(_case, value, expected):
+    assert item_number(value) == expected
+
+
+@pytest.mark.parametrize("value", ["043", "abc", "", "x8"])
+def test_unknown_items_are_refused(value):
+    with pytest.raises(ValueError):  # noqa: PT011 - argparse turns it into a usage error
+        item_number(value)
+
+
+def test_unknown_item_and_phase_raise_plan_errors():
+    with pytest.raises(PlanError, match="no item 043"):
+        plan_item_get(43)
+    with pytest.raises(PlanError, match="no phase 7"):
+        plan_items_of_phase(7)
