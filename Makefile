@@ -36,5 +36,8 @@ migrate: install
 demo: install
 	$(PY) manage.py demo_data
 
+ddl: install
+	$(PY) manage.py plan ddl --vendor mssql
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -19,7 +19,7 @@ DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py check --fail-level WA
 step "manage.py check --deploy (production settings)"
 DJANGO_SETTINGS_MODULE=doggy.settings.production \
 DJANGO_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')" \
-DJANGO_ALLOWED_HOSTS=doggy.example.com \
+DJANGO_ALLOWED_HOSTS=doggy.example.com DOGGY_FRONTEND_URL=https://app.doggy.example.com \
 DOGGY_SETTINGS_ENCRYPTION_KEYS="$("$PY" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
   "$PY" manage.py check --deploy --fail-level WARNING
 
@@ -27,7 +27,7 @@ step "makemigrations --check"
 DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py makemigrations --check --dry-run
 
 step "pytest on SQLite"
-env -u DATABASE_URL "$PY" -m pytest "$@"
+env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
 
 step "pytest on PostgreSQL"
-bash scripts/with_postgres.sh "$PY" -m pytest "$@"
+bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

@@ -10,3 +10,5 @@ DOGGY_SETTINGS_ENCRYPTION_KEYS = env.list(
     "DOGGY_SETTINGS_ENCRYPTION_KEYS",
     default=["3Fv0xq1jK8n2mW5rQz7tYc9uHb4eLd6gPa0sNi2oRkU="],
 )
+# No scanner runs on a laptop: uploads are accepted as clean so that the flows can be tried.
+DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="doggy.scanning.trust_uploads")
