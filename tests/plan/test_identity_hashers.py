@@ -25,12 +25,15 @@ ARGON2_FIRST = [
 @pytest.mark.parametrize(
     ("_case", "encoded"),
     [
-        ("v2", identity_v2_hash("S3cret!pass")),
-        ("v3 sha1", identity_v3_hash("S3cret!pass", prf=PRF_SHA1, iterations=1000)),
-        ("v3 sha256 (.NET Core 2-6)", identity_v3_hash("S3cret!pass")),
+        ("v2", identity_v2_hash("S3cret!pass", salt=bytes(range(16)))),
+        (
+            "v3 sha1",
+            identity_v3_hash("S3cret!pass", prf=PRF_SHA1, iterations=1000, salt=b"s" * 16),
+        ),
+        ("v3 sha256 (.NET Core 2-6)", identity_v3_hash("S3cret!pass", salt=b"t" * 16)),
         (
             "v3 sha512 (.NET 7+)",
-            identity_v3_hash("S3cret!pass", prf=PRF_SHA512, iterations=100_000),
+            identity_v3_hash("S3cret!pass", prf=PRF_SHA512, iterations=100_000, salt=b"u" * 16),
         ),
         ("v3 32-byte salt", identity_v3_hash("S3cret!pass", salt=bytes(range(32)))),
     ],
