@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -15,9 +14,9 @@ from doggy.errors import NotFoundError
 from ..choices import PermissionName
 from ..errors import AccountsErrorCode, field_error
 from ..filters import UserFilter
-from ..models import Permission, User
+from ..models import User
 from ..permissions import HasRbacPermission
-from ..selectors import role_list, user_get, user_list
+from ..selectors import permission_list, role_list, role_list_with_permissions, user_get, user_list
 from ..services.rbac import user_role_grant, user_role_revoke
 from ..services.users import user_reactivate, user_suspend
 from .serializers import (
@@ -168,19 +167,13 @@ class AdminUserRoleDetailView(BearerChallengeMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _roles_with_permissions(actor):
-    return role_list(actor=actor).prefetch_related(
-        Prefetch("permissions", queryset=Permission.objects.order_by("name"))
-    )
-
-
 class AdminRoleListView(BearerChallengeMixin, generics.ListAPIView):
     permission_classes = [CanManageUsers]
     serializer_class = RoleSerializer
     filter_backends: list = []
 
     def get_queryset(self):
-        return _roles_with_permissions(self.request.user)
+        return role_list_with_permissions(actor=self.request.user)
 
     @extend_schema(tags=[ADMIN_TAG], operation_id="admin_roles_list")
     def get(self, request, *args, **kwargs):
@@ -196,7 +189,7 @@ class AdminRoleDetailView(BearerChallengeMixin, APIView):
         responses={200: RoleSerializer, 401: ERROR, 403: ERROR, 404: ERROR},
     )
     def get(self, request, role_id):
-        role = _roles_with_permissions(request.user).filter(pk=role_id).first()
+        role = role_list_with_permissions(actor=request.user).filter(pk=role_id).first()
         if role is None:
             raise NotFoundError(AccountsErrorCode.ROLE_NOT_FOUND, "No such role.")
         return Response(RoleSerializer(role).data)
@@ -208,9 +201,7 @@ class AdminPermissionListView(BearerChallengeMixin, generics.ListAPIView):
     filter_backends: list = []
 
     def get_queryset(self):
-        # The permission class has already required users.manage; every name is visible
-        # to user managers, as `role_list` shows them every role.
-        return Permission.objects.order_by("name")
+        return permission_list(actor=self.request.user)
 
     @extend_schema(tags=[ADMIN_TAG], operation_id="admin_permissions_list")
     def get(self, request, *args, **kwargs):

@@ -35,6 +35,7 @@ from ..models import (
     UserSettings,
 )
 from ..services.authentication import REGISTRATION_ROLES
+from ..services.preferences import SETTINGS_FIELDS
 from ..validators import validate_iana_time_zone
 
 # Generous but bounded: the hasher should never be handed megabytes.
@@ -224,25 +225,7 @@ class UserSettingsSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = UserSettings
-        fields = [
-            "theme",
-            "time_format",
-            "week_start",
-            "date_format",
-            "distance_unit",
-            "weight_unit",
-            "currency",
-            "quiet_hours_start",
-            "quiet_hours_end",
-            "digest_frequency",
-            "show_online_status",
-            "share_read_receipts",
-            "profile_visibility",
-            "marketing_emails_opt_in",
-            "analytics_opt_in",
-            "extra",
-            "updated_at",
-        ]
+        fields = [*SETTINGS_FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
         # PUT replaces the preferences: every field but the free-form `extra` is required.
         extra_kwargs = {

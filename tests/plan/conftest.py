@@ -6,9 +6,12 @@ leave the database at the head of every migration, as they found it.
 
 from __future__ import annotations
 
+import importlib
 import io
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -52,6 +55,29 @@ def empty_database() -> None:
     ContentType.objects.clear_cache()
 
 
+# The data migrations that seed rows (idempotent, keyed on natural keys), in plan order.
+SEED_STEPS = (
+    ("accounts", "0004_rbac_permissions", "create_system_user"),
+    ("accounts", "0005_seed_rbac", "seed_rbac"),
+    ("doggy", "0002_seed_system_settings", "seed_settings"),
+    ("scheduling", "0002_seed_service_categories", "seed_categories"),
+    ("billing", "0002_seed_free_plan", "seed_free_plan"),
+)
+
+
+def reseed() -> None:
+    """Put the seed rows back after an earlier transactional test flushed them.
+
+    Runs the seed migrations' own forward functions (idempotent) against the current
+    models, which at head are the migrations' final state.
+    """
+    editor = SimpleNamespace(connection=connection)
+    for app_label, migration, function in SEED_STEPS:
+        module = importlib.import_module(f"{app_label}.migrations.{migration}")
+        getattr(module, function)(apps, editor)
+    ContentType.objects.clear_cache()
+
+
 def migrate_to_head() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     ContentType.objects.clear_cache()
@@ -64,15 +90,17 @@ def _backups_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
-def migrating_db(transactional_db, django_db_serialized_rollback):
+def migrating_db(transactional_db):
     """The test database, outside any transaction; put back at head afterwards.
 
-    Serialized rollback restores the rows the migrations seeded (roles, permissions,
-    settings, the system user), which the flush after any earlier transactional test
-    removed: `plan verify` checks for them.
+    The rows the migrations seeded (roles, permissions, settings, the system user) are
+    put back first, since the flush after any earlier transactional test removed them
+    and `plan verify` checks for them. (Serialized rollback would do the same but breaks
+    when an earlier flush re-created the content types it restores.)
     """
     if not MigrationRecorder(connection).has_table():
         pytest.skip("migrations are disabled (--nomigrations): nothing to migrate")
+    reseed()
     yield connection
     try:
         migrate_to_head()
