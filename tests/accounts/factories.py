@@ -13,6 +13,7 @@ from factory.django import DjangoModelFactory
 from accounts.choices import KycDocumentSide, KycDocumentType, KycStatus
 from accounts.models import (
     KycDocument,
+    KycReviewEvent,
     KycVerification,
     LoginAttempt,
     Permission,
@@ -109,6 +110,20 @@ class KycVerificationFactory(DjangoModelFactory[KycVerification]):
     legal_last_name = factory.LazyAttribute(lambda o: o.user.last_name or "Doe")
     country_code = "GB"
     attempt_number = 1
+
+
+class KycReviewEventFactory(DjangoModelFactory[KycReviewEvent]):
+    """The opening event of a case; transitions write their own through the services."""
+
+    class Meta:
+        model = KycReviewEvent
+
+    verification = factory.SubFactory(KycVerificationFactory)
+    from_status = None
+    to_status = KycStatus.NOT_STARTED
+    actor = factory.SelfAttribute("verification.user")
+    comment = "opened"
+    payload = factory.LazyFunction(lambda: {"source": "test", "items": [1, 2]})
 
 
 class KycDocumentFactory(DjangoModelFactory[KycDocument]):

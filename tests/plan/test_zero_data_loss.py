@@ -14,7 +14,6 @@ import importlib
 import inspect
 from pathlib import Path
 
-import factory
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -24,8 +23,6 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from factory.django import DjangoModelFactory
 
-from accounts.choices import KycStatus
-from accounts.models import KycReviewEvent
 from doggy.plan import (
     PHASES,
     PROJECT_APPS,
@@ -35,54 +32,10 @@ from doggy.plan import (
     table_row_counts,
     value_fingerprint,
 )
-from messaging.models import Conversation, ConversationParticipant, Message
-from tests.accounts.factories import KycVerificationFactory, UserFactory
+from tests.accounts.factories import UserFactory
 from tests.plan.conftest import plan_command
 
 SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000"
-
-
-# Tables no app factory fills yet get minimal local factories here.
-class KycReviewEventFactory(DjangoModelFactory[KycReviewEvent]):
-    class Meta:
-        model = KycReviewEvent
-
-    verification = factory.SubFactory(KycVerificationFactory)
-    from_status = None
-    to_status = KycStatus.values[0]
-    actor = factory.SelfAttribute("verification.user")
-    comment = "opened"
-    payload = factory.LazyFunction(lambda: {"source": "test", "items": [1, 2]})
-
-
-class ConversationFactory(DjangoModelFactory[Conversation]):
-    class Meta:
-        model = Conversation
-
-
-class ConversationParticipantFactory(DjangoModelFactory[ConversationParticipant]):
-    class Meta:
-        model = ConversationParticipant
-
-    conversation = factory.SubFactory(ConversationFactory)
-    user = factory.SubFactory(UserFactory)
-
-
-class MessageFactory(DjangoModelFactory[Message]):
-    class Meta:
-        model = Message
-
-    conversation = factory.SubFactory(ConversationFactory)
-    sender = factory.SubFactory(UserFactory)
-    content = factory.Faker("sentence")
-
-
-LOCAL_FACTORIES = [
-    KycReviewEventFactory,
-    ConversationFactory,
-    ConversationParticipantFactory,
-    MessageFactory,
-]
 
 
 def _app_factories() -> list[type[DjangoModelFactory]]:
@@ -107,7 +60,7 @@ def _fill_every_table() -> None:
     # The system user of accounts/0004 (SCHEMA.md D6) exists in every real database; an
     # earlier test's flush may have removed it from the test database.
     UserFactory(id=SYSTEM_USER_ID, email="system@meandmydoggy.invalid", is_active=False)
-    for factory_class in [*_app_factories(), *LOCAL_FACTORIES]:
+    for factory_class in _app_factories():
         factory_class.create_batch(2)
     for user in UserFactory.create_batch(2):
         user.groups.add(Group.objects.create(name=f"group of {user.pk}"))
