@@ -1,0 +1,60 @@
+"""Production settings refuse to start misconfigured, and start when configured."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from cryptography.fernet import Fernet
+from django.conf import settings
+
+GOOD = {
+    "DJANGO_SECRET_KEY": "k" * 64,
+    "DJANGO_ALLOWED_HOSTS": "doggy.example.com",
+    "DOGGY_FRONTEND_URL": "https://app.doggy.example.com",
+    "DOGGY_SETTINGS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+    "DJANGO_DEBUG": "false",
+}
+
+
+def _load_production(overrides: dict[str, str | None]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DOGGY_"))}
+    env.update({k: v for k, v in {**GOOD, **overrides}.items() if v is not None})
+    env["DJANGO_SETTINGS_MODULE"] = "doggy.settings.production"
+    return subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_start_when_configured():
+    result = _load_production({})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "started"
+
+
+@pytest.mark.parametrize(
+    ("_case", "overrides", "message"),
+    [
+        ("no secret key", {"DJANGO_SECRET_KEY": None}, "DJANGO_SECRET_KEY"),
+        ("a short secret key", {"DJANGO_SECRET_KEY": "short"}, "DJANGO_SECRET_KEY"),
+        ("debug on", {"DJANGO_DEBUG": "true"}, "DJANGO_DEBUG"),
+        ("no encryption keys", {"DOGGY_SETTINGS_ENCRYPTION_KEYS": None}, "ENCRYPTION_KEYS"),
+        ("no allowed hosts", {"DJANGO_ALLOWED_HOSTS": None}, "DJANGO_ALLOWED_HOSTS"),
+    ],
+)
+def test_production_settings_refuse_to_start_misconfigured(_case, overrides, message):
+    result = _load_production(overrides)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+    assert "started" not in result.stdout
