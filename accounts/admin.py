@@ -20,7 +20,6 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
@@ -29,14 +28,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from audit.choices import AuditAction, Severity
-from audit.services import audit_log_record
 from doggy.admin_mixins import (
+    SERVICE_ERRORS,
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
     ServiceInlineMixin,
     adopt_saved,
     call_for_each,
+    message_service_error,
     reported_service_errors,
     user_has_rbac_permission,
 )
@@ -76,12 +75,13 @@ from .models import (
 from .selectors import KYC_QUEUE_STATUSES, kyc_actor_is_reviewer
 from .services.kyc import kyc_approve, kyc_reject, kyc_request_resubmission, kyc_review_start
 from .services.rbac import permission_delete, role_delete, user_role_revoke
-from .services.sessions import user_session_end, user_sessions_revoke
+from .services.sessions import user_session_end
 from .services.users import (
     PROFILE_FIELDS,
     user_deactivate,
     user_lock,
     user_reactivate,
+    user_sessions_staff_revoke,
     user_suspend,
     user_unlock,
 )
@@ -455,17 +455,10 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     def revoke_user_sessions(self, request, queryset):
         total = 0
         for user in queryset:
-            with transaction.atomic():
-                ended = user_sessions_revoke(user=user, reason=SessionEndReason.REVOKED)
-                if ended:
-                    audit_log_record(
-                        actor=request.user,
-                        action=AuditAction.SESSION_REVOKED,
-                        target=user,
-                        new={"scope": "all", "sessions_ended": ended},
-                        severity=Severity.WARNING,
-                    )
-            total += ended
+            try:
+                total += user_sessions_staff_revoke(actor=request.user, user=user)
+            except SERVICE_ERRORS as exc:
+                message_service_error(request, exc, prefix=f"{user.email}: ")
         messages.success(request, f"Ended {total} session(s).")
 
 

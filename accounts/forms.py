@@ -15,12 +15,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.db import transaction
 from django.utils import timezone
 
-from audit.choices import AuditAction
-from audit.services import audit_log_record
 from doggy.admin_mixins import SERVICE_ERRORS, form_add_service_error, service_dry_run
+from doggy.request_context import current_request
 
 from .choices import AccountStatus, KycRejectType, RoleName
 from .models import Permission, Role, RolePermission, User, UserRole
@@ -34,11 +32,11 @@ from .services.rbac import (
     user_role_grant,
     user_role_revoke,
 )
-from .services.sessions import user_sessions_revoke
 from .services.users import (
     PROFILE_FIELDS,
     user_create,
     user_deactivate,
+    user_password_set,
     user_reactivate,
     user_suspend,
     user_update_profile,
@@ -216,25 +214,17 @@ class UserChangeForm(ServiceCheckedFormMixin, auth_forms.UserChangeForm):
 
 
 class AdminPasswordChangeForm(auth_forms.AdminPasswordChangeForm):
-    """Django's admin password form; a new password also ends the user's sessions."""
+    """Django's admin password form, saved through `user_password_set` (which ends the
+    user's sessions and audits the change) on behalf of the signed-in staff member."""
 
     def save(self, commit=True):
-        with transaction.atomic():
-            user = super().save(commit=commit)
-            if not commit:
-                return user
-            ended = user_sessions_revoke(user=user)
-            audit_log_record(
-                action=AuditAction.PASSWORD_CHANGED,
-                target=user,
-                new={
-                    "via": "admin",
-                    # Named without "password", a key the audit log masks.
-                    "usable": user.has_usable_password(),
-                    "sessions_ended": ended,
-                },
-            )
-        return user
+        if not commit:
+            return super().save(commit=False)
+        usable = self.cleaned_data.get("set_usable_password", True)
+        password = self.cleaned_data["password1"] if usable else None
+        request = current_request()
+        user_password_set(actor=getattr(request, "user", None), user=self.user, password=password)
+        return self.user
 
 
 class SuspendForm(forms.Form):

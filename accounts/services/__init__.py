@@ -31,7 +31,9 @@ from .users import (
     user_create,
     user_deactivate,
     user_lock,
+    user_password_set,
     user_reactivate,
+    user_sessions_staff_revoke,
     user_suspend,
     user_unlock,
     user_update_profile,
@@ -72,6 +74,8 @@ __all__ = [
     "user_lock",
     "user_reactivate",
     "user_suspend",
+    "user_password_set",
+    "user_sessions_staff_revoke",
     "user_unlock",
     "user_update_profile",
 ]

@@ -21,7 +21,7 @@ from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
 from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
 
-from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName
+from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import Role, User, UserSettings
 from ..selectors import actor_has_permission, user_permission_cache_clear
@@ -395,13 +395,60 @@ def user_unlock(*, actor: User, user: User) -> User:
     return user
 
 
+def _require_self_or_manager_over(*, actor: User | None, user: User) -> None:
+    if actor is not None and actor.is_authenticated and str(actor.pk) == str(user.pk):
+        return
+    _require_user_manager_over(actor=actor, user=user)
+
+
+@transaction.atomic
+def user_password_set(*, actor: User, user: User, password: str | None) -> int:
+    """Staff set a user's password (None makes it unusable); every session of the user
+    ends. Returns how many sessions ended. The caller has validated the password (the
+    admin form runs Django's validators)."""
+    _require_self_or_manager_over(actor=actor, user=user)
+    _lock_user(user)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save(update_fields=["password"])
+    ended = user_sessions_revoke(user=user)
+    audit_log_record(
+        actor=actor,
+        action=AuditAction.PASSWORD_CHANGED,
+        target=user,
+        # Named without "password", a key the audit log masks.
+        new={"via": "admin", "usable": user.has_usable_password(), "sessions_ended": ended},
+    )
+    return ended
+
+
+@transaction.atomic
+def user_sessions_staff_revoke(*, actor: User, user: User) -> int:
+    """Staff end every session of a user (a stolen device, a compromised account)."""
+    _require_self_or_manager_over(actor=actor, user=user)
+    ended = user_sessions_revoke(user=user, reason=SessionEndReason.REVOKED)
+    if ended:
+        audit_log_record(
+            actor=actor,
+            action=AuditAction.SESSION_REVOKED,
+            target=user,
+            new={"scope": "all", "sessions_ended": ended},
+            severity=Severity.WARNING,
+        )
+    return ended
+
+
 __all__ = [
     "PROFILE_FIELDS",
     "SELF_SIGNUP_ROLES",
     "user_create",
     "user_deactivate",
     "user_lock",
+    "user_password_set",
     "user_reactivate",
+    "user_sessions_staff_revoke",
     "user_suspend",
     "user_unlock",
     "user_update_profile",

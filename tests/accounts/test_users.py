@@ -15,7 +15,9 @@ from accounts.services import (
     user_create,
     user_deactivate,
     user_lock,
+    user_password_set,
     user_reactivate,
+    user_sessions_staff_revoke,
     user_suspend,
     user_unlock,
     user_update_profile,
@@ -485,3 +487,74 @@ def test_factories_build_valid_rows(_case, make):
 
     instance.full_clean()
     assert type(instance).objects.filter(pk=instance.pk).count() == 1
+
+
+# --- Staff: passwords and sessions -------------------------------------------------------
+
+
+def test_staff_password_set_ends_every_session_and_is_audited(admin, owner):
+    # Given a user signed in on two devices
+    UserSessionFactory(user=owner)
+    UserSessionFactory(user=owner)
+
+    # When a manager sets a new password
+    ended = user_password_set(actor=admin, user=owner, password="a-new-long-passphrase-9")
+
+    # Then it works, every session ended, and the audit row names no secret
+    fresh = User.objects.get(pk=owner.pk)
+    assert fresh.check_password("a-new-long-passphrase-9")
+    assert ended == 2
+    assert not UserSession.objects.filter(user=owner, is_active=True).exists()
+    log = AuditLog.objects.get(action="PasswordChanged")
+    assert (log.user_id, log.entity_id) == (admin.pk, owner.pk)
+    assert log.new_values == {"via": "admin", "usable": True, "sessions_ended": 2}
+
+
+def test_staff_password_set_none_makes_the_password_unusable(admin, owner):
+    user_password_set(actor=admin, user=owner, password=None)
+
+    assert User.objects.get(pk=owner.pk).has_usable_password() is False
+
+
+def test_password_set_by_a_non_manager_changes_nothing(owner):
+    # Given another user and their session
+    victim = UserFactory()
+    session = UserSessionFactory(user=victim)
+    before = User.objects.get(pk=victim.pk).password
+
+    # When a pet owner tries to set their password
+    with pytest.raises(PermissionDeniedError):
+        user_password_set(actor=owner, user=victim, password="a-new-long-passphrase-9")
+
+    # Then nothing changed
+    assert User.objects.get(pk=victim.pk).password == before
+    assert UserSession.objects.get(pk=session.pk).is_active is True
+    assert not AuditLog.objects.filter(action="PasswordChanged").exists()
+
+
+def test_staff_session_revoke_ends_all_sessions_and_is_audited(admin, owner):
+    UserSessionFactory(user=owner)
+    UserSessionFactory(user=owner)
+    kept = UserSessionFactory(user=admin)
+
+    ended = user_sessions_staff_revoke(actor=admin, user=owner)
+
+    assert ended == 2
+    assert set(UserSession.objects.filter(user=owner).values_list("end_reason", flat=True)) == {
+        "Revoked"
+    }
+    assert UserSession.objects.get(pk=kept.pk).is_active is True
+    log = AuditLog.objects.get(action="SessionRevoked")
+    assert (log.severity, log.user_id, log.entity_id) == ("Warning", admin.pk, owner.pk)
+    assert log.new_values == {"scope": "all", "sessions_ended": 2}
+
+
+def test_staff_session_revoke_by_a_non_manager_changes_nothing(owner):
+    victim = UserFactory()
+    session = UserSessionFactory(user=victim)
+
+    with pytest.raises(PermissionDeniedError):
+        user_sessions_staff_revoke(actor=owner, user=victim)
+
+    assert UserSession.objects.get(pk=session.pk).is_active is True
+    assert not AuditLog.objects.filter(action="SessionRevoked").exists()
