@@ -4,15 +4,24 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format migrate demo ddl clean
+.PHONY: run test install lock lint format migrate demo ddl clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --upgrade pip
-	$(PY) -m pip install -e ".[dev]"
+# Installs only what requirements/dev.txt locks, every package pinned and hash-checked; the
+# project itself runs from this folder (manage.py and pytest put it on the path).
+$(STAMP): requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --no-input --require-hashes --no-deps -r requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolves both locks from pyproject.toml: base.txt for deployments, dev.txt for make
+# test. Commit the two files together with the pyproject.toml change.
+LOCK := $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
+	--quiet --custom-compile-command "make lock"
+lock: install
+	$(LOCK) --extra postgres --extra mssql -o requirements/base.txt $(UPGRADE)
+	$(LOCK) --extra postgres --extra dev -o requirements/dev.txt $(UPGRADE)
 
 run: install
 	$(PY) manage.py migrate --noinput
