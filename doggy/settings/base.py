@@ -88,8 +88,15 @@ elif _db["ENGINE"] == "mssql":
     _db["ENGINE"] = "doggy.backends.mssql"
     _db.setdefault("OPTIONS", {}).setdefault("driver", "ODBC Driver 18 for SQL Server")
     _db["OPTIONS"].setdefault("python_driver", "mssql_python")
-_db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=0))
+# Persistent connections: a new PostgreSQL connection per request costs more than most
+# requests (bench/results.md). The health check replaces a connection the server dropped
+# before a request uses it. Behind pgbouncer in transaction pooling, keep them (the pooler
+# multiplexes) and set DOGGY_DB_PGBOUNCER=true, which turns off server-side cursors: a
+# cursor cannot outlive the transaction that pgbouncer lends the connection for.
+_db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=60))
 _db.setdefault("CONN_HEALTH_CHECKS", True)
+if env.bool("DOGGY_DB_PGBOUNCER", default=False):
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Column comments (units of DogProfiles.Weight/Height, D13) reach PostgreSQL and SQL Server;
 # SQLite has nowhere to put them, which is expected, not a defect.
@@ -170,6 +177,9 @@ DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 
 # --- REST API ----------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # orjson, with DRF's JSON output (doggy.api.renderers); local.py adds the browsable API
+    # when DEBUG is on, production never serves it.
+    "DEFAULT_RENDERER_CLASSES": ["doggy.api.renderers.ORJSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.BearerTokenAuthentication"],
     # Per client IP on the sign-in routes (accounts.api.throttling); a first layer only,
     # the lockout in accounts.services.authentication is the real control.
