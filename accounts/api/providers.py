@@ -15,6 +15,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.output import FastOutputMixin
 from doggy.api.serializers import ErrorSerializer
 from scheduling.api.serializers import OfferingInCatalogSerializer
 from scheduling.selectors import (
@@ -50,7 +51,7 @@ def _service_area(provider: ServiceProvider) -> dict | None:
     return {"city": address.city, "region": address.region, "country_code": address.country_code}
 
 
-class ProviderPublicSerializer(serializers.ModelSerializer):
+class ProviderPublicSerializer(FastOutputMixin, serializers.ModelSerializer):
     service_area = serializers.SerializerMethodField()
 
     class Meta:

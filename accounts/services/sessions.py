@@ -269,6 +269,21 @@ def user_session_rotate(
     return result
 
 
+# Columns every authenticated request would load for nothing: the refresh digest and the
+# device details of the session, the ASP.NET Identity stamps of the user. Nothing reads
+# them from `request.auth` / `request.user` (a save() of a deferred row writes only the
+# loaded columns).
+_NOT_NEEDED_PER_REQUEST = (
+    "refresh_token",
+    "ip_address",
+    "user_agent",
+    "device_info",
+    "location",
+    "user__security_stamp",
+    "user__concurrency_stamp",
+)
+
+
 def user_session_get_by_access_token(*, token: str) -> UserSession | None:
     """The active session whose access token is `token` (user loaded), else None.
 
@@ -279,8 +294,10 @@ def user_session_get_by_access_token(*, token: str) -> UserSession | None:
     if parts is None:
         return None
     presented = token_digest(token)
-    candidates = UserSession.objects.select_related("user").filter(
-        token_prefix=parts[0], is_active=True
+    candidates = (
+        UserSession.objects.select_related("user")
+        .defer(*_NOT_NEEDED_PER_REQUEST)
+        .filter(token_prefix=parts[0], is_active=True)
     )
     match = None
     for session in candidates:
