@@ -327,6 +327,8 @@ def _versions() -> list[str]:
         f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
         f"- Machine: {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), {platform.system()} "
         f"{platform.release()}",
+        f"- Load average at the end of the run: {', '.join(f'{v:.1f}' for v in os.getloadavg())} "
+        "(1, 5, 15 min; other work on the machine adds noise, hence the interleaving)",
         f"- Python {platform.python_version()}, Django {django.get_version()}, DRF "
         f"{rest_framework.VERSION}, gunicorn {gunicorn_module.__version__}, PostgreSQL "
         f"{postgres}, {wrk_version.split(' [')[0].strip() or 'wrk'}",
