@@ -168,3 +168,17 @@ def test_catalog_plan_and_staff_rows_match_drf(user):
         assert rows, serializer_class
         for row in rows:
             assert serializer_class(row).data == drf_output(serializer_class, row)
+
+
+def test_offering_search_reads_only_the_columns_it_shows(django_assert_num_queries):
+    from scheduling.api.serializers import OfferingPublicSerializer
+    from scheduling.selectors import offering_search
+    from tests.scheduling.factories import ServiceOfferingFactory
+
+    ServiceOfferingFactory()
+    ServiceOfferingFactory()
+    with django_assert_num_queries(1):
+        rows = list(offering_search())
+        data = OfferingPublicSerializer(rows, many=True).data
+    assert len(data) == 2
+    assert {"cancellation_policy", "bio"} <= rows[0].provider.get_deferred_fields()
