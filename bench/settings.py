@@ -10,5 +10,3 @@ from doggy.settings.local import *  # noqa: F403
 DEBUG = False
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-# The sign-in throttle would refuse the seeding logins of a repeated run.
-LOGGING = {"version": 1, "disable_existing_loggers": False}
