@@ -169,6 +169,10 @@ DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL", default="http://localhost:3000")
 DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 
 # --- REST API ----------------------------------------------------------------------------
+# Request bodies (JSON, forms, multipart fields without their files) over this size are
+# refused with 413; JSON nested deeper than DOGGY_JSON_MAX_DEPTH with 400 (docs/api/errors.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MiB, stated on purpose
+DOGGY_JSON_MAX_DEPTH = 32
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.BearerTokenAuthentication"],
     # Per client IP on the sign-in routes (accounts.api.throttling); a first layer only,
@@ -183,6 +187,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "doggy.api.exceptions.exception_handler",
+    # Bounded JSON (DATA_UPLOAD_MAX_MEMORY_SIZE, DOGGY_JSON_MAX_DEPTH); forms as DRF's.
+    "DEFAULT_PARSER_CLASSES": [
+        "doggy.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
