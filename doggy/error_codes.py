@@ -25,5 +25,9 @@ class PlatformErrorCode(Enum):
 
     # Answers of the API itself, before or around any service: a path that matches no
     # route, a body over the limits, an unexpected crash (docs/api/errors.md).
+    BAD_REQUEST = "bad_request"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
     REQUEST_TOO_LARGE = "request_too_large"
     JSON_TOO_DEEP = "json_too_deep"
+    SERVER_ERROR = "server_error"
