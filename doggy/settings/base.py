@@ -41,9 +41,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that no error under /api/ leaves as HTML (doggy.api.handlers).
+    "doggy.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Django's, without the APPEND_SLASH redirect under /api/.
+    "doggy.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -169,6 +172,10 @@ DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL", default="http://localhost:3000")
 DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 
 # --- REST API ----------------------------------------------------------------------------
+# Request bodies (JSON, forms, multipart fields without their files) over this size are
+# refused with 413; JSON nested deeper than DOGGY_JSON_MAX_DEPTH with 400 (docs/api/errors.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MiB, stated on purpose
+DOGGY_JSON_MAX_DEPTH = 32
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.BearerTokenAuthentication"],
     # Per client IP on the sign-in routes (accounts.api.throttling); a first layer only,
@@ -183,6 +190,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "doggy.api.exceptions.exception_handler",
+    # Bounded JSON (DATA_UPLOAD_MAX_MEMORY_SIZE, DOGGY_JSON_MAX_DEPTH); forms as DRF's.
+    "DEFAULT_PARSER_CLASSES": [
+        "doggy.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
