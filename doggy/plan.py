@@ -240,7 +240,13 @@ ITEMS: tuple[PlanItem, ...] = (
         7,
         "File Storage Management",
         1,
-        ["doggy/0003_stored_files", "accounts/0008_kyc_documents"],
+        [
+            "doggy/0003_stored_files",
+            "accounts/0008_kyc_documents",
+            # Rules for the seeded settings of item 004; it follows doggy/0003 in the
+            # app's history, so it belongs here (an item may not need a later one).
+            "doggy/0004_setting_validation_rules",
+        ],
         ["StoredFiles", "KycDocuments"],
     ),
     _item(8, "User Settings & Preferences", 1, ["accounts/0009_user_settings"], ["UserSettings"]),
@@ -502,7 +508,7 @@ ITEMS: tuple[PlanItem, ...] = (
         42,
         "System Health Monitoring",
         6,
-        ["doggy/0004_system_health"],
+        ["doggy/0005_system_health"],
         ["HealthCheckResults", "SystemIncidents", "BackgroundJobRuns", "ApiMetricBuckets"],
     ),
 )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "guardian",
     "doggy.apps.DoggyConfig",
     "accounts.apps.AccountsConfig",
@@ -203,6 +204,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "MeAndMyDoggyV2 REST API for web and mobile clients.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc assets come from drf-spectacular-sidecar as our own static
+    # files (pinned by the lock), so /api/docs/ works without internet and never changes
+    # underneath us the way an unpinned CDN `@latest` does.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models share choice sets with the same field name (Status, Gender, …); one
     # named component per choice class keeps the generated client types stable.

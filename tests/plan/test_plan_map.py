@@ -99,7 +99,7 @@ def test_phase_1_targets_reach_item_008_and_nothing_later(plan_map):
 
     # Then they name each project app's last phase-1 migration...
     assert ("accounts", "0009_user_settings") in targets
-    assert ("doggy", "0003_stored_files") in targets
+    assert ("doggy", "0004_setting_validation_rules") in targets
     assert ("audit", "0001_audit_logs") in targets
     assert ("messaging", "0001_baseline_messaging") in targets
     # ...and an empty database reaches them without any phase-2 migration
