@@ -769,6 +769,10 @@ class UserSessionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     readonly_fields = fields
     actions = ("revoke_sessions",)
 
+    def get_queryset(self, request):
+        # Sessions are named by token prefix and owner's email (the confirmation step too).
+        return super().get_queryset(request).select_related("user")
+
     def has_revoke_permission(self, request):
         return user_has_rbac_permission(request, PermissionName.USERS_MANAGE) or (
             request.user.has_perm("accounts.change_usersession")

@@ -1180,6 +1180,7 @@ def test_session_revoke_asks_for_confirmation_and_a_reason(superuser_client, sta
     # then nothing ends until a reason is given; the audit row keeps the old state and why
     assert confirm.status_code == 200
     assert b"Revoke sessions" in confirm.content
+    assert f"<li>{session.token_prefix} (owner@example.com)</li>" in confirm.content.decode()
     assert blank.context["form"].errors["reason"] == ["This field is required."]
     assert still_active is True
     assert done.status_code == 302
