@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from audit.services import entity_type_of
 from doggy.errors import NotFoundError, PermissionDeniedError
 
 from .choices import SYSTEM_USER_ID, AccountStatus, KycStatus, PermissionName
 from .errors import AccountsErrorCode, field_error
-from .models import KycVerification, Permission, Role, User, UserRole
+from .models import KycVerification, LoginAttempt, Permission, Role, User, UserRole
 
 _PERM_CACHE_ATTR = "_rbac_permission_names"
 
@@ -266,3 +267,38 @@ def kyc_verification_get(*, actor: User, verification_id: Any) -> KycVerificatio
     if verification.user_id != actor.pk and not kyc_actor_is_reviewer(actor=actor):
         raise not_found
     return verification
+
+
+# --- Audit search -----------------------------------------------------------------------
+
+# At most this many failed sign-ins of one email are looked up (SQL Server takes at most
+# 2,100 parameters a statement); the newest first.
+AUDIT_EMAIL_ATTEMPTS_MAX = 1000
+
+
+def audit_entities_for_email(*, actor: User | None, email: str) -> dict[str, Any]:
+    """How the audit log names the person with `email`, for readers of the log.
+
+    Rows about a person do not all carry their user id: `LoginFailed` rows name the
+    sign-in attempt (and exist for unknown emails too), `AccountLocked` rows name the
+    account. Returns `{"user_id": id or None, "entities": {entity type: [ids]}}`, found
+    through the unique email index and `IX_LoginAttempts_Email_Time`; empty for callers
+    without system.admin.
+    """
+    found: dict[str, Any] = {"user_id": None, "entities": {}}
+    email = (email or "").strip().lower()
+    if not email or not actor_has_permission(actor=actor, name=PermissionName.SYSTEM_ADMIN):
+        return found
+    user_id = User.objects.filter(email=email).values_list("pk", flat=True).first()
+    if user_id is not None:
+        found["user_id"] = str(user_id)
+        found["entities"][entity_type_of(User)] = [str(user_id)]
+    attempts = (
+        LoginAttempt.objects.filter(email=email, success=False)
+        .order_by("-attempted_at")
+        .values_list("pk", flat=True)[:AUDIT_EMAIL_ATTEMPTS_MAX]
+    )
+    attempt_ids = [str(pk) for pk in attempts]
+    if attempt_ids:
+        found["entities"][entity_type_of(LoginAttempt)] = attempt_ids
+    return found

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every gate, in the order a reviewer would run them: lint, system checks, migration
-# drift, the suite on SQLite, then the same suite on a throwaway PostgreSQL server.
+# drift, the suite on SQLite, the browser tests (headless Chromium, installed when
+# missing), then the suite again on a throwaway PostgreSQL server. The main runs leave
+# out the `browser` and `benchmark` markers (pyproject addopts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -28,6 +30,10 @@ DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py makemigrations --chec
 
 step "pytest on SQLite"
 env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+
+step "browser tests on SQLite (headless Chromium through the admin)"
+bash scripts/ensure_chromium.sh
+env -u DATABASE_URL "$PY" -m pytest -m browser tests/browser -n 0
 
 step "pytest on PostgreSQL"
 bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

@@ -92,7 +92,8 @@ class UserSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.token_prefix or self.pk} ({self.user_id})"
+        # The owner's email, not their id; lists that show sessions select_related("user").
+        return f"{self.token_prefix or self.pk} ({self.user.email})"
 
 
 class LoginAttempt(models.Model):

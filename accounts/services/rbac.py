@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from audit.choices import AuditAction
@@ -52,12 +53,16 @@ def _require_permission(actor: User | None, name: str, what: str) -> None:
         raise PermissionDeniedError(AccountsErrorCode.PERMISSION_DENIED, f"{what} needs {name}.")
 
 
+def _level_ceiling(actor: User) -> int | None:
+    """I-14: the level every role `actor` grants, revokes or edits must stay below; None
+    for a superuser, who is not limited."""
+    return None if actor.is_superuser else user_max_role_level(user=actor)
+
+
 def _require_level_above(actor: User, level: int, what: str) -> None:
     """I-14: only a superuser acts on a role at or above the actor's own highest level."""
-    if actor.is_superuser:
-        return
-    own = user_max_role_level(user=actor)
-    if level >= own:
+    own = _level_ceiling(actor)
+    if own is not None and level >= own:
         raise PermissionDeniedError(
             AccountsErrorCode.ROLE_LEVEL_TOO_HIGH,
             f"{what} is limited to roles below your own level ({own}).",
@@ -76,6 +81,20 @@ def _full_clean(instance, **kwargs) -> None:
 
 
 # --- Role assignments -------------------------------------------------------------------
+
+
+def roles_grantable_by(*, actor: User | None) -> QuerySet[Role]:
+    """The roles `actor` may hand out, by level then name: none without users.manage,
+    every role for a superuser, otherwise those below the actor's own highest level.
+
+    The admin offers only these. `MaxUsers` is not looked at here: a full role is still
+    offered, and `user_role_grant` refuses it with a message that says why.
+    """
+    if not actor_has_permission(actor=actor, name=PermissionName.USERS_MANAGE):
+        return Role.objects.none()
+    roles = Role.objects.order_by("level", "normalized_name")
+    ceiling = _level_ceiling(actor)
+    return roles if ceiling is None else roles.filter(level__lt=ceiling)
 
 
 def role_assignment_add(
@@ -462,6 +481,7 @@ __all__ = [
     "role_permission_grant",
     "role_permission_revoke",
     "role_update",
+    "roles_grantable_by",
     "user_role_grant",
     "user_role_revoke",
 ]

@@ -333,19 +333,38 @@ def user_session_end(
     actor: User,
     session: UserSession,
     reason: str = SessionEndReason.LOGOUT,
+    note: str | None = None,
+    severity: str = Severity.INFO,
 ) -> bool:
-    """End one session (logout, or the owner revoking a device). Returns False if it had
-    already ended. The caller has checked that `actor` may end it."""
+    """End one session (logout, the owner revoking a device, staff revoking it). Returns
+    False if it had already ended. The caller has checked that `actor` may end it.
+
+    The audit row carries the session's state before (active, not ended) and after;
+    `note` is the free-text reason staff give, kept in the row.
+    """
+    now = timezone.now()
     ended = UserSession.objects.filter(pk=session.pk, is_active=True).update(
-        is_active=False, ended_at=timezone.now(), end_reason=reason
+        is_active=False, ended_at=now, end_reason=reason
     )
     if ended:
         action = AuditAction.LOGOUT if reason == SessionEndReason.LOGOUT else None
+        new = {
+            "reason": reason,
+            "user_id": session.user_id,
+            "is_active": False,
+            "ended_at": now,
+            "end_reason": reason,
+        }
+        if note:
+            new["note"] = note
         audit_log_record(
             actor=actor,
             action=action or AuditAction.SESSION_REVOKED,
             target=session,
-            new={"reason": reason, "user_id": session.user_id},
+            # The UPDATE matched only an active row, so this is what it was.
+            old={"is_active": True, "ended_at": None, "end_reason": None},
+            new=new,
+            severity=severity,
         )
     return bool(ended)
 

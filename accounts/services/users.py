@@ -23,10 +23,10 @@ from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
 
 from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode, field_error, validation_error
-from ..models import Role, User, UserSettings
+from ..models import Role, User, UserSession, UserSettings
 from ..selectors import actor_has_permission, user_permission_cache_clear
 from .rbac import role_assignment_add, user_role_grant
-from .sessions import user_sessions_revoke
+from .sessions import user_session_end, user_sessions_revoke
 
 # The plan 001 profile columns a user (or a user manager) may edit.
 PROFILE_FIELDS = (
@@ -50,6 +50,8 @@ AUDITED_USER_FIELDS = (
     "is_staff",
     "is_superuser",
 )
+# Reasons staff give for revoking sessions are kept in the audit log up to this length.
+STAFF_REASON_MAX_LENGTH = 500
 # Roles a person may pick on self sign-up; anything else is granted by a user manager.
 SELF_SIGNUP_ROLES = (RoleName.USER, RoleName.PET_OWNER, RoleName.SERVICE_PROVIDER)
 
@@ -424,20 +426,62 @@ def user_password_set(*, actor: User, user: User, password: str | None) -> int:
     return ended
 
 
+def _staff_reason(reason: str | None) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise field_error("reason", "Give a reason; it is kept in the audit log.")
+    if len(reason) > STAFF_REASON_MAX_LENGTH:
+        raise field_error(
+            "reason", f"Keep the reason to {STAFF_REASON_MAX_LENGTH} characters or fewer."
+        )
+    return reason
+
+
 @transaction.atomic
-def user_sessions_staff_revoke(*, actor: User, user: User) -> int:
-    """Staff end every session of a user (a stolen device, a compromised account)."""
+def user_sessions_staff_revoke(*, actor: User, user: User, reason: str) -> int:
+    """Staff end every session of a user (a stolen device, a compromised account).
+
+    `reason` is required and kept in the audit row, whose old values list the sessions
+    (by token prefix) that were active.
+    """
     _require_self_or_manager_over(actor=actor, user=user)
-    ended = user_sessions_revoke(user=user, reason=SessionEndReason.REVOKED)
+    reason = _staff_reason(reason)
+    # Locked, so the sessions listed are exactly the sessions ended.
+    active = list(
+        UserSession.objects.select_for_update()
+        .filter(user=user, is_active=True)
+        .order_by("created_at", "id")
+        .values_list("pk", "token_prefix")
+    )
+    ended = UserSession.objects.filter(pk__in=[pk for pk, _ in active], is_active=True).update(
+        is_active=False, ended_at=timezone.now(), end_reason=SessionEndReason.REVOKED
+    )
     if ended:
         audit_log_record(
             actor=actor,
             action=AuditAction.SESSION_REVOKED,
             target=user,
-            new={"scope": "all", "sessions_ended": ended},
+            old={"active_sessions": [prefix for _, prefix in active]},
+            new={"scope": "all", "sessions_ended": ended, "reason": reason},
             severity=Severity.WARNING,
         )
     return ended
+
+
+@transaction.atomic
+def user_session_staff_revoke(*, actor: User, session: UserSession, reason: str) -> bool:
+    """Staff end one session of a user (a lost device). Returns False if it had already
+    ended. `reason` is required and kept in the audit row with the session's old state."""
+    owner = User.objects.get(pk=session.user_id)
+    _require_self_or_manager_over(actor=actor, user=owner)
+    reason = _staff_reason(reason)
+    return user_session_end(
+        actor=actor,
+        session=session,
+        reason=SessionEndReason.REVOKED,
+        note=reason,
+        severity=Severity.WARNING,
+    )
 
 
 __all__ = [
@@ -448,6 +492,7 @@ __all__ = [
     "user_lock",
     "user_password_set",
     "user_reactivate",
+    "user_session_staff_revoke",
     "user_sessions_staff_revoke",
     "user_suspend",
     "user_unlock",
