@@ -33,7 +33,7 @@ env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
 
 step "browser tests on SQLite (headless Chromium through the admin)"
 bash scripts/ensure_chromium.sh
-env -u DATABASE_URL "$PY" -m pytest -m browser tests/browser -n 0
+env -u DATABASE_URL DOGGY_BROWSER_REQUIRED=1 "$PY" -m pytest -m browser tests/browser -n 0
 
 step "pytest on PostgreSQL"
 bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

@@ -7,6 +7,7 @@ installed; `scripts/ensure_chromium.sh` installs both.
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -36,10 +37,14 @@ def _chromium_paths() -> tuple[str, str] | None:
 def browser(tmp_path):
     paths = _chromium_paths()
     if paths is None:
-        pytest.skip(
+        reason = (
             "Chromium or chromedriver is not installed; run scripts/ensure_chromium.sh "
             "(Debian packages chromium and chromium-driver)."
         )
+        # make test installs Chromium first and sets this, so a skip there is a failure.
+        if os.environ.get("DOGGY_BROWSER_REQUIRED") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
