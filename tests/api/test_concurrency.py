@@ -140,3 +140,44 @@ def test_fifty_concurrent_wrong_logins_get_no_more_password_checks_than_the_limi
         f"RELIABILITY B2 password_checks_executed={len(checks)} concurrent={LOGIN_THREADS} "
         "threshold<=5 PASS"
     )
+
+
+ADDRESS_THREADS = 20
+ADDRESS_BURSTS = 6
+
+
+def test_twenty_concurrent_new_default_addresses_leave_exactly_one_default(transactional_db, rbac):
+    # given: one owner, one access token shared by every thread
+    from accounts.models import Address
+    from tests.api.conftest import make_user
+
+    owner = make_user(rbac, "PetOwner", email="mover@example.com")
+    token = user_session_create(user=owner).access_token
+
+    def create(i: int, burst: int) -> int:
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+        payload = {
+            "line1": f"{burst}-{i} High Street",
+            "city": "London",
+            "country_code": "GB",
+            "is_default": True,
+        }
+        return client.post("/api/v1/addresses/", payload, format="json").status_code
+
+    # when: six bursts of twenty "make this my default" creations
+    outcomes = []
+    for burst in range(ADDRESS_BURSTS):
+        outcomes += _race(ADDRESS_THREADS, lambda i, burst=burst: create(i, burst))
+
+    # then
+    errors = [outcome for outcome in outcomes if outcome != 201]
+    kinds = Counter(type(e).__name__ if isinstance(e, Exception) else e for e in errors)
+    print(
+        f"RELIABILITY address_default_burst errors={len(errors)} {dict(kinds)} "
+        f"requests={len(outcomes)} bursts={ADDRESS_BURSTS} threads={ADDRESS_THREADS}"
+    )
+    assert errors == []
+    active = Address.objects.filter(user=owner, is_active=True)
+    assert active.count() == ADDRESS_THREADS * ADDRESS_BURSTS
+    assert active.filter(is_default=True).count() == 1
