@@ -504,7 +504,17 @@ def _settle_right_password(
         _audit_failure(attempt, user=user, reason=reason)
         return None
 
-    User.objects.filter(pk=user.pk).update(last_login=now, access_failed_count=0, lockout_end=None)
+    # A lockout set while the hash ran (staff locked the account) stands.
+    signed_in = (
+        User.objects.filter(pk=user.pk)
+        .exclude(lockout_enabled=True, lockout_end__gt=timezone.now())
+        .update(last_login=now, access_failed_count=0, lockout_end=None)
+    )
+    if not signed_in:
+        attempt.failure_reason = LoginFailureReason.ACCOUNT_LOCKED
+        attempt.save(update_fields=["failure_reason"])
+        _audit_failure(attempt, user=user, reason=LoginFailureReason.ACCOUNT_LOCKED)
+        return None
     user.last_login = now
     user.access_failed_count = 0
     user.lockout_end = None

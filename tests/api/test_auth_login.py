@@ -412,6 +412,29 @@ def test_no_transaction_is_open_while_the_password_hash_runs(
     assert in_transaction == [False]
 
 
+def test_a_lockout_set_while_the_hash_runs_stands(pet_owner, monkeypatch):
+    # given: staff lock the account while its right password is being checked
+    real_check = User.check_password
+
+    def check_while_staff_lock(self, raw):
+        User.objects.filter(pk=self.pk).update(
+            lockout_end=datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(hours=1)
+        )
+        return real_check(self, raw)
+
+    monkeypatch.setattr(User, "check_password", check_while_staff_lock)
+
+    # when
+    response = _login(pet_owner.email, DEFAULT_PASSWORD)
+
+    # then
+    assert response.status_code == 401
+    pet_owner.refresh_from_db()
+    assert pet_owner.lockout_end is not None
+    assert LoginAttempt.objects.get().failure_reason == LoginFailureReason.ACCOUNT_LOCKED
+    assert not UserSession.objects.exists()
+
+
 def test_forged_x_forwarded_for_gains_no_attempts(pet_owner, setting, settings):
     # given: no trusted proxy, and a new forged address on every request
     settings.DOGGY_TRUSTED_PROXY_COUNT = 0
