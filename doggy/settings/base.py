@@ -100,8 +100,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SILENCED_SYSTEM_CHECKS = ["fields.W163"]
 
 # --- Cache -------------------------------------------------------------------------------
-# Local memory by default; CACHE_URL (e.g. redis://…) shares settings reads between processes.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://doggy")}
+# Throttle counters and settings reads must be shared by every process and machine, so the
+# default is Django's database cache (the `django_cache` table, made by `manage.py
+# createcachetable`; `make run` and `make migrate` run it). Production sets
+# CACHE_URL=redis://host:6379/0 (Django's built-in RedisCache; needs the `redis` package).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache?max_entries=10000")}
 
 # --- Auth --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
