@@ -1,8 +1,8 @@
 """Reads of the platform app: typed system settings and stored files.
 
 Settings are read on hot paths (login, booking, uploads), so each row is cached through
-Django's cache framework: local memory in one process, Redis when `CACHE_URL` points at
-it, so every process and machine sees the same entry. Writes in `doggy.services` delete
+Django's cache framework: the database cache table by default, Redis when `CACHE_URL`
+points at it, so every process and machine sees the same entry. Writes in `doggy.services` delete
 the entry at once and again after commit; see `setting_cache_delete`.
 """
 
