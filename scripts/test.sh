@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every gate, in the order a reviewer would run them: lint, system checks, migration
-# drift, the suite on SQLite, then the same suite on a throwaway PostgreSQL server.
+# drift, the suite on SQLite, the schemathesis gate over the OpenAPI schema, then the same
+# suite on a throwaway PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -28,6 +29,10 @@ DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py makemigrations --chec
 
 step "pytest on SQLite"
 env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+
+step "schemathesis gate on SQLite (every operation, as an owner and as an admin)"
+env -u DATABASE_URL "$PY" -m pytest -m schemathesis -n 2 -rA --show-capture=stdout \
+  tests/api/test_schemathesis_gate.py
 
 step "pytest on PostgreSQL"
 bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
