@@ -14,8 +14,8 @@ the view is made of:
 - 429 on throttled routes;
 - 503 everywhere but the health check while maintenance mode is on (doggy.maintenance).
 
-Blank-able URL fields are documented as "an absolute URL or the empty string", which is
-what they hold, instead of `format: uri` alone.
+Read-only fields over columns that may be blank (a provider's `website`) are documented as
+"a URI or the empty string", which is what they hold, instead of `format: uri` alone.
 """
 
 from __future__ import annotations
@@ -81,27 +81,23 @@ class AutoSchema(openapi.AutoSchema):
             codes.append(503)
         return codes
 
-    def _map_serializer_field(self, field, direction, bypass_extensions=False):
-        schema = super()._map_serializer_field(field, direction, bypass_extensions)
-        if _url_may_be_blank(field) and schema.get("format") == "uri":
-            url = {"type": "string", "format": "uri"}
-            if "maxLength" in schema:
-                url["maxLength"] = schema.pop("maxLength")
-            schema.pop("type")
-            schema.pop("format")
-            schema.pop("minLength", None)
-            schema["oneOf"] = [url, {"type": "string", "enum": [""]}]
-        return schema
+    def _insert_field_validators(self, field, schema):
+        super()._insert_field_validators(field, schema)
+        # drf-spectacular adds the "" branch for fields with allow_blank; a read-only field
+        # of a ModelSerializer has no allow_blank, yet shows what a blank=True column holds.
+        constrained = {"format", "pattern", "minLength"} & set(schema)
+        if constrained and schema.get("type") == "string" and _read_only_over_blank_column(field):
+            outer = {"readOnly", "writeOnly", "nullable", "deprecated", "description", "title"}
+            inner = {key: schema.pop(key) for key in list(schema) if key not in outer}
+            schema["oneOf"] = [inner, {"type": "string", "maxLength": 0}]
 
 
-def _url_may_be_blank(field) -> bool:
-    """A URL field that accepts "", or a read-only one over a model field that may hold ""."""
-    if not isinstance(field, serializers.URLField):
+def _read_only_over_blank_column(field) -> bool:
+    """A read-only serializer field whose model field may hold the empty string."""
+    if not field.read_only or not isinstance(field, serializers.CharField):
         return False
-    if field.allow_blank:
-        return True
     model = getattr(getattr(field.parent, "Meta", None), "model", None)
-    if not field.read_only or model is None or "." in field.source:
+    if model is None or not field.source or "." in field.source:
         return False
     try:
         return model._meta.get_field(field.source).blank
