@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every gate, in the order a reviewer would run them: lint, system checks, migration
 # drift, the suite on SQLite, the browser tests (headless Chromium, installed when
-# missing), then the suite again on a throwaway PostgreSQL server. The main runs leave
-# out the `browser` and `benchmark` markers (pyproject addopts).
+# missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
+# throwaway PostgreSQL server. The main runs leave out the `browser`, `schemathesis`
+# and `benchmark` markers (pyproject addopts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -34,6 +35,10 @@ env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
 step "browser tests on SQLite (headless Chromium through the admin)"
 bash scripts/ensure_chromium.sh
 env -u DATABASE_URL DOGGY_BROWSER_REQUIRED=1 "$PY" -m pytest -m browser tests/browser -n 0
+
+step "schemathesis gate on SQLite (every operation, as an owner and as an admin)"
+env -u DATABASE_URL "$PY" -m pytest -m schemathesis -n 2 -rA --show-capture=stdout \
+  tests/api/test_schemathesis_gate.py
 
 step "pytest on PostgreSQL"
 bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

@@ -192,7 +192,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "doggy.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "doggy.api.exceptions.exception_handler",
     # Bounded JSON (DATA_UPLOAD_MAX_MEMORY_SIZE, DOGGY_JSON_MAX_DEPTH); forms as DRF's.
     "DEFAULT_PARSER_CLASSES": [
