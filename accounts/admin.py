@@ -39,7 +39,7 @@ from doggy.admin_mixins import (
     reported_service_errors,
     user_has_rbac_permission,
 )
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 from doggy.selectors import stored_file_get_for_download
 
 from .choices import SYSTEM_USER_ID, KycStatus, PermissionName, SessionEndReason
@@ -67,7 +67,6 @@ from .models import (
     Permission,
     Role,
     RolePermission,
-    ServiceProvider,
     User,
     UserRole,
     UserSession,
@@ -460,19 +459,6 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
             except SERVICE_ERRORS as exc:
                 message_service_error(request, exc, prefix=f"{user.email}: ")
         messages.success(request, f"Ended {total} session(s).")
-
-
-@admin.register(ServiceProvider)
-class ServiceProviderAdmin(AuditedModelAdmin):
-    """Provider profiles; `IsVerified` is derived from KYC and never edited here."""
-
-    rbac_view_permission = PermissionName.USERS_MANAGE
-    list_display = ("business_name", "user", "is_verified", "created_at")
-    list_select_related = ("user",)
-    list_filter = ("is_verified",)
-    search_fields = ("business_name", "user__email")
-    autocomplete_fields = ("user",)
-    readonly_fields = ("is_verified", "created_at", "updated_at")
 
 
 # Django's permission groups decide what staff may do in this admin, so their changes are
@@ -1210,6 +1196,6 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         )
 
 
-# Provider profiles (plans 012/016) and addresses have their own module; importing it last
-# lets it replace the baseline provider admin above.
-from . import admin_providers  # noqa: E402, F401
+# The address book (plan 016) has its own module. Provider profiles live with the
+# scheduling app, which owns the provider concept (scheduling/admin_providers.py).
+from . import admin_addresses  # noqa: E402, F401

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from doggy.errors import NotFoundError, PermissionDeniedError
+from doggy.core.errors import NotFoundError, PermissionDeniedError
 
 from .choices import SYSTEM_USER_ID, AccountStatus, KycStatus, PermissionName
 from .errors import AccountsErrorCode, field_error

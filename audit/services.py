@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import models
 
-from doggy.request_context import request_meta
+from doggy.core.request_context import request_meta
 
 from .choices import Severity
 from .models import AuditLog

@@ -20,7 +20,7 @@ from accounts.models import User
 from accounts.selectors import actor_has_permission
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.selectors import actor_is_platform_staff
 
 from .choices import BillingInterval, PaymentProvider, PlanAudience, SubscriptionStatus

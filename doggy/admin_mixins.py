@@ -25,7 +25,7 @@ from django.urls import reverse
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
 
 T = TypeVar("T")
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from .request_context import (
+from .core.request_context import (
     client_ip,
     correlation_id_for,
     reset_current_request,

@@ -26,9 +26,9 @@ from accounts.choices import PermissionName
 from accounts.selectors import user_has_permission
 
 from .choices import SERVABLE_SCAN_STATUSES, SettingDataType, UploadStatus
+from .core.error_codes import PlatformErrorCode
+from .core.errors import NotFoundError
 from .encryption import decrypt_value
-from .error_codes import PlatformErrorCode
-from .errors import NotFoundError
 from .models import StoredFile, SystemSetting
 
 SETTINGS_CACHE_ALIAS = "default"

@@ -33,9 +33,9 @@ from .choices import (
     SettingDataType,
     UploadStatus,
 )
+from .core.error_codes import PlatformErrorCode
+from .core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from .encryption import DecryptionError, decrypt_value, encrypt_value, rotate
-from .error_codes import PlatformErrorCode
-from .errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from .models import StoredFile, SystemSetting
 from .scanning import configured_scanner
 from .selectors import (

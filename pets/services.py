@@ -23,7 +23,7 @@ from accounts.models import User
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose, FileVisibility
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from doggy.services import stored_file_create
 
 from .choices import ENTERED_IN_ERROR, AccessLevel, DogRelation, WeightSource

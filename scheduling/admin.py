@@ -149,3 +149,7 @@ class ProviderReviewAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     @admin.action(description="Remove selected reviews", permissions=["moderate"])
     def remove(self, request, queryset):
         self._moderate(request, queryset, ReviewStatus.REMOVED, "Removed {count} review(s).")
+
+
+# Provider profiles have their own module; the provider concept lives in this app.
+from . import admin_providers  # noqa: E402, F401

@@ -18,11 +18,11 @@ from django.db.models import Count, Sum
 from django.utils.text import slugify
 
 from accounts.models import ServiceProvider, User
-from accounts.services.providers import provider_rating_store
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.selectors import actor_is_platform_staff
+from scheduling.provider_services import provider_rating_store
 
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode, validation_error

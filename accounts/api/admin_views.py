@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from doggy.api.serializers import ErrorSerializer
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 
 from ..choices import PermissionName
 from ..errors import AccountsErrorCode, field_error

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from doggy.api.serializers import ErrorSerializer
 from doggy.choices import FilePurpose
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 from doggy.services import stored_file_create, stored_file_soft_delete
 
 from ..choices import KycStatus, PermissionName

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from doggy.api.serializers import ErrorSerializer
-from doggy.request_context import client_ip
+from doggy.core.request_context import client_ip
 
 from ..selectors import user_effective_roles, user_permission_names
 from ..services.authentication import (

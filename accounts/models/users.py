@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doggy.db import TimeStampedModel, UtcNow, uuid_primary_key
+from doggy.core.db import TimeStampedModel, UtcNow, uuid_primary_key
 
 from ..choices import ACTIVE_ACCOUNT_STATUSES, AccountStatus, Gender, KycStatus
 from ..validators import validate_iana_time_zone

@@ -16,12 +16,12 @@ from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ConflictError, NotFoundError, PermissionDeniedError
 from doggy.selectors import actor_is_platform_staff
 
+from ..address_errors import AddressErrorCode
 from ..errors import validation_error
 from ..models import Address, ServiceProvider, User
-from ..provider_errors import AddressErrorCode
 
 ADDRESS_FIELDS = (
     "label",

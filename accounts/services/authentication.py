@@ -10,7 +10,7 @@ Security properties (RELIABILITY.md §1–§2):
   sign-in is refused even with the right password. The counting runs with the user's row
   locked, so concurrent attempts queue up and no more than the limit ever reach the
   password check. A per-IP limit (`Security.MaxFailedLoginsPerIp`) caps guessing across
-  accounts. The IP is `doggy.request_context.client_ip` (REMOTE_ADDR unless a trusted
+  accounts. The IP is `doggy.core.request_context.client_ip` (REMOTE_ADDR unless a trusted
   proxy count is configured), so a forged X-Forwarded-For gains nothing.
 - Verification and reset links carry Django's HMAC tokens with their own key salts; no
   table stores them. A reset token stops working once the password changes.
@@ -36,7 +36,7 @@ from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
-from doggy.errors import ApplicationError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, PermissionDeniedError
 
 from ..choices import AccountStatus, LoginFailureReason, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode

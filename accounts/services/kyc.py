@@ -28,7 +28,7 @@ from django.utils import timezone
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.models import StoredFile
 from doggy.selectors import setting_bool, setting_int, stored_file_servable_q
 
@@ -50,7 +50,6 @@ from ..models import (
     User,
 )
 from ..selectors import kyc_actor_is_reviewer
-from .providers import provider_verification_sync
 
 MAX_ATTEMPTS_SETTING = "KYC.MaxAttempts"
 AUTO_APPROVAL_SETTING = "KYC.AutoApprovalEnabled"
@@ -654,3 +653,37 @@ __all__ = [
     "kyc_verification_start",
     "kyc_verification_submit",
 ]
+
+
+@transaction.atomic
+def provider_verification_sync(
+    *,
+    actor: User | None,
+    provider: ServiceProvider,
+    status: str,
+    is_verified: bool | None = None,
+    verified_at=None,
+) -> ServiceProvider:
+    """Mirror a KYC case's status on the profile: `VerificationStatus`, `IsVerified`, `VerifiedAt`.
+
+    `IsVerified` defaults to "the status is Approved"; the KYC service passes it explicitly
+    when an earlier, still valid approval keeps the profile verified. `VerifiedAt` is the
+    approval time (now unless given) and is cleared when the profile stops being verified.
+    """
+    if status not in KycStatus.values:
+        raise ValueError(f"Unknown KYC status {status!r}.")
+    locked = ServiceProvider.objects.select_for_update().get(pk=provider.pk)
+    fields = ("verification_status", "is_verified", "verified_at")
+    old = model_snapshot(locked, fields)
+    approved = status == KycStatus.APPROVED if is_verified is None else is_verified
+    locked.verification_status = status
+    locked.is_verified = approved
+    if approved:
+        locked.verified_at = verified_at or locked.verified_at or timezone.now()
+    else:
+        locked.verified_at = None
+    new = model_snapshot(locked, fields)
+    if new != old:
+        locked.save(update_fields=[*fields, "updated_at"])
+        audit_log_record(actor=actor, action=AuditAction.UPDATE, target=locked, old=old, new=new)
+    return locked

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import PermissionDeniedError
+from doggy.core.errors import PermissionDeniedError
 
 from ..choices import PermissionName
 from ..errors import AccountsErrorCode, field_error, validation_error

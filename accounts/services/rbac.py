@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ConflictError, PermissionDeniedError
+from doggy.core.errors import ConflictError, PermissionDeniedError
 
 from ..choices import SYSTEM_USER_ID, PermissionName
 from ..errors import AccountsErrorCode, field_error, validation_error

@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 
 from ..choices import SessionEndReason
 from ..models import User, UserSession

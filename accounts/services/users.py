@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 
 from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode, field_error, validation_error

@@ -14,7 +14,7 @@ from accounts.api.views import BearerChallengeMixin
 from accounts.choices import PermissionName
 from accounts.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 
 from ..filters import AuditLogFilter
 from ..selectors import audit_log_list

@@ -11,8 +11,8 @@ from rest_framework.views import APIView
 from accounts.api.views import BearerChallengeMixin
 from accounts.choices import PermissionName
 from accounts.permissions import HasRbacPermission
-from doggy.error_codes import PlatformErrorCode
-from doggy.errors import NotFoundError
+from doggy.core.error_codes import PlatformErrorCode
+from doggy.core.errors import NotFoundError
 from doggy.models import SystemSetting
 from doggy.selectors import system_setting_list
 from doggy.services import system_setting_update

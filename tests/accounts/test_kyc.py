@@ -26,7 +26,7 @@ from accounts.services import (
 from accounts.services.kyc import add_months
 from audit.models import AuditLog
 from doggy.choices import FilePurpose, ScanStatus
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from tests.accounts.factories import (
     KycDocumentFactory,
     KycVerificationFactory,

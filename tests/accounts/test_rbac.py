@@ -35,7 +35,7 @@ from accounts.services import (
     user_role_revoke,
 )
 from audit.models import AuditLog
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from tests.accounts.factories import (
     PermissionFactory,
     RoleFactory,

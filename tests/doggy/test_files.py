@@ -15,7 +15,7 @@ from django.utils import timezone
 from audit.models import AuditLog
 from doggy import services as doggy_services
 from doggy.choices import ScanStatus, SettingDataType
-from doggy.errors import ApplicationError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from doggy.models import StoredFile
 from doggy.selectors import stored_file_get_for_download
 from doggy.services import (

@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-import accounts.admin_providers  # noqa: F401 - registers the provider and address admins
+import scheduling.admin_providers  # noqa: F401 - registers the provider and address admins
 from accounts.models import Address, ServiceProvider
 from audit.models import AuditLog
 from billing.choices import SubscriptionStatus

@@ -1,9 +1,8 @@
-"""Staff admin of provider profiles (plans 012/016) and the address book (016).
+"""Staff admin of provider profiles (plans 012/016).
 
-Loaded by `accounts/admin.py`; it replaces the baseline provider admin with one that shows
-the 012/016 columns and the provider's offerings and reviews inline. Derived columns
-(verification mirror, rating, counters) are read-only. Addresses are read-only too, and
-their gate codes are not shown at all; staff deactivate them through the service.
+Loaded by `scheduling/admin.py`. It shows the 012/016 columns and the provider's
+offerings and reviews inline. Derived columns (verification mirror, rating, counters)
+are read-only.
 """
 
 from __future__ import annotations
@@ -11,17 +10,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 
-from doggy.admin_mixins import (
-    AuditedModelAdmin,
-    ReadOnlyAdminMixin,
-    call_for_each,
-    user_has_rbac_permission,
-)
-from scheduling.models import ProviderReview, ServiceOffering
+from accounts.choices import PermissionName
+from accounts.models import ServiceProvider
+from doggy.admin_mixins import AuditedModelAdmin
 
-from .choices import PermissionName
-from .models import Address, ServiceProvider
-from .services.addresses import address_deactivate
+from .models import ProviderReview, ServiceOffering
 
 
 class ServiceOfferingInline(admin.TabularInline):
@@ -82,10 +75,6 @@ class ServiceProviderAdminForm(forms.ModelForm):
         ):
             self.add_error("base_address", "Choose one of the provider's own active addresses.")
         return cleaned
-
-
-if admin.site.is_registered(ServiceProvider):
-    admin.site.unregister(ServiceProvider)
 
 
 @admin.register(ServiceProvider)
@@ -169,52 +158,3 @@ class ServiceProviderAdmin(AuditedModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Deactivate the profile instead: reviews, KYC cases and bookings refer to it.
         return False
-
-
-@admin.register(Address)
-class AddressAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
-    """Users' addresses, read-only and without the gate codes; deactivate via the action."""
-
-    rbac_view_permission = PermissionName.USERS_MANAGE
-    list_display = ("user", "label", "line1", "city", "country_code", "is_default", "is_active")
-    list_select_related = ("user",)
-    list_filter = ("is_active", "is_default", "country_code")
-    search_fields = ("user__email", "line1", "city", "postal_code", "=id")
-    search_help_text = "Part of the owner's email, the street, city or postal code."
-    ordering = ("user__email", "-is_default", "created_at")
-    show_full_result_count = False
-    actions = ("deactivate",)
-    # AccessInstructions (gate and lockbox codes) is deliberately not shown.
-    fields = (
-        "id",
-        "user",
-        "label",
-        "recipient_name",
-        "line1",
-        "line2",
-        "city",
-        "city_area",
-        "region",
-        "postal_code",
-        "country_code",
-        "phone",
-        "latitude",
-        "longitude",
-        "is_default",
-        "is_active",
-        "created_at",
-        "updated_at",
-    )
-    readonly_fields = fields
-
-    def has_deactivate_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE)
-
-    @admin.action(description="Deactivate selected addresses", permissions=["deactivate"])
-    def deactivate(self, request, queryset):
-        call_for_each(
-            request,
-            queryset.filter(is_active=True),
-            lambda address: address_deactivate(actor=request.user, address=address),
-            done="Deactivated {count} address(es).",
-        )

@@ -2,7 +2,8 @@
 
 A provider edits only its own profile; platform staff (Django staff or `system.admin`)
 may edit any. `IsVerified`/`VerificationStatus`/`VerifiedAt` and the rating columns are
-derived: only `provider_verification_sync` and `provider_rating_store` write them.
+derived: only `accounts.services.kyc.provider_verification_sync` (the KYC mirror) and
+`provider_rating_store` write them.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.choices import PermissionName
+from accounts.errors import validation_error
+from accounts.models import Address, ServiceProvider, User
+from accounts.selectors import actor_has_permission
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.selectors import actor_is_platform_staff
 
-from ..choices import KycStatus, PermissionName
-from ..errors import validation_error
-from ..models import Address, ServiceProvider, User
-from ..provider_errors import ProviderErrorCode
-from ..selectors import actor_has_permission
+from .errors import ProviderErrorCode
 
 # The columns a provider edits on its own profile.
 PROFILE_FIELDS = (
@@ -218,37 +219,3 @@ def provider_rating_store(
     provider.average_rating = average_rating
     provider.review_count = review_count
     provider.updated_at = now
-
-
-@transaction.atomic
-def provider_verification_sync(
-    *,
-    actor: User | None,
-    provider: ServiceProvider,
-    status: str,
-    is_verified: bool | None = None,
-    verified_at=None,
-) -> ServiceProvider:
-    """Mirror a KYC case's status on the profile: `VerificationStatus`, `IsVerified`, `VerifiedAt`.
-
-    `IsVerified` defaults to "the status is Approved"; the KYC service passes it explicitly
-    when an earlier, still valid approval keeps the profile verified. `VerifiedAt` is the
-    approval time (now unless given) and is cleared when the profile stops being verified.
-    """
-    if status not in KycStatus.values:
-        raise ValueError(f"Unknown KYC status {status!r}.")
-    locked = ServiceProvider.objects.select_for_update().get(pk=provider.pk)
-    fields = ("verification_status", "is_verified", "verified_at")
-    old = model_snapshot(locked, fields)
-    approved = status == KycStatus.APPROVED if is_verified is None else is_verified
-    locked.verification_status = status
-    locked.is_verified = approved
-    if approved:
-        locked.verified_at = verified_at or locked.verified_at or timezone.now()
-    else:
-        locked.verified_at = None
-    new = model_snapshot(locked, fields)
-    if new != old:
-        locked.save(update_fields=[*fields, "updated_at"])
-        audit_log_record(actor=actor, action=AuditAction.UPDATE, target=locked, old=old, new=new)
-    return locked
