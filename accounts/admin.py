@@ -37,10 +37,10 @@ from doggy.admin_mixins import (
     call_for_each,
     message_service_error,
     reported_service_errors,
-    user_has_rbac_permission,
 )
 from doggy.core.errors import NotFoundError
-from doggy.selectors import stored_file_get_for_download
+from doggy.core.permissions import actor_may
+from doggy.selectors import stored_file_get_servable
 
 from .choices import SYSTEM_USER_ID, KycStatus, PermissionName, SessionEndReason
 from .forms import (
@@ -734,7 +734,7 @@ class UserSessionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     actions = ("revoke_sessions",)
 
     def has_revoke_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE) or (
+        return actor_may(request.user, PermissionName.USERS_MANAGE) or (
             request.user.has_perm("accounts.change_usersession")
         )
 
@@ -1087,7 +1087,7 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         if document is None:
             raise Http404("No such document.")
         try:
-            stored = stored_file_get_for_download(actor=request.user, file_id=document.file_id)
+            stored = stored_file_get_servable(file_id=document.file_id)
         except NotFoundError:
             raise Http404("The file cannot be served (not scanned, deleted or expired).") from None
         handle = storages[stored.storage_backend].open(stored.storage_key, "rb")

@@ -12,8 +12,8 @@ from doggy.admin_mixins import (
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
     call_for_each,
-    user_has_rbac_permission,
 )
+from doggy.core.permissions import actor_may
 
 from .choices import PermissionName
 from .models import Address
@@ -57,7 +57,7 @@ class AddressAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     readonly_fields = fields
 
     def has_deactivate_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE)
+        return actor_may(request.user, PermissionName.USERS_MANAGE)
 
     @admin.action(description="Deactivate selected addresses", permissions=["deactivate"])
     def deactivate(self, request, queryset):

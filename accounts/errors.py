@@ -17,6 +17,8 @@ from doggy.core.errors import ApplicationError
 class AccountsErrorCode(Enum):
     # Input that fails a field or model rule.
     INVALID = "invalid"
+    # A change lost to a concurrent write on a unique column; reload and retry.
+    CONFLICT = "conflict"
     # Users and account status.
     EMAIL_TAKEN = "email_taken"
     PASSWORD_INVALID = "password_invalid"  # noqa: S105 - an error code, not a secret

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rest_framework.permissions import BasePermission
 
-from .selectors import actor_has_permission
+from doggy.core.permissions import actor_may
 
 
 class HasRbacPermission(BasePermission):
@@ -48,9 +48,7 @@ class HasRbacPermission(BasePermission):
         if not self.required_permissions:
             # A class with nothing required would silently allow everyone: refuse instead.
             return False
-        return all(
-            actor_has_permission(actor=user, name=name) for name in self.required_permissions
-        )
+        return all(actor_may(user, name) for name in self.required_permissions)
 
     def has_object_permission(self, request, view, obj) -> bool:
         return self.has_permission(request, view)

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from accounts.choices import PermissionName
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
+from doggy.core.permissions import PermissionName
 
 from .models import AuditLog
 

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 
-from accounts.choices import PermissionName
+from doggy.core.permissions import PermissionName
 
 from .admin_mixins import (
     SERVICE_ERRORS,

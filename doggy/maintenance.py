@@ -13,7 +13,10 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework.exceptions import AuthenticationFailed
 
-from .selectors import actor_is_platform_staff, setting_bool
+from accounts.authentication import BearerTokenAuthentication
+
+from .core.permissions import PermissionName, actor_may
+from .selectors import setting_bool
 
 MAINTENANCE_SETTING = "Platform.MaintenanceMode"
 EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/")
@@ -22,8 +25,6 @@ RETRY_AFTER_SECONDS = 300
 
 def _bearer_user(request: HttpRequest):
     """The user of a valid bearer token on `request`, else None (never raises)."""
-    from accounts.authentication import BearerTokenAuthentication
-
     try:
         result = BearerTokenAuthentication().authenticate(request)
     except AuthenticationFailed:
@@ -33,9 +34,9 @@ def _bearer_user(request: HttpRequest):
 
 def request_is_by_staff(request: HttpRequest) -> bool:
     user = getattr(request, "user", None)
-    if user is not None and actor_is_platform_staff(user):
+    if user is not None and actor_may(user, PermissionName.SYSTEM_ADMIN):
         return True
-    return actor_is_platform_staff(_bearer_user(request))
+    return actor_may(_bearer_user(request), PermissionName.SYSTEM_ADMIN)
 
 
 class MaintenanceModeMiddleware:

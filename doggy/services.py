@@ -35,11 +35,11 @@ from .choices import (
 )
 from .core.error_codes import PlatformErrorCode
 from .core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from .core.permissions import PermissionName, actor_may
 from .encryption import DecryptionError, decrypt_value, encrypt_value, rotate
 from .models import StoredFile, SystemSetting
 from .scanning import configured_scanner
 from .selectors import (
-    actor_is_platform_staff,
     parse_setting_value,
     setting_cache_invalidate,
     setting_int,
@@ -197,7 +197,7 @@ def _check_may_edit(actor, *, is_user_editable: bool) -> None:
     """
     if actor is None:
         return
-    if not actor_is_platform_staff(actor):
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise PermissionDeniedError(
             PlatformErrorCode.PERMISSION_DENIED, "Only platform staff manage system settings."
         )
@@ -374,7 +374,9 @@ def system_setting_encryption_rotate(*, actor) -> int:
     run this, then drop the old key. Idempotent (a second run re-encrypts under the same
     newest key). A row no configured key can decrypt stops the run and rolls it back.
     """
-    if actor is not None and not (actor_is_platform_staff(actor) and actor.is_superuser):
+    if actor is not None and not (
+        actor_may(actor, PermissionName.SYSTEM_ADMIN) and actor.is_superuser
+    ):
         raise PermissionDeniedError(
             PlatformErrorCode.PERMISSION_DENIED, "Only a superuser rotates encryption keys."
         )
@@ -679,7 +681,7 @@ def stored_file_soft_delete(*, actor, file: StoredFile) -> StoredFile:
         and locked is not None
         and locked.owner_id == actor.pk
     )
-    if locked is None or not (is_owner or actor_is_platform_staff(actor)):
+    if locked is None or not (is_owner or actor_may(actor, PermissionName.SYSTEM_ADMIN)):
         raise NotFoundError(PlatformErrorCode.FILE_NOT_FOUND, "File not found.")
     if locked.deleted_at is not None:
         return locked

@@ -10,11 +10,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 
-from accounts.choices import PermissionName
 from accounts.models import ServiceProvider
-from doggy.admin_mixins import AuditedModelAdmin
+from doggy.admin_mixins import AuditedModelAdmin, ServiceSaveAdminMixin
+from doggy.core.permissions import PermissionName
 
 from .models import ProviderReview, ServiceOffering
+from .provider_services import PROFILE_FIELDS, provider_create, provider_update
 
 
 class ServiceOfferingInline(admin.TabularInline):
@@ -78,8 +79,20 @@ class ServiceProviderAdminForm(forms.ModelForm):
 
 
 @admin.register(ServiceProvider)
-class ServiceProviderAdmin(AuditedModelAdmin):
-    """Provider profiles; verification and rating columns are derived, never edited here."""
+class ServiceProviderAdmin(ServiceSaveAdminMixin, AuditedModelAdmin):
+    """Provider profiles, saved through the profile services (slug, base address checks).
+
+    Verification and rating columns are derived, never edited here.
+    """
+
+    service_fields = ("user", *PROFILE_FIELDS)
+
+    def service_create(self, request, data):
+        return provider_create(actor=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        data.pop("user", None)  # a profile stays with its user
+        return provider_update(actor=request.user, provider=obj, **data)
 
     form = ServiceProviderAdminForm
     rbac_view_permission = PermissionName.USERS_MANAGE
@@ -104,9 +117,11 @@ class ServiceProviderAdmin(AuditedModelAdmin):
     search_fields = ("business_name", "slug", "user__email", "=id")
     search_help_text = "Part of the business name, slug or the owner's email."
     autocomplete_fields = ("user",)
-    raw_id_fields = ("base_address", "profile_image_file")
+    raw_id_fields = ("base_address",)
     readonly_fields = (
         "id",
+        # Set by the profile-image upload, not typed in here.
+        "profile_image_file",
         "is_verified",
         "verification_status",
         "verified_at",

@@ -39,7 +39,6 @@ from .serializers import (
     KycStartInputSerializer,
     KycVerificationSerializer,
 )
-from .views import BearerChallengeMixin
 
 KYC_TAG = "kyc"
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
@@ -55,7 +54,7 @@ def _own_verification(request, verification_id):
     return verification
 
 
-class KycVerificationListView(BearerChallengeMixin, generics.ListAPIView):
+class KycVerificationListView(generics.ListAPIView):
     """The caller's own cases (GET) and opening a new one (POST); providers only."""
 
     permission_classes = [IsProvider]
@@ -91,7 +90,7 @@ class KycVerificationListView(BearerChallengeMixin, generics.ListAPIView):
         )
 
 
-class KycVerificationDetailView(BearerChallengeMixin, APIView):
+class KycVerificationDetailView(APIView):
     permission_classes = [IsProvider]
 
     @extend_schema(
@@ -103,7 +102,7 @@ class KycVerificationDetailView(BearerChallengeMixin, APIView):
         return Response(KycVerificationSerializer(_own_verification(request, verification_id)).data)
 
 
-class KycDocumentUploadView(BearerChallengeMixin, APIView):
+class KycDocumentUploadView(APIView):
     """Upload one document to the caller's case (multipart).
 
     The size and content type are checked against `Messaging.MaxFileSize` and
@@ -140,7 +139,7 @@ class KycDocumentUploadView(BearerChallengeMixin, APIView):
         return Response(KycDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
-class KycSubmitView(BearerChallengeMixin, APIView):
+class KycSubmitView(APIView):
     permission_classes = [IsProvider]
 
     @extend_schema(
@@ -156,7 +155,7 @@ class KycSubmitView(BearerChallengeMixin, APIView):
         return Response(KycVerificationSerializer(verification).data)
 
 
-class KycReviewListView(BearerChallengeMixin, generics.ListAPIView):
+class KycReviewListView(generics.ListAPIView):
     """The review queue: Pending and InReview cases, oldest submission first."""
 
     permission_classes = [IsKycReviewer]
@@ -185,7 +184,7 @@ class KycReviewListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class KycReviewDetailView(BearerChallengeMixin, APIView):
+class KycReviewDetailView(APIView):
     permission_classes = [IsKycReviewer]
 
     @extend_schema(
@@ -198,7 +197,7 @@ class KycReviewDetailView(BearerChallengeMixin, APIView):
         return Response(KycReviewDetailSerializer(verification).data)
 
 
-class _KycDecisionView(BearerChallengeMixin, APIView):
+class _KycDecisionView(APIView):
     permission_classes = [IsKycReviewer]
 
     def _respond(self, request, verification_id):

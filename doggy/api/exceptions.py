@@ -8,6 +8,7 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from doggy.core.errors import ApplicationError
@@ -22,6 +23,28 @@ def _flatten(detail) -> str:
 
 
 def exception_handler(exc, context):
+    response = _error_response(exc, context)
+    if response is not None and response.status_code == status.HTTP_401_UNAUTHORIZED:
+        _add_bearer_challenge(response, context.get("request"))
+    return response
+
+
+def _add_bearer_challenge(response: Response, request) -> None:
+    """Every 401 carries the challenge of the default authentication class.
+
+    Also when the view authenticates nobody (the sign-in routes) or a service raised the
+    401, which DRF itself would leave without `WWW-Authenticate`.
+    """
+    if response.has_header("WWW-Authenticate"):
+        return
+    for authentication_class in api_settings.DEFAULT_AUTHENTICATION_CLASSES:
+        header = authentication_class().authenticate_header(request)
+        if header:
+            response["WWW-Authenticate"] = header
+            return
+
+
+def _error_response(exc, context):
     if isinstance(exc, ApplicationError):
         body = {"error": {"code": exc.code, "message": exc.message, "fields": exc.fields}}
         return Response(body, status=exc.status_code)

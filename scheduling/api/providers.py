@@ -15,11 +15,11 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.choices import PermissionName
 from accounts.models import ServiceProvider
 from accounts.permissions import HasRbacPermission
 from accounts.validators import validate_iana_time_zone
 from doggy.api.serializers import ErrorSerializer
+from doggy.core.permissions import PermissionName
 
 from ..provider_services import provider_create, provider_update
 from ..selectors import (

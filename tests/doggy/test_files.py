@@ -25,6 +25,7 @@ from doggy.services import (
     stored_file_mark_scanned,
     stored_file_soft_delete,
 )
+from tests.accounts.factories import UserFactory
 from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
 
 pytestmark = pytest.mark.django_db
@@ -403,6 +404,8 @@ def test_another_user_cannot_soft_delete_a_file(user, other_user):
         ("owner", "owner", True),
         ("other_user", "other", False),
         ("staff", "staff", True),
+        # is_staff only opens the admin site; it grants no capability (one staff predicate).
+        ("bare_is_staff", "bare_staff", False),
         ("system_admin_permission", "rbac_admin", True),
         ("anonymous", "anonymous", False),
     ],
@@ -416,6 +419,7 @@ def test_download_is_answered_for_the_owner_and_staff_only(
         "owner": user,
         "other": other_user,
         "staff": staff_user,
+        "bare_staff": UserFactory(is_staff=True) if who == "bare_staff" else None,
         "anonymous": AnonymousUser(),
     }.get(who) or user_with_permission("system.admin")
 
