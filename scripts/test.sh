@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every gate, in the order a reviewer would run them: lint, system checks, migration
+# Every gate, in the order a reviewer would run them: lint, import layers, system checks, migration
 # drift, the suite on SQLite, then the same suite on a throwaway PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+
+step "lint-imports (the layers of docs/development/architecture.md)"
+"$VENV/bin/lint-imports"
 
 step "manage.py check"
 DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py check --fail-level WARNING
