@@ -10,9 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from doggy.api.serializers import ErrorSerializer
-from doggy.choices import FilePurpose
 from doggy.core.errors import NotFoundError
-from doggy.services import stored_file_create, stored_file_soft_delete
 
 from ..choices import KycStatus, PermissionName
 from ..errors import AccountsErrorCode
@@ -21,7 +19,7 @@ from ..permissions import HasRbacPermission
 from ..selectors import kyc_review_queue, kyc_verification_get, kyc_verification_list_for_user
 from ..services.kyc import (
     kyc_approve,
-    kyc_document_add,
+    kyc_document_upload,
     kyc_reject,
     kyc_request_resubmission,
     kyc_review_start,
@@ -124,18 +122,12 @@ class KycDocumentUploadView(APIView):
         data = KycDocumentUploadInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        uploaded = values.pop("file")
-        stored = stored_file_create(
-            actor=request.user, uploaded_file=uploaded, purpose=FilePurpose.KYC_DOCUMENT
+        document = kyc_document_upload(
+            actor=request.user,
+            verification=verification,
+            uploaded_file=values.pop("file"),
+            **values,
         )
-        try:
-            document = kyc_document_add(
-                actor=request.user, verification=verification, file=stored, **values
-            )
-        except Exception:
-            # The upload is of no use without its document row; hide it from everyone.
-            stored_file_soft_delete(actor=request.user, file=stored)
-            raise
         return Response(KycDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 

@@ -31,6 +31,7 @@ from doggy.choices import FilePurpose
 from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.models import StoredFile
 from doggy.selectors import setting_bool, setting_int, stored_file_servable_q
+from doggy.services import stored_file_create, stored_file_soft_delete
 
 from ..choices import (
     KYC_OPEN_STATUSES,
@@ -312,6 +313,27 @@ def _check_document_file(*, actor: User, file: StoredFile) -> None:
             "This file is already attached to a document.",
             code=AccountsErrorCode.KYC_FILE_INVALID,
         )
+
+
+def kyc_document_upload(
+    *, actor: User, verification: KycVerification, uploaded_file, **document: Any
+) -> KycDocument:
+    """Store an uploaded file and attach it to the applicant's case as one operation.
+
+    The file is stored as a private `StoredFile` of purpose KycDocument (size and type
+    checked by the file service), then `kyc_document_add` attaches it with `document`'s
+    fields. The blob upload is not part of a database transaction (see
+    `stored_file_create`), so if the case refuses the document the stored file is
+    soft-deleted at once: an upload without its document row is served to nobody.
+    """
+    stored = stored_file_create(
+        actor=actor, uploaded_file=uploaded_file, purpose=FilePurpose.KYC_DOCUMENT
+    )
+    try:
+        return kyc_document_add(actor=actor, verification=verification, file=stored, **document)
+    except Exception:
+        stored_file_soft_delete(actor=actor, file=stored)
+        raise
 
 
 @transaction.atomic
