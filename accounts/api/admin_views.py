@@ -8,6 +8,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.errors import NotFoundError
 
@@ -15,7 +16,6 @@ from ..choices import PermissionName
 from ..errors import AccountsErrorCode, field_error
 from ..filters import UserFilter
 from ..models import User
-from ..permissions import HasRbacPermission
 from ..selectors import permission_list, role_list, role_list_with_permissions, user_get, user_list
 from ..services.rbac import user_role_grant, user_role_revoke
 from ..services.users import user_reactivate, user_suspend

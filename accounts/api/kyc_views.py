@@ -9,13 +9,13 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.errors import NotFoundError
 
 from ..choices import KycStatus, PermissionName
 from ..errors import AccountsErrorCode
 from ..models import ServiceProvider
-from ..permissions import HasRbacPermission
 from ..selectors import kyc_review_queue, kyc_verification_get, kyc_verification_list_for_user
 from ..services.kyc import (
     kyc_approve,

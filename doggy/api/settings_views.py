@@ -8,7 +8,6 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import HasRbacPermission
 from doggy.core.error_codes import PlatformErrorCode
 from doggy.core.errors import NotFoundError
 from doggy.core.permissions import PermissionName
@@ -16,6 +15,7 @@ from doggy.models import SystemSetting
 from doggy.selectors import system_setting_list
 from doggy.services import system_setting_update
 
+from .permissions import HasRbacPermission
 from .serializers import ErrorSerializer, SystemSettingSerializer, SystemSettingUpdateSerializer
 
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")

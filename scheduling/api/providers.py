@@ -16,8 +16,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import ServiceProvider
-from accounts.permissions import HasRbacPermission
 from accounts.validators import validate_iana_time_zone
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.permissions import PermissionName
 

@@ -3,8 +3,9 @@
     permission_classes = [HasRbacPermission.for_("kyc.review")]
 
 passes for active superusers and for users holding every named permission through an
-active, unexpired role (`accounts.selectors.user_has_permission`, one query per request,
-then cached on the user object). Anonymous and inactive users never pass.
+active, unexpired role. It asks `doggy.core.permissions.actor_may`, which the RBAC auth
+backend answers (one query per request, then cached on the user object). Anonymous and
+inactive users never pass.
 """
 
 from __future__ import annotations
