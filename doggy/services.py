@@ -36,6 +36,7 @@ from .choices import (
 from .core.error_codes import PlatformErrorCode
 from .core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from .core.permissions import PermissionName, actor_may
+from .core.tasks import run_after_commit
 from .encryption import DecryptionError, decrypt_value, encrypt_value, rotate
 from .models import StoredFile, SystemSetting
 from .scanning import configured_scanner
@@ -507,9 +508,10 @@ def stored_file_create(
     (the uuid is the row's id; the client's file name never reaches the key). The
     service records the SHA-256 (streamed in chunks), the size, the sniffed content type
     (see `_resolve_content_type`) and the sanitized original name. The new file is
-    `Uploaded`; the configured virus scanner (`DOGGY_FILE_SCANNER`, see doggy.scanning)
-    records its verdict right away, and without one the file waits, unservable, with
-    `ScanStatus='Pending'`.
+    `Uploaded` and `ScanStatus='Pending'` (unservable). Once the upload's transaction
+    commits, the configured virus scanner (`DOGGY_FILE_SCANNER`, see doggy.scanning)
+    scans the blob through the task runner (`stored_file_scan`) and records its verdict;
+    without a scanner the file waits for an out-of-band one.
 
     Limits default to the settings `Messaging.MaxFileSize` and
     `Files.AllowedContentTypes`. A file too large (`file_too_large`), of a refused type
@@ -617,17 +619,29 @@ def stored_file_create(
     except BaseException:
         _delete_blob_quietly(storage, stored_key)
         raise
-    scanner = configured_scanner()
-    if scanner is not None:
-        uploaded_file.seek(0)
-        try:
-            verdict = scanner(stored, uploaded_file)
-        except Exception:
-            # A scanner outage must not pass a file as clean; it stays unservable.
-            logger.exception("The virus scanner failed on %s", stored.pk)
-            verdict = ScanStatus.ERROR
-        stored_file_mark_scanned(file=stored, status=verdict)
+    if configured_scanner() is not None:
+        run_after_commit(stored_file_scan, stored.pk)
     return stored
+
+
+def stored_file_scan(file_id) -> None:
+    """Run the configured scanner on a stored file's blob and record its verdict.
+
+    A task (`doggy.core.tasks`): it runs after the upload's transaction commits, outside
+    the request. A file already scanned, deleted or gone is left alone.
+    """
+    scanner = configured_scanner()
+    stored = StoredFile.objects.filter(pk=file_id, scan_status=ScanStatus.PENDING).first()
+    if scanner is None or stored is None or stored.deleted_at is not None:
+        return
+    try:
+        with storages[stored.storage_backend].open(stored.storage_key, "rb") as blob:
+            verdict = scanner(stored, blob)
+    except Exception:
+        # A scanner outage must not pass a file as clean; it stays unservable.
+        logger.exception("The virus scanner failed on %s", stored.pk)
+        verdict = ScanStatus.ERROR
+    stored_file_mark_scanned(file=stored, status=verdict)
 
 
 def _delete_blob_quietly(storage, key: str) -> None:

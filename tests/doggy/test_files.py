@@ -492,14 +492,33 @@ def _failing_scanner(stored_file, uploaded_file):
     ],
 )
 def test_the_configured_scanner_decides_the_scan_status(
-    _case, scanner, expected, media_root, user, settings
+    _case, scanner, expected, media_root, user, settings, django_capture_on_commit_callbacks
 ):
     # Given a scanner setting
     settings.DOGGY_FILE_SCANNER = scanner
 
-    # When a file is uploaded
-    stored = stored_file_create(actor=user, uploaded_file=_upload(PNG), purpose="DogPhoto")
+    # When a file is uploaded and its transaction commits
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = stored_file_create(actor=user, uploaded_file=_upload(PNG), purpose="DogPhoto")
 
-    # Then its scan status is the scanner's verdict, in the database too
+    # Then its scan status is the scanner's verdict
     assert StoredFile.objects.get(pk=stored.pk).scan_status == expected
-    assert stored.scan_status == expected
+
+
+def test_the_scan_runs_only_after_the_upload_commits(
+    media_root, user, settings, django_capture_on_commit_callbacks
+):
+    # Given a scanner
+    settings.DOGGY_FILE_SCANNER = "doggy.scanning.trust_uploads"
+
+    # When a file is uploaded inside a transaction that has not committed yet
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        stored = stored_file_create(actor=user, uploaded_file=_upload(PNG), purpose="DogPhoto")
+
+        # Then the request's transaction holds the file unscanned, with one task queued
+        assert StoredFile.objects.get(pk=stored.pk).scan_status == ScanStatus.PENDING
+    assert len(callbacks) == 1
+
+    # And the task records the verdict once run after the commit
+    callbacks[0]()
+    assert StoredFile.objects.get(pk=stored.pk).scan_status == ScanStatus.CLEAN
