@@ -37,10 +37,10 @@ from doggy.admin_mixins import (
     call_for_each,
     message_service_error,
     reported_service_errors,
-    user_has_rbac_permission,
 )
-from doggy.errors import NotFoundError
-from doggy.selectors import stored_file_get_for_download
+from doggy.core.errors import NotFoundError
+from doggy.core.permissions import actor_may
+from doggy.selectors import stored_file_get_servable
 
 from .choices import SYSTEM_USER_ID, KycRejectType, KycStatus, PermissionName
 from .forms import (
@@ -68,7 +68,6 @@ from .models import (
     Permission,
     Role,
     RolePermission,
-    ServiceProvider,
     User,
     UserRole,
     UserSession,
@@ -479,19 +478,6 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         )
 
 
-@admin.register(ServiceProvider)
-class ServiceProviderAdmin(AuditedModelAdmin):
-    """Provider profiles; `IsVerified` is derived from KYC and never edited here."""
-
-    rbac_view_permission = PermissionName.USERS_MANAGE
-    list_display = ("business_name", "user", "is_verified", "created_at")
-    list_select_related = ("user",)
-    list_filter = ("is_verified",)
-    search_fields = ("business_name", "user__email")
-    autocomplete_fields = ("user",)
-    readonly_fields = ("is_verified", "created_at", "updated_at")
-
-
 # Django's permission groups decide what staff may do in this admin, so their changes are
 # audited like every other admin change.
 if admin.site.is_registered(Group):
@@ -774,7 +760,7 @@ class UserSessionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         return super().get_queryset(request).select_related("user")
 
     def has_revoke_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE) or (
+        return actor_may(request.user, PermissionName.USERS_MANAGE) or (
             request.user.has_perm("accounts.change_usersession")
         )
 
@@ -1154,7 +1140,7 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         if document is None:
             raise Http404("No such document.")
         try:
-            stored = stored_file_get_for_download(actor=request.user, file_id=document.file_id)
+            stored = stored_file_get_servable(file_id=document.file_id)
         except NotFoundError:
             raise Http404("The file cannot be served (not scanned, deleted or expired).") from None
         handle = storages[stored.storage_backend].open(stored.storage_key, "rb")
@@ -1268,6 +1254,6 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         )
 
 
-# Provider profiles (plans 012/016) and addresses have their own module; importing it last
-# lets it replace the baseline provider admin above.
-from . import admin_providers  # noqa: E402, F401
+# The address book (plan 016) has its own module. Provider profiles live with the
+# scheduling app, which owns the provider concept (scheduling/admin_providers.py).
+from . import admin_addresses  # noqa: E402, F401

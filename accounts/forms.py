@@ -18,7 +18,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
 
 from doggy.admin_mixins import SERVICE_ERRORS, form_add_service_error, service_dry_run
-from doggy.request_context import current_request
+from doggy.core.request_context import current_request
 
 from .choices import AccountStatus, KycRejectType, RoleName
 from .models import Permission, Role, RolePermission, User, UserRole

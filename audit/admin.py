@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from accounts.choices import PermissionName
 from accounts.selectors import audit_entities_for_email
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
+from doggy.core.permissions import PermissionName
 
 from .models import AuditLog
 

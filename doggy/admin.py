@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 
-from accounts.choices import PermissionName
+from doggy.core.permissions import PermissionName
 
 from .admin_mixins import (
     SERVICE_ERRORS,

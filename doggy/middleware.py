@@ -7,7 +7,7 @@ from django.middleware import common
 from rest_framework.response import Response
 
 from .api.handlers import api_error_for_status, is_api_request
-from .request_context import (
+from .core.request_context import (
     client_ip,
     correlation_id_for,
     reset_current_request,

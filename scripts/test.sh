@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every gate, in the order a reviewer would run them: lint, system checks, migration
+# Every gate, in the order a reviewer would run them: lint, import layers, system checks, migration
 # drift, the suite on SQLite, the browser tests (headless Chromium, installed when
 # missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
 # throwaway PostgreSQL server. The main runs leave out the `browser`, `schemathesis`
@@ -15,6 +15,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+
+step "lint-imports (the layers of docs/development/architecture.md)"
+"$VENV/bin/lint-imports"
 
 step "manage.py check"
 DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py check --fail-level WARNING

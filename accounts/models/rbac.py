@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doggy.db import UtcNow, created_at_field
+from doggy.core.db import UtcNow, created_at_field
 
 
 class Role(models.Model):

@@ -7,7 +7,7 @@ from django.core.validators import validate_ipv46_address
 from django.db import models
 from django.db.models import F, Q
 
-from doggy.db import created_at_field, uuid_primary_key
+from doggy.core.db import created_at_field, uuid_primary_key
 
 from ..choices import LoginFailureReason, SessionEndReason
 

@@ -7,6 +7,7 @@
 from .kyc import (
     kyc_approve,
     kyc_document_add,
+    kyc_document_upload,
     kyc_reject,
     kyc_request_resubmission,
     kyc_review_start,
@@ -48,6 +49,7 @@ __all__ = [
     # kyc
     "kyc_approve",
     "kyc_document_add",
+    "kyc_document_upload",
     "kyc_reject",
     "kyc_request_resubmission",
     "kyc_review_start",

@@ -21,12 +21,12 @@ from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ConflictError, NotFoundError, PermissionDeniedError
-from doggy.selectors import actor_is_platform_staff
+from doggy.core.errors import ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.permissions import PermissionName, actor_may
 
+from ..address_errors import AddressErrorCode
 from ..errors import validation_error
 from ..models import Address, ServiceProvider, User
-from ..provider_errors import AddressErrorCode
 
 ADDRESS_FIELDS = (
     "label",
@@ -154,7 +154,7 @@ def address_deactivate(*, actor: User, address: Address) -> Address:
     area: the provider picks another base address first, so search never silently drops
     the provider.
     """
-    if address.user_id != actor.pk and not actor_is_platform_staff(actor):
+    if address.user_id != actor.pk and not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise NotFoundError(AddressErrorCode.ADDRESS_NOT_FOUND, "Address not found.")
     rows = {a.pk: a for a in _lock_addresses(address.user_id)}
     locked = rows.get(address.pk)

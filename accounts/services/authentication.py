@@ -13,7 +13,7 @@ Security properties (RELIABILITY.md §1–§2):
   password check, and an attempt that finds none left is answered at once. A per-IP limit
   (`Security.MaxFailedLoginsPerIp`) caps guessing across accounts; it is a leaky bucket
   that drains in `Security.LockoutMinutes`, so it lifts gradually, never as a ban. The IP
-  is `doggy.request_context.client_ip` (REMOTE_ADDR unless a trusted proxy count is
+  is `doggy.core.request_context.client_ip` (REMOTE_ADDR unless a trusted proxy count is
   configured), so a forged X-Forwarded-For gains nothing.
 - Verification and reset links carry Django's HMAC tokens with their own key salts; no
   table stores them. A reset token stops working once the password changes.
@@ -41,7 +41,8 @@ from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
-from doggy.errors import ApplicationError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, PermissionDeniedError
+from doggy.selectors import setting_bool, setting_int
 
 from ..choices import AccountStatus, LoginFailureReason, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode
@@ -54,6 +55,7 @@ from .sessions import (
     user_session_rotate,
     user_sessions_revoke,
 )
+from .users import user_create
 
 DEFAULT_MAX_FAILED_LOGINS = 5
 DEFAULT_LOCKOUT_MINUTES = 15
@@ -104,15 +106,11 @@ def _invalid_link_token() -> ApplicationError:
 
 
 def _setting_int(key: str, default: int) -> int:
-    from doggy.selectors import setting_int
-
     value = setting_int(key, default)
     return default if value is None else value
 
 
 def _setting_bool(key: str, default: bool) -> bool:
-    from doggy.selectors import setting_bool
-
     value = setting_bool(key, default)
     return default if value is None else value
 
@@ -242,8 +240,6 @@ def auth_register(
     link is used. An email that is already registered gets the same answer; its owner
     receives a notice instead of a verification link.
     """
-    from .users import user_create
-
     if not _setting_bool("Platform.AllowRegistration", True):
         raise PermissionDeniedError(
             AuthErrorCode.REGISTRATION_CLOSED, "Registration is currently closed."

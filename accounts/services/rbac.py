@@ -26,15 +26,15 @@ from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ConflictError, PermissionDeniedError
+from doggy.core.errors import ConflictError, PermissionDeniedError
+from doggy.core.permissions import actor_may
+from doggy.core.updates import model_update
 
 from ..choices import SYSTEM_USER_ID, PermissionName
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import Permission, Role, RolePermission, User, UserRole
 from ..selectors import (
-    actor_has_permission,
     role_active_assignment_count,
-    user_has_permission,
     user_max_role_level,
     user_permission_cache_clear,
 )
@@ -49,7 +49,7 @@ _PERMISSION_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 
 def _require_permission(actor: User | None, name: str, what: str) -> None:
-    if not actor_has_permission(actor=actor, name=name):
+    if not actor_may(actor, name):
         raise PermissionDeniedError(AccountsErrorCode.PERMISSION_DENIED, f"{what} needs {name}.")
 
 
@@ -90,7 +90,7 @@ def roles_grantable_by(*, actor: User | None) -> QuerySet[Role]:
     The admin offers only these. `MaxUsers` is not looked at here: a full role is still
     offered, and `user_role_grant` refuses it with a message that says why.
     """
-    if not actor_has_permission(actor=actor, name=PermissionName.USERS_MANAGE):
+    if not actor_may(actor, PermissionName.USERS_MANAGE):
         return Role.objects.none()
     roles = Role.objects.order_by("level", "normalized_name")
     ceiling = _level_ceiling(actor)
@@ -300,22 +300,15 @@ def role_update(*, actor: User, role: Role, **fields: Any) -> Role:
                 AccountsErrorCode.SYSTEM_ROLE_PROTECTED, "System roles cannot be renamed."
             )
         changed["name"] = _clean_role_name(changed["name"], exclude_pk=role.pk)
-    old = model_snapshot(role, changed)
-    for name, value in changed.items():
-        setattr(role, name, value)
-    try:
-        role.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        for name, value in old.items():
-            setattr(role, name, value)
-        raise validation_error(exc) from None
-    role.save(update_fields=list(changed))
-    audit_log_record(
+    model_update(
+        role,
         actor=actor,
-        action=AuditAction.UPDATE,
-        target=role,
-        old=old,
-        new=model_snapshot(role, changed),
+        changes=changed,
+        allowed=ROLE_EDITABLE_FIELDS,
+        validation_error=validation_error,
+        conflict_error=lambda exc: ConflictError(
+            AccountsErrorCode.ROLE_NAME_TAKEN, "A role with this name already exists."
+        ),
     )
     return role
 
@@ -362,7 +355,7 @@ def role_permission_grant(*, actor: User, role: Role, permission: Permission) ->
     _require_permission(actor, PermissionName.SYSTEM_ADMIN, "Granting permissions")
     _lock_role(role)
     _require_level_above(actor, role.level, "Granting permissions")
-    if not actor.is_superuser and not user_has_permission(user=actor, name=permission.name):
+    if not actor_may(actor, permission.name):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may grant only permissions you hold."
         )

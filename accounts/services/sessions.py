@@ -32,7 +32,8 @@ from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
+from doggy.selectors import setting_int
 
 from ..choices import SessionEndReason
 from ..models import User, UserSession
@@ -109,16 +110,12 @@ def _new_refresh_token() -> str:
 
 def session_idle_timeout() -> datetime.timedelta:
     """`Platform.SessionTimeoutMinutes` as a timedelta (at least one minute)."""
-    from doggy.selectors import setting_int
-
     minutes = setting_int("Platform.SessionTimeoutMinutes", DEFAULT_IDLE_TIMEOUT_MINUTES)
     return datetime.timedelta(minutes=max(1, minutes))
 
 
 def session_absolute_lifetime() -> datetime.timedelta:
     """`Security.SessionAbsoluteLifetimeHours`: how long one sign-in lasts at most."""
-    from doggy.selectors import setting_int
-
     hours = setting_int("Security.SessionAbsoluteLifetimeHours", DEFAULT_ABSOLUTE_LIFETIME_HOURS)
     return datetime.timedelta(hours=max(1, hours))
 

@@ -19,12 +19,14 @@ from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.permissions import actor_may
+from doggy.core.updates import model_update
 
 from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import Role, User, UserSession, UserSettings
-from ..selectors import actor_has_permission, user_permission_cache_clear
+from ..selectors import user_permission_cache_clear
 from .rbac import role_assignment_add, user_role_grant
 from .sessions import user_session_end, user_sessions_revoke
 
@@ -59,17 +61,13 @@ SELF_SIGNUP_ROLES = (RoleName.USER, RoleName.PET_OWNER, RoleName.SERVICE_PROVIDE
 _LANGUAGE_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
-def _is_user_manager(actor: User | None) -> bool:
-    return actor_has_permission(actor=actor, name=PermissionName.USERS_MANAGE)
-
-
 def _require_user_manager_over(*, actor: User | None, user: User) -> None:
     """Refuse unless `actor` may change `user`'s account state (staff-only actions).
 
     Holders of users.manage (or superusers) may, except on themselves, on the system
     user, and (unless a superuser) on a superuser.
     """
-    if not _is_user_manager(actor):
+    if not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "Managing accounts needs users.manage."
         )
@@ -146,7 +144,7 @@ def user_create(
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"user_create() got unexpected profile fields: {sorted(unknown)}")
-    if actor is not None and not _is_user_manager(actor):
+    if actor is not None and not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "Creating accounts needs users.manage."
         )
@@ -225,7 +223,7 @@ def user_update_profile(*, actor: User, user: User, **fields: Any) -> User:
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"user_update_profile() got unexpected fields: {sorted(unknown)}")
-    if str(actor.pk) != str(user.pk) and not _is_user_manager(actor):
+    if str(actor.pk) != str(user.pk) and not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may edit only your own profile."
         )
@@ -234,22 +232,15 @@ def user_update_profile(*, actor: User, user: User, **fields: Any) -> User:
     if not changed:
         return user
     _check_profile_rules(user, changed)
-    old = model_snapshot(user, changed)
-    for name, value in changed.items():
-        setattr(user, name, value)
-    try:
-        user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in changed])
-    except ValidationError as exc:
-        for name, value in old.items():
-            setattr(user, name, value)
-        raise validation_error(exc) from None
-    user.save(update_fields=list(changed))
-    audit_log_record(
+    model_update(
+        user,
         actor=actor,
-        action=AuditAction.UPDATE,
-        target=user,
-        old=old,
-        new=model_snapshot(user, changed),
+        changes=changed,
+        allowed=PROFILE_FIELDS,
+        validation_error=validation_error,
+        conflict_error=lambda exc: ConflictError(
+            AccountsErrorCode.CONFLICT, "The change conflicts with another account."
+        ),
     )
     return user
 

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
 
-from doggy.error_codes import PlatformErrorCode
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
 
-
-class RequestTooLarge(exceptions.APIException):
-    """The body is larger than `DATA_UPLOAD_MAX_MEMORY_SIZE` (413)."""
-
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_code = PlatformErrorCode.REQUEST_TOO_LARGE.value
-
-    def __init__(self):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        super().__init__(f"The request body is larger than {limit} bytes.")
-
-
-class JsonTooDeep(exceptions.ParseError):
-    """The JSON body nests arrays and objects deeper than `DOGGY_JSON_MAX_DEPTH` (400)."""
-
-    default_code = PlatformErrorCode.JSON_TOO_DEEP.value
-
-    def __init__(self):
-        limit = settings.DOGGY_JSON_MAX_DEPTH
-        super().__init__(f"The JSON body is nested deeper than {limit} levels.")
+from .parsers import RequestTooLarge
 
 
 def _flatten(detail) -> str:
@@ -44,6 +25,28 @@ def _flatten(detail) -> str:
 
 
 def exception_handler(exc, context):
+    response = _error_response(exc, context)
+    if response is not None and response.status_code == status.HTTP_401_UNAUTHORIZED:
+        _add_bearer_challenge(response, context.get("request"))
+    return response
+
+
+def _add_bearer_challenge(response: Response, request) -> None:
+    """Every 401 carries the challenge of the default authentication class.
+
+    Also when the view authenticates nobody (the sign-in routes) or a service raised the
+    401, which DRF itself would leave without `WWW-Authenticate`.
+    """
+    if response.has_header("WWW-Authenticate"):
+        return
+    for authentication_class in api_settings.DEFAULT_AUTHENTICATION_CLASSES:
+        header = authentication_class().authenticate_header(request)
+        if header:
+            response["WWW-Authenticate"] = header
+            return
+
+
+def _error_response(exc, context):
     if isinstance(exc, ApplicationError):
         body = {"error": {"code": exc.code, "message": exc.message, "fields": exc.fields}}
         return Response(body, status=exc.status_code)
@@ -57,10 +60,6 @@ def exception_handler(exc, context):
         # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE (request.body,
         # JSON, form and multipart fields alike): the client sent too much, a 413.
         exc = RequestTooLarge()
-
-    # Imported here: rest_framework.views reads DEFAULT_PARSER_CLASSES when it loads, and
-    # that setting names doggy.api.parsers, which imports this module.
-    from rest_framework.views import exception_handler as drf_exception_handler
 
     response = drf_exception_handler(exc, context)
     if response is None:

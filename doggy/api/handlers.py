@@ -18,7 +18,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import get_urlconf, is_valid_path
 from django.views import defaults
 
-from doggy.error_codes import PlatformErrorCode
+from doggy.core.error_codes import PlatformErrorCode
 
 API_PREFIX = "/api/"
 

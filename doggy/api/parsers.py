@@ -15,11 +15,33 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from rest_framework import parsers
+from rest_framework import exceptions, parsers, status
 from rest_framework.exceptions import ParseError
 from rest_framework.utils import json
 
-from .exceptions import JsonTooDeep, RequestTooLarge
+from doggy.core.error_codes import PlatformErrorCode
+
+
+class RequestTooLarge(exceptions.APIException):
+    """The body is larger than `DATA_UPLOAD_MAX_MEMORY_SIZE` (413)."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = PlatformErrorCode.REQUEST_TOO_LARGE.value
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(f"The request body is larger than {limit} bytes.")
+
+
+class JsonTooDeep(exceptions.ParseError):
+    """The JSON body nests arrays and objects deeper than `DOGGY_JSON_MAX_DEPTH` (400)."""
+
+    default_code = PlatformErrorCode.JSON_TOO_DEEP.value
+
+    def __init__(self):
+        limit = settings.DOGGY_JSON_MAX_DEPTH
+        super().__init__(f"The JSON body is nested deeper than {limit} levels.")
+
 
 # A JSON string literal (escapes included): brackets inside one are text, not nesting.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)

@@ -7,7 +7,7 @@ which `doggy.services.system_setting_validate` applies to every write (the servi
 admin, the staff API): integers get a range, booleans their type, the content-type list
 an allow list of the types whose bytes `doggy.services` can prove.
 
-Batched through `doggy.backfill` and idempotent: only seeded rows that still have no rule
+Batched through `doggy.dbtools.backfill` and idempotent: only seeded rows that still have no rule
 and still have their seeded DataType are changed (a row whose type was changed by hand
 keeps no rule rather than one it could never satisfy; it is reported). A stored value
 that breaks its new rule is reported, not changed and not fatal: it is the operators'
@@ -23,7 +23,7 @@ import jsonschema
 from django.db import migrations
 from django.db.models import Q
 
-from doggy.backfill import backfill
+from doggy.dbtools.backfill import backfill
 
 logger = logging.getLogger("doggy.migrations")
 

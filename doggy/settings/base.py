@@ -161,9 +161,11 @@ DOGGY_SETTINGS_ENCRYPTION_KEYS = env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", defa
 DOGGY_BACKUP_DIR = Path(env("DOGGY_BACKUP_DIR", default=str(BASE_DIR / "backups")))
 
 # --- Uploads -----------------------------------------------------------------------------
-# Dotted path of the virus scanner called on every upload (doggy.scanning). Empty: uploads
+# Dotted path of the virus scanner run after every upload commits (doggy.scanning). Empty: uploads
 # wait, unservable, for an out-of-band scanner to record its verdict.
 DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="")
+# The runner of work after commit (doggy.core.tasks), e.g. the virus scan of an upload.
+DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcessRunner")
 
 # --- Links in emails ---------------------------------------------------------------------
 # Base URL of the web frontend; verification and password-reset emails link to

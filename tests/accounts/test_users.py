@@ -24,7 +24,7 @@ from accounts.services import (
     user_update_profile,
 )
 from audit.models import AuditLog
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from tests.accounts.factories import (
     KycDocumentFactory,
     KycVerificationFactory,

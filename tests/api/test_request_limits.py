@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import LoginAttempt
 from doggy.api import parsers
-from doggy.api.exceptions import JsonTooDeep, RequestTooLarge
+from doggy.api.parsers import JsonTooDeep, RequestTooLarge
 from tests.pets.factories import DogProfileFactory
 
 LOGIN_URL = "/api/v1/auth/login/"

@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 
 from accounts.services.sessions import user_session_create
 from audit.models import AuditLog
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
 from doggy.models import SystemSetting
 from doggy.selectors import setting_int, setting_json
 from doggy.services import system_setting_update, system_setting_validate

@@ -1,4 +1,4 @@
-"""The plan map (doggy/plan.py) against the customer's plan and the migrations on disk."""
+"""The plan map (doggy/dbtools/plan.py) against the customer's plan and the migrations on disk."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import CreateModel
 
-from doggy.management.commands.plan import item_number
-from doggy.plan import (
+from doggy.dbtools.plan import (
     ITEMS,
     PHASES,
     PROJECT_APPS,
@@ -22,6 +21,7 @@ from doggy.plan import (
     plan_items_of_phase,
     plan_phase_last_item,
 )
+from doggy.management.commands.plan import item_number
 
 PLAN_DOC = Path(settings.BASE_DIR) / "docs" / "migration-plan.md"
 

@@ -932,7 +932,9 @@ def _check_migrations(connection, loader) -> Check:
         if node[0] in PROJECT_APPS:
             check.fail(f"{node[0]}.{node[1]} is applied but its file is missing.")
     for node in plan_map.unmapped_migrations():
-        check.fail(f"{node[0]}.{node[1]} is not claimed by any plan item (update doggy/plan.py).")
+        check.fail(
+            f"{node[0]}.{node[1]} is not claimed by any plan item (update doggy/dbtools/plan.py)."
+        )
     reached = [
         item.number
         for item in ITEMS
