@@ -24,6 +24,7 @@ lock: install
 	$(LOCK) --extra postgres --extra dev -o requirements/dev.txt $(UPGRADE)
 
 run: install
+	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -34,12 +35,14 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
 migrate: install
+	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput
 
 demo: install

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from doggy.db import TimeStampedModel, created_at_field, uuid_primary_key
+from doggy.core.db import TimeStampedModel, created_at_field, uuid_primary_key
 
 
 class Conversation(TimeStampedModel):

@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.address_selectors import address_get
 from accounts.models import ServiceProvider, User
-from doggy.errors import ApplicationError, NotFoundError
+from doggy.core.errors import ApplicationError, NotFoundError
 
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode

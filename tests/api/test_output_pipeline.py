@@ -18,18 +18,29 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
+from accounts.api.serializers import AdminUserSerializer
+from accounts.selectors import user_list
+from accounts.services.sessions import user_session_create, user_session_get_by_access_token
 from audit.api.serializers import AuditLogSerializer
+from billing.api.serializers import PlanSerializer
+from billing.selectors import plan_list_public
 from doggy.api.output import FastOutputMixin
 from doggy.api.renderers import ORJSONRenderer
 from pets.api.serializers import AllergySerializer, DogSerializer, VaccinationSerializer
 from pets.selectors import dog_list
+from scheduling.api.providers import ProviderPublicSerializer
+from scheduling.api.serializers import OfferingPublicSerializer
+from scheduling.selectors import offering_search, provider_list_public
+from tests.accounts.factories import UserFactory
 from tests.audit.factories import AuditLogFactory
+from tests.billing.factories import PlanEntitlementFactory, SubscriptionPlanFactory
 from tests.pets.factories import (
     DogAccessGrantFactory,
     DogAllergyFactory,
     DogProfileFactory,
     VaccinationFactory,
 )
+from tests.scheduling.factories import ServiceOfferingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +140,6 @@ def test_api_renders_with_orjson_and_no_browsable_api():
 
 
 def test_token_lookup_leaves_the_unused_columns_in_the_database(user):
-    from accounts.services.sessions import user_session_create, user_session_get_by_access_token
 
     issued = user_session_create(user=user)
     session = user_session_get_by_access_token(token=issued.access_token)
@@ -144,16 +154,6 @@ def test_token_lookup_leaves_the_unused_columns_in_the_database(user):
 
 
 def test_catalog_plan_and_staff_rows_match_drf(user):
-    from accounts.api.providers import ProviderPublicSerializer
-    from accounts.api.serializers import AdminUserSerializer
-    from accounts.selectors import user_list
-    from billing.api.serializers import PlanSerializer
-    from billing.selectors import plan_list_public
-    from scheduling.api.serializers import OfferingPublicSerializer
-    from scheduling.selectors import offering_search, provider_list_public
-    from tests.accounts.factories import UserFactory
-    from tests.billing.factories import PlanEntitlementFactory, SubscriptionPlanFactory
-    from tests.scheduling.factories import ServiceOfferingFactory
 
     ServiceOfferingFactory(price=Decimal("12.5"), deposit_amount=Decimal("2"))
     PlanEntitlementFactory(plan=SubscriptionPlanFactory(code="fast_plan"), limit_value=None)
@@ -171,9 +171,6 @@ def test_catalog_plan_and_staff_rows_match_drf(user):
 
 
 def test_offering_search_reads_only_the_columns_it_shows(django_assert_num_queries):
-    from scheduling.api.serializers import OfferingPublicSerializer
-    from scheduling.selectors import offering_search
-    from tests.scheduling.factories import ServiceOfferingFactory
 
     ServiceOfferingFactory()
     ServiceOfferingFactory()
