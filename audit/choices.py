@@ -37,3 +37,31 @@ class AuditAction(models.TextChoices):
     PASSWORD_CHANGED = "PasswordChanged"  # noqa: S105 - an action name, not a secret
     FILE_UPLOADED = "FileUploaded"
     EXPORT = "Export"
+
+
+class ClientPlatform(models.TextChoices):
+    """The client an analytics event or a day of activity came from (034)."""
+
+    WEB = "Web"
+    IOS = "iOS", "iOS"
+    ANDROID = "Android"
+
+
+class MetricFrequency(models.TextChoices):
+    """The bucket size of a pre-aggregated count (035, Zulip's `CountStat` frequencies)."""
+
+    HOUR = "hour"
+    DAY = "day"
+
+
+class MetricScopeType(models.TextChoices):
+    PLATFORM = "Platform"
+    PROVIDER = "Provider"
+    CATEGORY = "Category"
+
+
+class MetricFillStatus(models.TextChoices):
+    """Zulip's `FillState`: `Started` while a bucket is being written, `Done` after."""
+
+    STARTED = "Started"
+    DONE = "Done"

@@ -1,14 +1,25 @@
-"""Plan 005: the append-only audit log."""
+"""Models of the audit app: the audit log (005), analytics (034), counts (035), KPIs (036).
+
+The audit app sits below accounts in the layers, so its foreign keys to accounts' tables
+are string references (`settings.AUTH_USER_MODEL`, `"accounts.ServiceProvider"`), never
+imports (SCHEMA.md 2.5, 2.34–2.36).
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
-from doggy.core.db import created_at_field, uuid_primary_key
+from doggy.core.db import created_at_field, updated_at_field, uuid_primary_key
 
-from .choices import Severity
+from .choices import (
+    ClientPlatform,
+    MetricFillStatus,
+    MetricFrequency,
+    MetricScopeType,
+    Severity,
+)
 
 
 class AuditLogQuerySet(models.QuerySet):
@@ -103,3 +114,251 @@ class AuditLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("AuditLogs are append-only.")
+
+
+# --- 034 User Analytics & Behavior -------------------------------------------------------
+class AnalyticsEvent(models.Model):
+    """One product-analytics event (Segment-style: a registered name plus properties).
+
+    `EventName` is an open vocabulary validated in code against a registry, so it has no
+    CHECK (SCHEMA.md A7). `Properties` carry no free-text PII and no raw IP is stored.
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        # Leads IX_AnalyticsEvents_User_Time.
+        db_index=False,
+        db_column="UserId",
+        help_text="Empty for an anonymous visitor.",
+    )
+    anonymous_id = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        db_column="AnonymousId",
+        help_text="Pre-login device id.",
+    )
+    session = models.ForeignKey(
+        "accounts.UserSession",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_column="SessionId",
+    )
+    event_name = models.CharField(max_length=100, db_column="EventName")
+    properties = models.JSONField(default=dict, blank=True, db_column="Properties")
+    platform = models.CharField(max_length=8, choices=ClientPlatform.choices, db_column="Platform")
+    app_version = models.CharField(max_length=30, blank=True, default="", db_column="AppVersion")
+    country_code = models.CharField(
+        max_length=2, blank=True, default="", db_column="CountryCode", help_text="From GeoIP."
+    )
+    occurred_at = models.DateTimeField(
+        db_column="OccurredAt", help_text="Client time, clamped to the receive time."
+    )
+    received_at = created_at_field(db_column="ReceivedAt")
+
+    class Meta:
+        db_table = "AnalyticsEvents"
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["event_name", "occurred_at"], name="IX_AnalyticsEvents_Name_Time"),
+            models.Index(fields=["user", "occurred_at"], name="IX_AnalyticsEvents_User_Time"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(platform__in=ClientPlatform.values),
+                name="CK_AnalyticsEvents_Platform",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_name} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class UserDailyActivity(models.Model):
+    """A user's activity on one day and platform; the source of DAU/WAU/MAU counts."""
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        # Leads UX_UserDailyActivity_Key.
+        db_index=False,
+        db_column="UserId",
+    )
+    activity_date = models.DateField(db_column="ActivityDate")
+    platform = models.CharField(max_length=8, choices=ClientPlatform.choices, db_column="Platform")
+    request_count = models.PositiveIntegerField(default=0, db_column="RequestCount")
+    active_seconds = models.PositiveIntegerField(default=0, db_column="ActiveSeconds")
+    first_seen_at = models.DateTimeField(db_column="FirstSeenAt")
+    last_seen_at = models.DateTimeField(db_column="LastSeenAt")
+
+    class Meta:
+        db_table = "UserDailyActivity"
+        verbose_name_plural = "user daily activity"
+        ordering = ["-activity_date", "user_id", "platform"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "activity_date", "platform"], name="UX_UserDailyActivity_Key"
+            ),
+            models.CheckConstraint(
+                condition=Q(platform__in=ClientPlatform.values),
+                name="CK_UserDailyActivity_Platform",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.activity_date} {self.platform}"
+
+
+# --- 035 Business Intelligence -----------------------------------------------------------
+class MetricCount(models.Model):
+    """One pre-aggregated value (Zulip's `BaseCount`): a property in one time bucket.
+
+    `Property` is an open vocabulary validated in code against a registry (SCHEMA.md A7);
+    `Subgroup` is a dimension value, and the scope says whose count it is.
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    property = models.CharField(max_length=60, db_column="Property")
+    subgroup = models.CharField(max_length=60, blank=True, default="", db_column="Subgroup")
+    frequency = models.CharField(
+        max_length=4,
+        choices=MetricFrequency.choices,
+        default=MetricFrequency.DAY,
+        db_column="Frequency",
+    )
+    end_time = models.DateTimeField(db_column="EndTime", help_text="Bucket end (UTC).")
+    scope_type = models.CharField(
+        max_length=10,
+        choices=MetricScopeType.choices,
+        default=MetricScopeType.PLATFORM,
+        db_column="ScopeType",
+    )
+    scope_id = models.CharField(
+        max_length=64, blank=True, default="", db_column="ScopeId", help_text="Provider id etc."
+    )
+    value = models.DecimalField(max_digits=18, decimal_places=4, db_column="Value")
+
+    class Meta:
+        db_table = "MetricCounts"
+        ordering = ["property", "-end_time", "id"]
+        indexes = [
+            models.Index(fields=["property", "end_time"], name="IX_MetricCounts_Prop_End"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["property", "subgroup", "frequency", "end_time", "scope_type", "scope_id"],
+                name="UX_MetricCounts_Key",
+            ),
+            models.CheckConstraint(
+                condition=Q(frequency__in=MetricFrequency.values),
+                name="CK_MetricCounts_Frequency",
+            ),
+            models.CheckConstraint(
+                condition=Q(scope_type__in=MetricScopeType.values),
+                name="CK_MetricCounts_ScopeType",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.property}[{self.subgroup}] {self.frequency} {self.end_time}: {self.value}"
+
+
+class MetricFillState(models.Model):
+    """How far the counts of one property and frequency are filled (Zulip's `FillState`).
+
+    Keyed by (Property, Frequency) (SCHEMA.md A16), with a surrogate `Id` so the admin can
+    show it (D3). `Started` means the bucket at `EndTime` is being written; a restart
+    deletes that bucket's rows and writes it again.
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    property = models.CharField(max_length=60, db_column="Property")
+    frequency = models.CharField(
+        max_length=4,
+        choices=MetricFrequency.choices,
+        default=MetricFrequency.DAY,
+        db_column="Frequency",
+    )
+    end_time = models.DateTimeField(db_column="EndTime", help_text="Last bucket filled.")
+    state = models.CharField(max_length=8, choices=MetricFillStatus.choices, db_column="State")
+    updated_at = updated_at_field()
+
+    class Meta:
+        db_table = "MetricFillStates"
+        ordering = ["property", "frequency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["property", "frequency"], name="UX_MetricFillStates_Prop_Freq"
+            ),
+            models.CheckConstraint(
+                condition=Q(frequency__in=MetricFrequency.values),
+                name="CK_MetricFillStates_Frequency",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=MetricFillStatus.values), name="CK_MetricFillStates_State"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.property} {self.frequency}: {self.state} at {self.end_time}"
+
+
+# --- 036 Performance Metrics -------------------------------------------------------------
+class ProviderPerformanceSnapshot(models.Model):
+    """A provider's KPIs over one period (SCHEMA.md 2.36 with the columns of A17).
+
+    Acceptance = accepted / received, cancellation = cancellations / accepted, on-time =
+    on-time / (on-time + late) arrivals; they are computed from these counts when read,
+    so no rate is stored. System latency belongs to plan item 042, not here.
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    provider = models.ForeignKey(
+        "accounts.ServiceProvider",
+        on_delete=models.CASCADE,
+        related_name="+",
+        # Leads UX_ProviderPerf_Prov_Period.
+        db_index=False,
+        db_column="ProviderId",
+    )
+    period_start = models.DateField(db_column="PeriodStart")
+    period_end = models.DateField(db_column="PeriodEnd")
+    requests_received = models.PositiveIntegerField(default=0, db_column="RequestsReceived")
+    requests_accepted = models.PositiveIntegerField(default=0, db_column="RequestsAccepted")
+    requests_declined = models.PositiveIntegerField(default=0, db_column="RequestsDeclined")
+    requests_expired = models.PositiveIntegerField(default=0, db_column="RequestsExpired")
+    cancellations = models.PositiveIntegerField(default=0, db_column="Cancellations")
+    on_time_arrivals = models.PositiveIntegerField(default=0, db_column="OnTimeArrivals")
+    late_arrivals = models.PositiveIntegerField(default=0, db_column="LateArrivals")
+    median_response_seconds = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        db_column="MedianResponseSeconds",
+        help_text="Request to confirm/decline, and first message reply; empty without data.",
+    )
+    computed_at = created_at_field(db_column="ComputedAt")
+
+    class Meta:
+        db_table = "ProviderPerformanceSnapshots"
+        ordering = ["provider_id", "-period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "period_start", "period_end"],
+                name="UX_ProviderPerf_Prov_Period",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="CK_ProvPerf_Period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider_id} {self.period_start}–{self.period_end}"
