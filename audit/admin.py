@@ -15,7 +15,14 @@ from accounts.selectors import audit_entities_for_email
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
 from doggy.core.permissions import PermissionName
 
-from .models import AuditLog
+from .models import (
+    AnalyticsEvent,
+    AuditLog,
+    MetricCount,
+    MetricFillState,
+    ProviderPerformanceSnapshot,
+    UserDailyActivity,
+)
 
 
 class ActorFilter(admin.SimpleListFilter):
@@ -136,3 +143,69 @@ class AuditLogAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     @admin.display(description="new values")
     def new_values_pretty(self, obj: AuditLog):
         return _pretty_json(obj.new_values)
+
+
+class _ReadOnlyMetricsAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+    """Analytics and metric tables (plans 034–036): written by jobs, read here."""
+
+    rbac_view_permission = PermissionName.SYSTEM_ADMIN
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+
+@admin.register(AnalyticsEvent)
+class AnalyticsEventAdmin(_ReadOnlyMetricsAdmin):
+    list_display = ("occurred_at", "event_name", "user", "platform", "app_version")
+    list_filter = ("platform", "occurred_at")
+    list_select_related = ("user",)
+    search_fields = ("=event_name", "=anonymous_id")
+    raw_id_fields = ("user", "session")
+    date_hierarchy = "occurred_at"
+    ordering = ("-occurred_at",)
+
+
+@admin.register(UserDailyActivity)
+class UserDailyActivityAdmin(_ReadOnlyMetricsAdmin):
+    list_display = ("activity_date", "user", "platform", "request_count", "active_seconds")
+    list_filter = ("platform", "activity_date")
+    list_select_related = ("user",)
+    raw_id_fields = ("user",)
+    date_hierarchy = "activity_date"
+    ordering = ("-activity_date",)
+
+
+@admin.register(MetricCount)
+class MetricCountAdmin(_ReadOnlyMetricsAdmin):
+    list_display = ("property", "subgroup", "frequency", "end_time", "scope_type", "value")
+    list_filter = ("frequency", "scope_type", "property")
+    search_fields = ("=property", "=scope_id")
+    date_hierarchy = "end_time"
+    ordering = ("property", "-end_time")
+
+
+@admin.register(MetricFillState)
+class MetricFillStateAdmin(_ReadOnlyMetricsAdmin):
+    list_display = ("property", "frequency", "state", "end_time", "updated_at")
+    list_filter = ("state", "frequency")
+    search_fields = ("=property",)
+    ordering = ("property", "frequency")
+
+
+@admin.register(ProviderPerformanceSnapshot)
+class ProviderPerformanceSnapshotAdmin(_ReadOnlyMetricsAdmin):
+    list_display = (
+        "provider",
+        "period_start",
+        "period_end",
+        "requests_received",
+        "requests_accepted",
+        "cancellations",
+        "median_response_seconds",
+        "computed_at",
+    )
+    list_select_related = ("provider",)
+    raw_id_fields = ("provider",)
+    date_hierarchy = "period_end"
+    ordering = ("-period_end",)
