@@ -1,13 +1,30 @@
-"""Factories of the audit app."""
+"""Factories of the audit app: the audit log (005) and the analytics tables (034–036)."""
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from audit.choices import AuditAction, Severity
-from audit.models import AuditLog
-from tests.accounts.factories import UserFactory
+from audit.choices import (
+    AuditAction,
+    ClientPlatform,
+    MetricFillStatus,
+    MetricFrequency,
+    Severity,
+)
+from audit.models import (
+    AnalyticsEvent,
+    AuditLog,
+    MetricCount,
+    MetricFillState,
+    ProviderPerformanceSnapshot,
+    UserDailyActivity,
+)
+from tests.accounts.factories import ServiceProviderFactory, UserFactory
 
 
 class AuditLogFactory(DjangoModelFactory[AuditLog]):
@@ -24,3 +41,71 @@ class AuditLogFactory(DjangoModelFactory[AuditLog]):
     old_values = factory.LazyFunction(lambda: {"first_name": "Old"})
     new_values = factory.LazyFunction(lambda: {"first_name": "New"})
     severity = Severity.INFO
+
+
+class AnalyticsEventFactory(DjangoModelFactory[AnalyticsEvent]):
+    class Meta:
+        model = AnalyticsEvent
+
+    user = factory.SubFactory(UserFactory)
+    event_name = "screen_view"
+    properties = factory.LazyFunction(lambda: {"screen": "dogs"})
+    platform = ClientPlatform.WEB
+    occurred_at = factory.LazyFunction(timezone.now)
+
+
+class UserDailyActivityFactory(DjangoModelFactory[UserDailyActivity]):
+    class Meta:
+        model = UserDailyActivity
+
+    user = factory.SubFactory(UserFactory)
+    activity_date = factory.LazyFunction(lambda: timezone.now().date())
+    platform = ClientPlatform.WEB
+    request_count = 12
+    active_seconds = 300
+    first_seen_at = factory.LazyFunction(timezone.now)
+    last_seen_at = factory.LazyAttribute(
+        lambda o: o.first_seen_at + datetime.timedelta(seconds=o.active_seconds)
+    )
+
+
+class MetricCountFactory(DjangoModelFactory[MetricCount]):
+    """A platform-wide daily count of new users."""
+
+    class Meta:
+        model = MetricCount
+
+    property = "users.new"
+    end_time = factory.Sequence(
+        lambda n: datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(days=n)
+    )
+    value = Decimal("7")
+
+
+class MetricFillStateFactory(DjangoModelFactory[MetricFillState]):
+    class Meta:
+        model = MetricFillState
+
+    property = factory.Sequence(lambda n: f"metric.{n}")
+    frequency = MetricFrequency.DAY
+    end_time = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    state = MetricFillStatus.DONE
+
+
+class ProviderPerformanceSnapshotFactory(DjangoModelFactory[ProviderPerformanceSnapshot]):
+    """Ninety days of a provider's requests, answers and arrivals."""
+
+    class Meta:
+        model = ProviderPerformanceSnapshot
+
+    provider = factory.SubFactory(ServiceProviderFactory)
+    period_end = factory.LazyFunction(lambda: timezone.now().date())
+    period_start = factory.LazyAttribute(lambda o: o.period_end - datetime.timedelta(days=89))
+    requests_received = 20
+    requests_accepted = 16
+    requests_declined = 3
+    requests_expired = 1
+    cancellations = 1
+    on_time_arrivals = 14
+    late_arrivals = 1
+    median_response_seconds = 1800
