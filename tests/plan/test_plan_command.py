@@ -35,13 +35,16 @@ from doggy.management.commands.plan import (
 from tests.accounts.factories import (
     LoginAttemptFactory,
     RoleFactory,
+    ServiceProviderFactory,
     UserFactory,
     UserRoleFactory,
     UserSessionFactory,
     UserSettingsFactory,
 )
-from tests.audit.factories import AuditLogFactory
+from tests.ai.factories import AiHealthRecommendationFactory, AiUsageRecordFactory
+from tests.audit.factories import AuditLogFactory, ProviderPerformanceSnapshotFactory
 from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
+from tests.pets.factories import DogProfileFactory
 from tests.plan.conftest import empty_database, plan_command
 
 PHASE_1_TABLES = sorted({table for item in plan_items_of_phase(1) for table in item.tables})
@@ -126,6 +129,42 @@ def test_migrate_phase_3_says_plainly_that_nothing_is_built(migrating_db):
         "Phase 3 (Communication & Interaction), items 017-024: no migration of these items "
         "is built yet; nothing to apply." in out
     )
+
+
+@pytest.mark.slow
+def test_phase_5_migrates_verifies_and_rolls_back_keeping_every_earlier_row(migrating_db):
+    # Given the database without phase 5, with phase-1 rows, a dog and a provider
+    out = plan_command("rollback", "--phase", "5", "--no-backup", "--noinput")
+    assert "[FAIL]" not in out
+    _fill_phase_1()
+    dog = DogProfileFactory()
+    provider = ServiceProviderFactory()
+    phase_5_tables = {table for item in plan_items_of_phase(5) for table in item.tables}
+    kept = sorted(set(table_row_counts(connection)) - phase_5_tables)
+    assert {"DogProfiles", "ServiceProviders", "AuditLogs"} <= set(kept)
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, table_columns(connection, kept))
+
+    # When phase 5 is applied
+    out = plan_command("migrate", "--phase", "5", "--no-backup", "--noinput")
+
+    # Then it is applied and verified, and every phase-5 item shows as applied
+    assert "Phase 5 (AI & Analytics), items 031-036" in out
+    assert "[FAIL]" not in out
+    status = plan_command("status")
+    for code in range(31, 37):
+        assert re.search(rf"^0{code} .* applied +\d+$", status, re.M), code
+
+    # When phase 5's tables get rows about them and the phase is rolled back
+    AiHealthRecommendationFactory(dog=dog, usage_record=AiUsageRecordFactory(user=dog.owner))
+    ProviderPerformanceSnapshotFactory(provider=provider)
+    out = plan_command("rollback", "--phase", "5", "--no-backup", "--noinput")
+
+    # Then every earlier row is there byte for byte and the phase-5 tables are gone
+    assert "[FAIL]" not in out
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, table_columns(connection, kept)) == checksums
+    assert not phase_5_tables & set(table_row_counts(connection))
 
 
 def test_status_lists_the_42_items(applied_db):

@@ -129,6 +129,47 @@ def test_rollback_of_phase_2_keeps_phase_1_positions(plan_map):
         assert name == (kept[-1] if kept else None)
 
 
+def test_phase_5_targets_reach_item_036_and_nothing_later(plan_map):
+    # When the targets for the end of phase 5 are computed
+    targets = plan_map.targets_to_phase(5)
+    plan = plan_map.forwards_plan(targets)
+
+    # Then ai ends at 033 and audit at 036...
+    assert ("ai", "0003_usage_tracking") in targets
+    assert ("audit", "0004_performance_metrics") in targets
+    # ...and an empty database reaches them without any migration of phase 6
+    project = {node for node in plan if node[0] in PROJECT_APPS}
+    assert project == set(plan_map.nodes_up_to(36))
+    assert {plan_item_of_migration(node).phase for node in project} <= {1, 2, 3, 4, 5}
+
+
+def test_phase_5_items_own_their_migrations_in_plan_order(plan_map):
+    # 031-033 are the ai app's first three migrations, 034-036 follow audit's 005
+    expected = {
+        31: [("ai", "0001_health_recommendations")],
+        32: [("ai", "0002_content_moderation")],
+        33: [("ai", "0003_usage_tracking")],
+        34: [("audit", "0002_user_analytics")],
+        35: [("audit", "0003_business_intelligence")],
+        36: [("audit", "0004_performance_metrics")],
+    }
+    for number, nodes in expected.items():
+        item = plan_item_get(number)
+        assert (item.phase, list(item.migrations)) == (5, nodes)
+        assert plan_map.item_state(item) == "built"
+
+
+def test_rollback_of_phase_5_takes_ai_to_zero_and_audit_back_to_its_log(plan_map):
+    # Given a database at the end of phase 5
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(5)))
+
+    # When the rollback targets of phase 5 are computed
+    targets = plan_map.rollback_targets(5, applied)
+
+    # Then only ai and audit move: ai is emptied, audit keeps item 005's audit log
+    assert targets == [("ai", None), ("audit", "0001_audit_logs")]
+
+
 def test_rollback_of_phase_1_empties_every_project_app(plan_map):
     applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(1)))
 
