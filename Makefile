@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lock lint format migrate demo ddl clean
+.PHONY: run test install lock lint format migrate demo ddl bench clean
 
 # Installs only what requirements/dev.txt locks, every package pinned and hash-checked; the
 # project itself runs from this folder (manage.py and pytest put it on the path).
@@ -24,6 +24,7 @@ lock: install
 	$(LOCK) --extra postgres --extra dev -o requirements/dev.txt $(UPGRADE)
 
 run: install
+	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -34,12 +35,14 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
 migrate: install
+	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput
 
 demo: install
@@ -50,3 +53,8 @@ ddl: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+# Side-by-side timings on a throwaway PostgreSQL under gunicorn and wrk (installs wrk when
+# missing); writes bench/results.md. Not part of `make test`. BENCH_ARGS="--rounds 5".
+bench: install
+	bash bench/run.sh $(BENCH_ARGS)

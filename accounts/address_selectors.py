@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 
+from .address_errors import AddressErrorCode
 from .models import Address, User
-from .provider_errors import AddressErrorCode
 
 
 def address_list(*, actor: User) -> QuerySet[Address]:

@@ -37,12 +37,12 @@ from doggy.admin_mixins import (
     call_for_each,
     message_service_error,
     reported_service_errors,
-    user_has_rbac_permission,
 )
-from doggy.errors import NotFoundError
-from doggy.selectors import stored_file_get_for_download
+from doggy.core.errors import NotFoundError
+from doggy.core.permissions import actor_may
+from doggy.selectors import stored_file_get_servable
 
-from .choices import SYSTEM_USER_ID, KycStatus, PermissionName, SessionEndReason
+from .choices import SYSTEM_USER_ID, KycRejectType, KycStatus, PermissionName
 from .forms import (
     AdminPasswordChangeForm,
     KycApproveForm,
@@ -50,6 +50,7 @@ from .forms import (
     KycResubmissionForm,
     LockForm,
     PermissionForm,
+    RevokeSessionsForm,
     RoleForm,
     RolePermissionInlineForm,
     RolePermissionInlineFormSet,
@@ -67,7 +68,6 @@ from .models import (
     Permission,
     Role,
     RolePermission,
-    ServiceProvider,
     User,
     UserRole,
     UserSession,
@@ -75,12 +75,12 @@ from .models import (
 from .selectors import KYC_QUEUE_STATUSES, kyc_actor_is_reviewer
 from .services.kyc import kyc_approve, kyc_reject, kyc_request_resubmission, kyc_review_start
 from .services.rbac import permission_delete, role_delete, user_role_revoke
-from .services.sessions import user_session_end
 from .services.users import (
     PROFILE_FIELDS,
     user_deactivate,
     user_lock,
     user_reactivate,
+    user_session_staff_revoke,
     user_sessions_staff_revoke,
     user_suspend,
     user_unlock,
@@ -176,7 +176,8 @@ class UserRoleInline(ServiceInlineMixin, admin.TabularInline):
     verbose_name_plural = "roles (untick Is active to revoke)"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("role", "assigned_by")
+        # Each row is titled "email as role" (UserRole.__str__).
+        return super().get_queryset(request).select_related("user", "role", "assigned_by")
 
 
 @admin.register(User)
@@ -451,28 +452,30 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
             done="Unlocked {count} account(s).",
         )
 
-    @admin.action(description="Revoke all sessions of selected accounts", permissions=["change"])
+    @admin.action(description="Revoke all sessions of selected accounts…", permissions=["change"])
     def revoke_user_sessions(self, request, queryset):
-        total = 0
-        for user in queryset:
-            try:
-                total += user_sessions_staff_revoke(actor=request.user, user=user)
-            except SERVICE_ERRORS as exc:
-                message_service_error(request, exc, prefix=f"{user.email}: ")
-        messages.success(request, f"Ended {total} session(s).")
+        def apply(data):
+            total = 0
+            for user in queryset:
+                try:
+                    total += user_sessions_staff_revoke(
+                        actor=request.user, user=user, reason=data["reason"]
+                    )
+                except SERVICE_ERRORS as exc:
+                    message_service_error(request, exc, prefix=f"{user.email}: ")
+            messages.success(request, f"Ended {total} session(s).")
 
-
-@admin.register(ServiceProvider)
-class ServiceProviderAdmin(AuditedModelAdmin):
-    """Provider profiles; `IsVerified` is derived from KYC and never edited here."""
-
-    rbac_view_permission = PermissionName.USERS_MANAGE
-    list_display = ("business_name", "user", "is_verified", "created_at")
-    list_select_related = ("user",)
-    list_filter = ("is_verified",)
-    search_fields = ("business_name", "user__email")
-    autocomplete_fields = ("user",)
-    readonly_fields = ("is_verified", "created_at", "updated_at")
+        return action_form_page(
+            self,
+            request,
+            queryset,
+            form_class=RevokeSessionsForm,
+            title="Revoke all sessions",
+            intro="These accounts are signed out on every device at once.",
+            submit_label="Revoke sessions",
+            on_valid=apply,
+            action="revoke_user_sessions",
+        )
 
 
 # Django's permission groups decide what staff may do in this admin, so their changes are
@@ -502,7 +505,8 @@ class RolePermissionInline(ServiceInlineMixin, admin.TabularInline):
     verbose_name_plural = "permissions"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("permission", "granted_by")
+        # Each row is titled "role → permission" (RolePermission.__str__).
+        return super().get_queryset(request).select_related("role", "permission", "granted_by")
 
 
 @admin.register(Role)
@@ -662,6 +666,10 @@ class UserRoleAdmin(AuditedModelAdmin):
     ordering = ("-assigned_at",)
     actions = ("revoke_assignments",)
 
+    def get_queryset(self, request):
+        # The change page's heading and messages name the assignment by email and role.
+        return super().get_queryset(request).select_related("user", "role")
+
     def get_fields(self, request, obj=None):
         if obj is None:
             return ("user", "role", "expires_at", "notes")
@@ -747,20 +755,39 @@ class UserSessionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     readonly_fields = fields
     actions = ("revoke_sessions",)
 
+    def get_queryset(self, request):
+        # Sessions are named by token prefix and owner's email (the confirmation step too).
+        return super().get_queryset(request).select_related("user")
+
     def has_revoke_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE) or (
+        return actor_may(request.user, PermissionName.USERS_MANAGE) or (
             request.user.has_perm("accounts.change_usersession")
         )
 
-    @admin.action(description="Revoke selected sessions", permissions=["revoke"])
+    @admin.action(description="Revoke selected sessions…", permissions=["revoke"])
     def revoke_sessions(self, request, queryset):
-        call_for_each(
+        active = queryset.filter(is_active=True)
+
+        def apply(data):
+            call_for_each(
+                request,
+                active,
+                lambda session: user_session_staff_revoke(
+                    actor=request.user, session=session, reason=data["reason"]
+                ),
+                done="Revoked {count} session(s).",
+            )
+
+        return action_form_page(
+            self,
             request,
-            queryset.filter(is_active=True),
-            lambda session: user_session_end(
-                actor=request.user, session=session, reason=SessionEndReason.REVOKED
-            ),
-            done="Revoked {count} session(s).",
+            active,
+            form_class=RevokeSessionsForm,
+            title="Revoke sessions",
+            intro="Each device below is signed out at once.",
+            submit_label="Revoke sessions",
+            on_valid=apply,
+            action="revoke_sessions",
         )
 
 
@@ -905,19 +932,29 @@ class KycReviewEventInline(admin.TabularInline):
         return False
 
 
+# What a decision did, by the status the case ended in: said in words, never the stored value.
+KYC_OUTCOME_MESSAGES = {
+    KycStatus.IN_REVIEW: "Review started.",
+    KycStatus.APPROVED: "Approved: the applicant is verified.",
+    KycStatus.REJECTED: "Rejected for good: the case is closed.",
+    KycStatus.RESUBMISSION_REQUESTED: (
+        "Sent back for resubmission: the applicant may upload their documents again."
+    ),
+}
+
 # Decisions a reviewer can take on one case: the form they fill in and the service call.
 KYC_DECISIONS: dict[str, dict[str, Any]] = {
     "start": {
         "label": "Start review",
+        "title": "Start the review",
         "form": None,
-        "done": "Review started.",
         "statuses": (KycStatus.PENDING,),
         "call": lambda actor, case, data: kyc_review_start(actor=actor, verification=case),
     },
     "approve": {
         "label": "Approve",
+        "title": "Approve",
         "form": KycApproveForm,
-        "done": "Approved.",
         "statuses": KYC_QUEUE_STATUSES,
         "call": lambda actor, case, data: kyc_approve(
             actor=actor, verification=case, comment=data.get("comment", "")
@@ -925,8 +962,10 @@ KYC_DECISIONS: dict[str, dict[str, Any]] = {
     },
     "reject": {
         "label": "Reject",
+        # The form offers Retry (the default) as well as Final, so the page says both.
+        "title": "Reject or send back",
+        "submit": "Save decision",
         "form": KycRejectForm,
-        "done": "Rejected.",
         "statuses": KYC_QUEUE_STATUSES,
         "call": lambda actor, case, data: kyc_reject(
             actor=actor,
@@ -939,8 +978,8 @@ KYC_DECISIONS: dict[str, dict[str, Any]] = {
     },
     "resubmit": {
         "label": "Request resubmission",
+        "title": "Request resubmission",
         "form": KycResubmissionForm,
-        "done": "Resubmission requested.",
         "statuses": KYC_QUEUE_STATUSES,
         "call": lambda actor, case, data: kyc_request_resubmission(
             actor=actor, verification=case, reason=data["reason"], labels=data["labels"]
@@ -1072,10 +1111,10 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
         def apply(data):
             with reported_service_errors(request) as failed:
-                spec["call"](request.user, case, data)
+                decided = spec["call"](request.user, case, data)
             if failed:
                 return None
-            messages.success(request, spec["done"])
+            messages.success(request, KYC_OUTCOME_MESSAGES[decided.status])
             return HttpResponseRedirect(change_url)
 
         response = action_form_page(
@@ -1083,8 +1122,8 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
             request,
             [case],
             form_class=spec["form"] or forms.Form,
-            title=f"{spec['label']}: {case.user.email}",
-            submit_label=spec["label"],
+            title=f"{spec['title']}: {case.user.email}",
+            submit_label=spec.get("submit", spec["label"]),
             on_valid=apply,
             cancel_url=change_url,
         )
@@ -1101,7 +1140,7 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         if document is None:
             raise Http404("No such document.")
         try:
-            stored = stored_file_get_for_download(actor=request.user, file_id=document.file_id)
+            stored = stored_file_get_servable(file_id=document.file_id)
         except NotFoundError:
             raise Http404("The file cannot be served (not scanned, deleted or expired).") from None
         handle = storages[stored.storage_backend].open(stored.storage_key, "rb")
@@ -1153,6 +1192,7 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
             return None
 
         def apply(data):
+            final = data["reject_type"] == KycRejectType.FINAL
             call_for_each(
                 request,
                 queryset,
@@ -1164,7 +1204,11 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
                     labels=data["labels"],
                     internal_comment=data.get("internal_comment", ""),
                 ),
-                done="Rejected {count} case(s).",
+                done=(
+                    "Rejected {count} case(s) for good: closed."
+                    if final
+                    else "Sent {count} case(s) back for resubmission."
+                ),
             )
 
         return action_form_page(
@@ -1172,9 +1216,9 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
             request,
             queryset.select_related("user"),
             form_class=KycRejectForm,
-            title="Reject KYC cases",
+            title="Reject or send back KYC cases",
             intro="The reason is shown to the applicant.",
-            submit_label="Reject",
+            submit_label="Save decision",
             on_valid=apply,
             action="reject",
         )
@@ -1210,6 +1254,6 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         )
 
 
-# Provider profiles (plans 012/016) and addresses have their own module; importing it last
-# lets it replace the baseline provider admin above.
-from . import admin_providers  # noqa: E402, F401
+# The address book (plan 016) has its own module. Provider profiles live with the
+# scheduling app, which owns the provider concept (scheduling/admin_providers.py).
+from . import admin_addresses  # noqa: E402, F401

@@ -2,6 +2,9 @@
 
 from django.db import models
 
+# The plan's permission vocabulary lives in the kernel; accounts' modules import it here.
+from doggy.core.permissions import PermissionName  # noqa: F401
+
 
 class AccountStatus(models.TextChoices):
     ACTIVE = "Active"
@@ -143,20 +146,6 @@ class RoleName:
     PET_OWNER = "PetOwner"
     SERVICE_PROVIDER = "ServiceProvider"
     ADMIN = "Admin"
-
-
-class PermissionName:
-    """The nine system permissions seeded by `accounts/0005_seed_rbac`."""
-
-    USERS_VIEW = "users.view"
-    USERS_MANAGE = "users.manage"
-    SERVICES_BOOK = "services.book"
-    SERVICES_PROVIDE = "services.provide"
-    MESSAGING_ACCESS = "messaging.access"
-    KYC_REVIEW = "kyc.review"
-    AI_ACCESS = "ai.access"
-    CALENDAR_MANAGE = "calendar.manage"
-    SYSTEM_ADMIN = "system.admin"
 
 
 SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000"

@@ -1,6 +1,6 @@
 """Error codes of the accounts app, and the helpers that raise them.
 
-Services raise `doggy.errors.ApplicationError` subclasses carrying one of these codes;
+Services raise `doggy.core.errors.ApplicationError` subclasses carrying one of these codes;
 the API renders them as `{"error": {"code", "message", "fields"}}`. The codes are part of
 the API contract: add new ones, never rename or reuse one.
 """
@@ -11,12 +11,14 @@ from enum import Enum
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
 
 
 class AccountsErrorCode(Enum):
     # Input that fails a field or model rule.
     INVALID = "invalid"
+    # A change lost to a concurrent write on a unique column; reload and retry.
+    CONFLICT = "conflict"
     # Users and account status.
     EMAIL_TAKEN = "email_taken"
     PASSWORD_INVALID = "password_invalid"  # noqa: S105 - an error code, not a secret

@@ -18,7 +18,7 @@ from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
 
 from doggy.admin_mixins import SERVICE_ERRORS, form_add_service_error, service_dry_run
-from doggy.request_context import current_request
+from doggy.core.request_context import current_request
 
 from .choices import AccountStatus, KycRejectType, RoleName
 from .models import Permission, Role, RolePermission, User, UserRole
@@ -29,6 +29,7 @@ from .services.rbac import (
     role_permission_grant,
     role_permission_revoke,
     role_update,
+    roles_grantable_by,
     user_role_grant,
     user_role_revoke,
 )
@@ -89,8 +90,10 @@ class UserCreationForm(ServiceCheckedFormMixin, auth_forms.AdminUserCreationForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        grantable = roles_grantable_by(actor=self.actor)
+        self.fields["role"].queryset = grantable
         if not self.is_bound:
-            self.fields["role"].initial = Role.objects.filter(
+            self.fields["role"].initial = grantable.filter(
                 normalized_name=RoleName.PET_OWNER.upper()
             ).first()
 
@@ -232,6 +235,16 @@ class SuspendForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         max_length=500,
         help_text="Recorded in the audit log.",
+    )
+
+
+class RevokeSessionsForm(forms.Form):
+    """The confirmation step of revoking sessions: why (kept in the audit log)."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        max_length=500,
+        help_text="Recorded in the audit log, e.g. a lost phone or a suspected takeover.",
     )
 
 
@@ -392,6 +405,9 @@ class UserRoleForm(ServiceCheckedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
+            if "role" in self.fields:
+                # Only roles the signed-in staff member may grant (Level, users.manage).
+                self.fields["role"].queryset = roles_grantable_by(actor=self.actor)
             if "is_active" in self.fields:
                 self.fields["is_active"].disabled = True
                 self.fields["is_active"].initial = True
@@ -498,33 +514,34 @@ def _dry_run_formset(calls: list[tuple[forms.ModelForm, ServiceCall]]) -> None:
 
 # --- KYC decisions ---------------------------------------------------------------------------
 
-# Sumsub-style reject labels offered as examples; any label of up to 64 characters works.
-KYC_LABEL_EXAMPLES = (
-    "DOCUMENT_EXPIRED",
-    "DOCUMENT_DAMAGED",
-    "BAD_SELFIE",
-    "BLURRY_IMAGE",
-    "DATA_MISMATCH",
-    "INCOMPLETE_DOCUMENT",
-    "UNSUPPORTED_DOCUMENT",
-    "FRAUDULENT",
+# The reject labels a reviewer picks from (Sumsub's names), stored as the code on the left.
+KYC_REJECT_LABELS = (
+    ("DOCUMENT_EXPIRED", "Document expired"),
+    ("DOCUMENT_DAMAGED", "Document damaged"),
+    ("BLURRY_IMAGE", "Image blurry or unreadable"),
+    ("BAD_SELFIE", "Selfie unusable"),
+    ("DATA_MISMATCH", "Data does not match the profile"),
+    ("INCOMPLETE_DOCUMENT", "Document incomplete (a side or page missing)"),
+    ("UNSUPPORTED_DOCUMENT", "Document type not accepted"),
+    ("FRAUDULENT", "Suspected forgery or fraud"),
+)
+
+# How each way of turning a case down reads on the form, least destructive first.
+KYC_REJECT_TYPE_CHOICES = (
+    (KycRejectType.RETRY, "Retry: send it back, the applicant may upload again"),
+    (KycRejectType.FINAL, "Final: close the case for good"),
 )
 
 
-class _KycLabelsField(forms.CharField):
+class _KycLabelsField(forms.MultipleChoiceField):
+    """Zero or more labels from `KYC_REJECT_LABELS`, as ticks."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            "Comma-separated, e.g. " + ", ".join(KYC_LABEL_EXAMPLES[:4]) + ".",
-        )
+        kwargs.setdefault("choices", KYC_REJECT_LABELS)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("help_text", "Tick every label that applies.")
         super().__init__(**kwargs)
-
-    def clean(self, value):
-        text = super().clean(value) or ""
-        return [
-            label.strip().upper() for label in text.replace("\n", ",").split(",") if label.strip()
-        ]
 
 
 class KycApproveForm(forms.Form):
@@ -552,12 +569,15 @@ class KycResubmissionForm(forms.Form):
 
 
 class KycRejectForm(KycResubmissionForm):
-    """Reject a case: Final closes it, Retry asks for a resubmission."""
+    """Turn a case down: Retry (the default) asks for a resubmission, Final closes it."""
 
+    # Retry by default: a mistaken Retry costs the applicant an upload, a mistaken Final
+    # closes their case.
     reject_type = forms.ChoiceField(
-        choices=KycRejectType.choices,
-        initial=KycRejectType.FINAL,
-        help_text="Final closes the case; Retry lets the applicant resubmit.",
+        label="Outcome",
+        choices=KYC_REJECT_TYPE_CHOICES,
+        initial=KycRejectType.RETRY,
+        widget=forms.RadioSelect,
     )
     internal_comment = forms.CharField(
         required=False,

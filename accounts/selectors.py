@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from doggy.errors import NotFoundError, PermissionDeniedError
+from audit.services import entity_type_of
+from doggy.core.errors import NotFoundError, PermissionDeniedError
+from doggy.core.permissions import actor_may
 
 from .choices import SYSTEM_USER_ID, AccountStatus, KycStatus, PermissionName
 from .errors import AccountsErrorCode, field_error
-from .models import KycVerification, Permission, Role, User, UserRole
+from .models import KycVerification, LoginAttempt, Permission, Role, User, UserRole
 
 _PERM_CACHE_ATTR = "_rbac_permission_names"
 
@@ -62,22 +64,6 @@ def user_has_permission(*, user: User, name: str) -> bool:
     return name in user_permission_names(user=user)
 
 
-# --- Actor checks -----------------------------------------------------------------------
-# Superusers pass every RBAC check, as they pass every Django permission check; everyone
-# else needs the plan's permission through an effective role.
-
-
-def actor_has_permission(*, actor: User | None, name: str) -> bool:
-    """True when `actor` is an active superuser or holds the RBAC permission `name`."""
-    if actor is None or not actor.is_authenticated or not actor.is_active:
-        return False
-    return actor.is_superuser or user_has_permission(user=actor, name=name)
-
-
-def actor_has_any_permission(*, actor: User | None, names: Iterable[str]) -> bool:
-    return any(actor_has_permission(actor=actor, name=name) for name in names)
-
-
 # --- Roles ------------------------------------------------------------------------------
 
 
@@ -121,7 +107,7 @@ def role_list(*, actor: User) -> QuerySet[Role]:
     roles = Role.objects.annotate(
         active_user_count=Count("user_roles", filter=_effective_assignment_q("user_roles__"))
     ).order_by("-level", "normalized_name")
-    if actor_has_any_permission(actor=actor, names=ROLE_DIRECTORY_PERMISSIONS):
+    if actor_may(actor, *ROLE_DIRECTORY_PERMISSIONS):
         return roles
     if actor is None or not actor.is_authenticated:
         return roles.none()
@@ -137,7 +123,7 @@ def role_list_with_permissions(*, actor: User) -> QuerySet[Role]:
 
 def permission_list(*, actor: User) -> QuerySet[Permission]:
     """Every permission name, for the callers that may see every role (user managers)."""
-    if actor_has_any_permission(actor=actor, names=ROLE_DIRECTORY_PERMISSIONS):
+    if actor_may(actor, *ROLE_DIRECTORY_PERMISSIONS):
         return Permission.objects.order_by("name")
     return Permission.objects.none()
 
@@ -167,7 +153,7 @@ def user_list(*, actor: User, filters: Mapping[str, Any] | None = None) -> Query
     Filters: `account_status` (one of AccountStatus), `role` (role name), `search`
     (email, first or last name, case-insensitive), `is_active`, `ordering`.
     """
-    if not actor_has_any_permission(actor=actor, names=USER_DIRECTORY_PERMISSIONS):
+    if not actor_may(actor, *USER_DIRECTORY_PERMISSIONS):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may not list user accounts."
         )
@@ -204,7 +190,7 @@ def user_get(*, actor: User, user_id: str) -> User:
     A caller without the permission learns nothing about whether the id exists.
     """
     is_self = actor is not None and actor.is_authenticated and str(actor.pk) == str(user_id)
-    if not is_self and not actor_has_any_permission(actor=actor, names=USER_DIRECTORY_PERMISSIONS):
+    if not is_self and not actor_may(actor, *USER_DIRECTORY_PERMISSIONS):
         raise NotFoundError(AccountsErrorCode.USER_NOT_FOUND, "No such user.")
     try:
         return _users_with_roles().get(pk=str(user_id))
@@ -216,7 +202,7 @@ def user_get(*, actor: User, user_id: str) -> User:
 
 
 def kyc_actor_is_reviewer(*, actor: User | None) -> bool:
-    return actor_has_permission(actor=actor, name=PermissionName.KYC_REVIEW)
+    return actor_may(actor, PermissionName.KYC_REVIEW)
 
 
 def kyc_review_queue(*, actor: User, status: str | None = None) -> QuerySet[KycVerification]:
@@ -266,3 +252,38 @@ def kyc_verification_get(*, actor: User, verification_id: Any) -> KycVerificatio
     if verification.user_id != actor.pk and not kyc_actor_is_reviewer(actor=actor):
         raise not_found
     return verification
+
+
+# --- Audit search -----------------------------------------------------------------------
+
+# At most this many failed sign-ins of one email are looked up (SQL Server takes at most
+# 2,100 parameters a statement); the newest first.
+AUDIT_EMAIL_ATTEMPTS_MAX = 1000
+
+
+def audit_entities_for_email(*, actor: User | None, email: str) -> dict[str, Any]:
+    """How the audit log names the person with `email`, for readers of the log.
+
+    Rows about a person do not all carry their user id: `LoginFailed` rows name the
+    sign-in attempt (and exist for unknown emails too), `AccountLocked` rows name the
+    account. Returns `{"user_id": id or None, "entities": {entity type: [ids]}}`, found
+    through the unique email index and `IX_LoginAttempts_Email_Time`; empty for callers
+    without system.admin.
+    """
+    found: dict[str, Any] = {"user_id": None, "entities": {}}
+    email = (email or "").strip().lower()
+    if not email or not actor_may(actor, PermissionName.SYSTEM_ADMIN):
+        return found
+    user_id = User.objects.filter(email=email).values_list("pk", flat=True).first()
+    if user_id is not None:
+        found["user_id"] = str(user_id)
+        found["entities"][entity_type_of(User)] = [str(user_id)]
+    attempts = (
+        LoginAttempt.objects.filter(email=email, success=False)
+        .order_by("-attempted_at")
+        .values_list("pk", flat=True)[:AUDIT_EMAIL_ATTEMPTS_MAX]
+    )
+    attempt_ids = [str(pk) for pk in attempts]
+    if attempt_ids:
+        found["entities"][entity_type_of(LoginAttempt)] = attempt_ids
+    return found

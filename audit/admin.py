@@ -6,12 +6,14 @@ import json
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from accounts.choices import PermissionName
+from accounts.selectors import audit_entities_for_email
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
+from doggy.core.permissions import PermissionName
 
 from .models import AuditLog
 
@@ -38,6 +40,11 @@ class ActorFilter(admin.SimpleListFilter):
         if value == self.SYSTEM:
             return queryset.filter(user__isnull=True)
         return queryset.filter(user_id=value)
+
+
+def _looks_like_email(term: str) -> bool:
+    local, at, domain = term.partition("@")
+    return bool(at and local and "." in domain and not any(c.isspace() for c in term))
 
 
 def _pretty_json(value) -> str:
@@ -72,7 +79,11 @@ class AuditLogAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     )
     date_hierarchy = "timestamp"
     search_fields = ("=entity_id", "actor_email", "=correlation_id")
-    search_help_text = "Exact entity id or correlation id, or part of the actor's email."
+    search_help_text = (
+        "A full email address finds everything about that person (what they did, what was "
+        "done to their account, their failed sign-ins); otherwise an exact entity id or "
+        "correlation id, or part of the actor's email."
+    )
     ordering = ("-timestamp",)
     show_full_result_count = False
     fields = (
@@ -91,6 +102,25 @@ class AuditLogAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         "correlation_id",
     )
     readonly_fields = fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """A whole email address is looked up through indexes, not as a substring.
+
+        `LoginFailed` rows name the attempt and `AccountLocked` rows the account, not a
+        user, so a substring of `ActorEmail` misses them; the accounts selector says which
+        entities stand for the person, found through `IX_AuditLogs_User_Timestamp` and
+        `IX_AuditLogs_Entity`.
+        """
+        term = search_term.strip()
+        if not _looks_like_email(term):
+            return super().get_search_results(request, queryset, search_term)
+        found = audit_entities_for_email(actor=request.user, email=term)
+        match = Q(pk__in=[])
+        if found["user_id"] is not None:
+            match |= Q(user_id=found["user_id"])
+        for entity_type, ids in found["entities"].items():
+            match |= Q(entity_type=entity_type, entity_id__in=ids)
+        return queryset.filter(match), False
 
     @admin.display(description="user", ordering="actor_email")
     def actor(self, obj: AuditLog):

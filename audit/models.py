@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from doggy.db import created_at_field, uuid_primary_key
+from doggy.core.db import created_at_field, uuid_primary_key
 
 from .choices import Severity
 

@@ -9,24 +9,15 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.choices import PermissionName
-from accounts.selectors import user_permission_names
+from doggy.core.permissions import PermissionName, actor_may
 
 from .models import AuditLog
 
-# Who may read the audit log besides Django staff (RBAC permission names, SCHEMA.md 2.2).
+# Who may read the audit log (RBAC permission names, SCHEMA.md 2.2).
 AUDIT_READER_PERMISSIONS = frozenset({PermissionName.SYSTEM_ADMIN, PermissionName.USERS_MANAGE})
 AUDIT_LOG_FILTERS = frozenset(
     {"user", "entity_type", "entity_id", "action", "severity", "date_from", "date_to"}
 )
-
-
-def actor_may_read_audit_log(actor) -> bool:
-    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
-        return False
-    if actor.is_staff:
-        return True
-    return bool(user_permission_names(user=actor) & AUDIT_READER_PERMISSIONS)
 
 
 def _start_of(value: datetime.date | datetime.datetime, *, name: str) -> datetime.datetime:
@@ -41,7 +32,7 @@ def _start_of(value: datetime.date | datetime.datetime, *, name: str) -> datetim
 
 
 def audit_log_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet[AuditLog]:
-    """Audit rows, newest first, for staff (is_staff, or RBAC system.admin / users.manage).
+    """Audit rows, newest first, for holders of system.admin or users.manage.
 
     Anyone else gets an empty queryset. `filters` may hold:
     `user` (a user or a user id), `entity_type` (`app_label.ModelName`), `entity_id`,
@@ -50,7 +41,7 @@ def audit_log_list(*, actor, filters: Mapping[str, Any] | None = None) -> QueryS
     `AuditLogs`. The user and session are fetched in the same query, so listing N rows
     costs one query whatever N is.
     """
-    if not actor_may_read_audit_log(actor):
+    if not actor_may(actor, *AUDIT_READER_PERMISSIONS):
         return AuditLog.objects.none()
     filters = dict(filters or {})
     unknown = set(filters) - AUDIT_LOG_FILTERS

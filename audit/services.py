@@ -13,9 +13,9 @@ from typing import Any
 
 from django.db import models
 
-from doggy.request_context import request_meta
+from doggy.core.request_context import request_meta
 
-from .choices import Severity
+from .choices import AuditAction, Severity
 from .models import AuditLog
 
 MASK = "***"
@@ -184,3 +184,8 @@ def audit_log_record(
         correlation_id=_clip(meta.correlation_id, _CORRELATION_MAX) if meta else None,
         severity=severity,
     )
+
+
+def audit_update_record(*, actor, target: models.Model, old: dict, new: dict) -> None:
+    """The audit row of `doggy.core.updates.model_update`: one Update with the changed fields."""
+    audit_log_record(actor=actor, action=AuditAction.UPDATE, target=target, old=old, new=new)

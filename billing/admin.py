@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from accounts.choices import PermissionName
 from doggy.admin_mixins import (
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
     call_for_each,
-    user_has_rbac_permission,
 )
+from doggy.core.permissions import PermissionName, actor_may
 
 from .models import PlanEntitlement, SubscriptionPlan, UserSubscription
 from .services import subscription_cancel
@@ -121,7 +120,7 @@ class UserSubscriptionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     readonly_fields = fields
 
     def has_cancel_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE)
+        return actor_may(request.user, PermissionName.USERS_MANAGE)
 
     @admin.action(description="Cancel at the end of the period", permissions=["cancel"])
     def cancel_at_period_end_action(self, request, queryset):

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from doggy.db import TimeStampedModel, UtcNow, uuid_primary_key
+from doggy.core.db import TimeStampedModel, UtcNow, uuid_primary_key
 
 from .choices import (
     LIVE_SUBSCRIPTION_STATUSES,

@@ -15,13 +15,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.choices import PermissionName
 from accounts.models import User
-from accounts.selectors import actor_has_permission
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
-from doggy.selectors import actor_is_platform_staff
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import BillingInterval, PaymentProvider, PlanAudience, SubscriptionStatus
 from .errors import BillingErrorCode
@@ -88,7 +86,7 @@ def subscription_create(*, actor: User, plan: SubscriptionPlan) -> UserSubscript
     """
     if not (plan.is_active and plan.is_public):
         raise NotFoundError(BillingErrorCode.PLAN_NOT_FOUND, "Plan not found.")
-    if not actor_has_permission(actor=actor, name=_AUDIENCE_PERMISSION[plan.audience]):
+    if not actor_may(actor, _AUDIENCE_PERMISSION[plan.audience]):
         raise PermissionDeniedError(
             BillingErrorCode.PLAN_NOT_AVAILABLE, "This plan is not available to your account."
         )
@@ -144,7 +142,7 @@ def subscription_cancel(
     asking again changes nothing. `at_period_end=False`, or a subscription without a
     period end, ends it now (`canceled`, `CanceledAt` = `EndedAt` = now).
     """
-    if subscription.user_id != actor.pk and not actor_is_platform_staff(actor):
+    if subscription.user_id != actor.pk and not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise NotFoundError(BillingErrorCode.SUBSCRIPTION_NOT_FOUND, "Subscription not found.")
     if len(reason) > 200:
         message = "Ensure this field has no more than 200 characters."

@@ -1,12 +1,17 @@
-"""Staff screens of the platform app: system settings and stored-file metadata."""
+"""Staff screens of the platform app: system settings and stored-file metadata, and the
+admin site's own settings ("View site", the page that says access is denied)."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
 
-from accounts.choices import PermissionName
+from doggy.core.permissions import PermissionName
 
 from .admin_mixins import (
     SERVICE_ERRORS,
@@ -301,3 +306,46 @@ class StoredFileAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     @admin.display(description="size", ordering="size_bytes")
     def size(self, obj: StoredFile) -> str:
         return filesizeformat(obj.size_bytes)
+
+
+# --- The site ------------------------------------------------------------------------------
+
+# The backend has no public pages: "View site" opens the API documentation.
+admin.site.site_url = "/api/docs/"
+
+DENIED_TEMPLATE = "admin/denied.html"
+DENIED_MESSAGE = "Your account may not open this page or do this."
+
+
+def admin_denied_page(request, exc: PermissionDenied) -> TemplateResponse:
+    """The admin's own page (header, user tools, sidebar) saying access was refused, 403."""
+    request.current_app = admin.site.name
+    context = {
+        **admin.site.each_context(request),
+        "title": "Access denied",
+        "reason": str(exc) or DENIED_MESSAGE,
+    }
+    return TemplateResponse(request, DENIED_TEMPLATE, context, status=403)
+
+
+def _with_denied_page(admin_view):
+    """Wrap `AdminSite.admin_view` so that a view of the site which raises PermissionDenied
+    answers with `admin_denied_page` rather than the bare 403 of Django's default handler."""
+
+    @wraps(admin_view)
+    def wrapper(view, cacheable=False):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied as exc:
+                return admin_denied_page(request, exc)
+
+        return admin_view(guarded, cacheable)
+
+    return wrapper
+
+
+# Every admin URL (the site's and each ModelAdmin's) is built through `admin_view` once the
+# URLconf loads, after this module was imported by admin autodiscovery.
+admin.site.admin_view = _with_denied_page(admin.site.admin_view)

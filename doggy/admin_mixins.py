@@ -25,7 +25,8 @@ from django.urls import reverse
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
+from doggy.core.permissions import actor_may
 
 T = TypeVar("T")
 
@@ -125,17 +126,62 @@ def service_dry_run(call: Callable[[], Any]) -> None:
         return
 
 
-# --- Permissions ---------------------------------------------------------------------------
+# --- Saving through services ----------------------------------------------------------------
 
 
-def user_has_rbac_permission(request: HttpRequest, name: str | None) -> bool:
-    """True for superusers and holders of the plan's permission `name` (e.g. kyc.review)."""
-    user = request.user
-    if not getattr(user, "is_active", False):
-        return False
-    if user.is_superuser:
-        return True
-    return bool(name) and user.has_perm(name)
+class ServiceSaveAdminMixin:
+    """An admin whose add and change screens write through the app's services.
+
+    Subclasses name the form fields the services accept (`service_fields`) and implement
+    `service_create(request, data)` (returning the new row) and
+    `service_update(request, obj, data)` (`obj` is the stored row, `data` only the changed
+    fields). The form first dry-runs the call, so a refusal is shown on the form with the
+    input intact; then `save_model` makes the real call. The services write the audit
+    rows, so `AuditedModelAdmin` (listed after this mixin) writes none of its own.
+    """
+
+    service_fields: tuple[str, ...] = ()
+
+    def service_create(self, request: HttpRequest, data: dict[str, Any]) -> models.Model:
+        raise NotImplementedError
+
+    def service_update(self, request: HttpRequest, obj: models.Model, data: dict[str, Any]):
+        raise NotImplementedError
+
+    def _service_data(self, form: forms.ModelForm, change: bool) -> dict[str, Any]:
+        names = form.changed_data if change else list(form.cleaned_data)
+        return {name: form.cleaned_data[name] for name in names if name in self.service_fields}
+
+    def _service_call(self, request, obj, form, change: bool) -> Callable[[], Any]:
+        data = self._service_data(form, change)
+        if not change:
+            return lambda: self.service_create(request, data)
+        stored = type(obj)._default_manager.get(pk=obj.pk)
+        return lambda: self.service_update(request, stored, data) if data else None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        model_admin = self
+
+        class ServiceCheckedForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                if not self.errors:
+                    call = model_admin._service_call(request, self.instance, self, change)
+                    try:
+                        service_dry_run(call)
+                    except SERVICE_ERRORS as exc:
+                        form_add_service_error(self, exc)
+                return cleaned
+
+        return ServiceCheckedForm
+
+    def save_model(self, request, obj, form, change):
+        saved = self._service_call(request, obj, form, change)()
+        if change:
+            obj.refresh_from_db()
+        else:
+            adopt_saved(obj, saved)
 
 
 # --- Auditing ------------------------------------------------------------------------------
@@ -202,7 +248,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
 
     @staticmethod
     def _has_rbac(request: HttpRequest, name: str | None) -> bool:
-        return bool(name) and user_has_rbac_permission(request, name)
+        return bool(name) and actor_may(request.user, name)
 
     # -- snapshots --------------------------------------------------------------------------
     def audit_snapshot(self, obj: models.Model, m2m: Iterable[str] = ()) -> dict[str, Any]:

@@ -12,8 +12,10 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.settings import api_settings
 
-from .selectors import actor_is_platform_staff, setting_bool
+from .core.permissions import PermissionName, actor_may
+from .selectors import setting_bool
 
 MAINTENANCE_SETTING = "Platform.MaintenanceMode"
 EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/")
@@ -21,21 +23,26 @@ RETRY_AFTER_SECONDS = 300
 
 
 def _bearer_user(request: HttpRequest):
-    """The user of a valid bearer token on `request`, else None (never raises)."""
-    from accounts.authentication import BearerTokenAuthentication
+    """The user the API's default authentication classes find on `request`, else None.
 
-    try:
-        result = BearerTokenAuthentication().authenticate(request)
-    except AuthenticationFailed:
-        return None
-    return result[0] if result else None
+    The same classes the API authenticates with (a bearer token), so this module needs
+    no import of the app that implements them. Never raises.
+    """
+    for authentication_class in api_settings.DEFAULT_AUTHENTICATION_CLASSES:
+        try:
+            result = authentication_class().authenticate(request)
+        except AuthenticationFailed:
+            return None
+        if result:
+            return result[0]
+    return None
 
 
 def request_is_by_staff(request: HttpRequest) -> bool:
     user = getattr(request, "user", None)
-    if user is not None and actor_is_platform_staff(user):
+    if user is not None and actor_may(user, PermissionName.SYSTEM_ADMIN):
         return True
-    return actor_is_platform_staff(_bearer_user(request))
+    return actor_may(_bearer_user(request), PermissionName.SYSTEM_ADMIN)
 
 
 class MaintenanceModeMiddleware:

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from .choices import FilePurpose, FileVisibility, ScanStatus, SettingDataType, UploadStatus
-from .db import TimeStampedModel, created_at_field, uuid_primary_key
+from .core.db import TimeStampedModel, created_at_field, uuid_primary_key
 
 
 class SystemSetting(TimeStampedModel):

@@ -1,4 +1,4 @@
-"""Virus scanning of uploads: the one configured scanner, called by the file service.
+"""Virus scanning of uploads: the one configured scanner, run after an upload commits.
 
 `DOGGY_FILE_SCANNER` is the dotted path of a callable `(stored_file, uploaded_file) ->
 ScanStatus value`. With none configured, new files stay `Pending` (not servable, not

@@ -1,8 +1,8 @@
 """Reads of the platform app: typed system settings and stored files.
 
 Settings are read on hot paths (login, booking, uploads), so each row is cached through
-Django's cache framework: local memory in one process, Redis when `CACHE_URL` points at
-it, so every process and machine sees the same entry. Writes in `doggy.services` delete
+Django's cache framework: the database cache table by default, Redis when `CACHE_URL`
+points at it, so every process and machine sees the same entry. Writes in `doggy.services` delete
 the entry at once and again after commit; see `setting_cache_delete`.
 """
 
@@ -22,13 +22,11 @@ from django.db import router, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from accounts.choices import PermissionName
-from accounts.selectors import user_has_permission
-
 from .choices import SERVABLE_SCAN_STATUSES, SettingDataType, UploadStatus
+from .core.error_codes import PlatformErrorCode
+from .core.errors import NotFoundError
+from .core.permissions import PermissionName, actor_may
 from .encryption import decrypt_value
-from .error_codes import PlatformErrorCode
-from .errors import NotFoundError
 from .models import StoredFile, SystemSetting
 
 SETTINGS_CACHE_ALIAS = "default"
@@ -302,15 +300,6 @@ def setting_decimal(key: str, default: decimal.Decimal | None = None) -> decimal
 # --- Staff views of settings --------------------------------------------------------------
 
 
-def actor_is_platform_staff(actor) -> bool:
-    """Staff of the platform: Django staff, or holders of the RBAC permission system.admin."""
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return False
-    if not actor.is_active:
-        return False
-    return bool(actor.is_staff) or user_has_permission(user=actor, name=PermissionName.SYSTEM_ADMIN)
-
-
 def system_setting_list(
     *, actor, filters: Mapping[str, Any] | None = None
 ) -> QuerySet[SystemSetting]:
@@ -319,7 +308,7 @@ def system_setting_list(
     `filters` may hold `category` and `is_user_editable`. Show values through
     `setting_display_value`, which masks encrypted rows.
     """
-    if not actor_is_platform_staff(actor):
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         return SystemSetting.objects.none()
     queryset = SystemSetting.objects.select_related("updated_by").order_by("setting_key")
     filters = dict(filters or {})
@@ -355,21 +344,37 @@ def stored_file_servable_q(now=None) -> Q:
 
 
 def stored_file_get_for_download(*, actor, file_id: uuid.UUID | str) -> StoredFile:
-    """The file `actor` may download now: their own, or any file for platform staff.
+    """The file `actor` may download now: their own, or any file for holders of system.admin.
 
     Anything else (another user's file, a file still pending its scan, infected,
     deleted, expired, or an id that is not a UUID) raises NotFoundError, so the answer
     never reveals whether the id exists.
     """
-    not_found = NotFoundError(PlatformErrorCode.FILE_NOT_FOUND, "File not found.")
     if actor is None or not getattr(actor, "is_authenticated", False):
-        raise not_found
+        raise _file_not_found()
+    stored = stored_file_get_servable(file_id=file_id)
+    # Ownership first: the owner's download costs one query, no permission lookup.
+    if not (stored.owner_id == actor.pk or actor_may(actor, PermissionName.SYSTEM_ADMIN)):
+        raise _file_not_found()
+    return stored
+
+
+def stored_file_get_servable(*, file_id: uuid.UUID | str) -> StoredFile:
+    """The file if it may be served now, for a caller that has authorized the actor itself.
+
+    The KYC review screen uses it: a reviewer may open the documents of a case it may
+    review, which `stored_file_get_for_download` (owner or system.admin) cannot know.
+    Anything not servable, or an id that is not a UUID, raises NotFoundError.
+    """
     try:
         pk = file_id if isinstance(file_id, uuid.UUID) else uuid.UUID(str(file_id))
     except ValueError:
-        raise not_found from None
+        raise _file_not_found() from None
     stored = StoredFile.objects.filter(stored_file_servable_q(), pk=pk).first()
-    # Ownership first: the owner's download costs one query, no permission lookup.
-    if stored is None or not (stored.owner_id == actor.pk or actor_is_platform_staff(actor)):
-        raise not_found
+    if stored is None:
+        raise _file_not_found()
     return stored
+
+
+def _file_not_found() -> NotFoundError:
+    return NotFoundError(PlatformErrorCode.FILE_NOT_FOUND, "File not found.")

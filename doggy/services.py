@@ -33,13 +33,14 @@ from .choices import (
     SettingDataType,
     UploadStatus,
 )
+from .core.error_codes import PlatformErrorCode
+from .core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from .core.permissions import PermissionName, actor_may
+from .core.tasks import run_after_commit
 from .encryption import DecryptionError, decrypt_value, encrypt_value, rotate
-from .error_codes import PlatformErrorCode
-from .errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from .models import StoredFile, SystemSetting
 from .scanning import configured_scanner
 from .selectors import (
-    actor_is_platform_staff,
     parse_setting_value,
     setting_cache_invalidate,
     setting_int,
@@ -197,7 +198,7 @@ def _check_may_edit(actor, *, is_user_editable: bool) -> None:
     """
     if actor is None:
         return
-    if not actor_is_platform_staff(actor):
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise PermissionDeniedError(
             PlatformErrorCode.PERMISSION_DENIED, "Only platform staff manage system settings."
         )
@@ -374,7 +375,9 @@ def system_setting_encryption_rotate(*, actor) -> int:
     run this, then drop the old key. Idempotent (a second run re-encrypts under the same
     newest key). A row no configured key can decrypt stops the run and rolls it back.
     """
-    if actor is not None and not (actor_is_platform_staff(actor) and actor.is_superuser):
+    if actor is not None and not (
+        actor_may(actor, PermissionName.SYSTEM_ADMIN) and actor.is_superuser
+    ):
         raise PermissionDeniedError(
             PlatformErrorCode.PERMISSION_DENIED, "Only a superuser rotates encryption keys."
         )
@@ -505,9 +508,10 @@ def stored_file_create(
     (the uuid is the row's id; the client's file name never reaches the key). The
     service records the SHA-256 (streamed in chunks), the size, the sniffed content type
     (see `_resolve_content_type`) and the sanitized original name. The new file is
-    `Uploaded`; the configured virus scanner (`DOGGY_FILE_SCANNER`, see doggy.scanning)
-    records its verdict right away, and without one the file waits, unservable, with
-    `ScanStatus='Pending'`.
+    `Uploaded` and `ScanStatus='Pending'` (unservable). Once the upload's transaction
+    commits, the configured virus scanner (`DOGGY_FILE_SCANNER`, see doggy.scanning)
+    scans the blob through the task runner (`stored_file_scan`) and records its verdict;
+    without a scanner the file waits for an out-of-band one.
 
     Limits default to the settings `Messaging.MaxFileSize` and
     `Files.AllowedContentTypes`. A file too large (`file_too_large`), of a refused type
@@ -615,17 +619,29 @@ def stored_file_create(
     except BaseException:
         _delete_blob_quietly(storage, stored_key)
         raise
-    scanner = configured_scanner()
-    if scanner is not None:
-        uploaded_file.seek(0)
-        try:
-            verdict = scanner(stored, uploaded_file)
-        except Exception:
-            # A scanner outage must not pass a file as clean; it stays unservable.
-            logger.exception("The virus scanner failed on %s", stored.pk)
-            verdict = ScanStatus.ERROR
-        stored_file_mark_scanned(file=stored, status=verdict)
+    if configured_scanner() is not None:
+        run_after_commit(stored_file_scan, stored.pk)
     return stored
+
+
+def stored_file_scan(file_id) -> None:
+    """Run the configured scanner on a stored file's blob and record its verdict.
+
+    A task (`doggy.core.tasks`): it runs after the upload's transaction commits, outside
+    the request. A file already scanned, deleted or gone is left alone.
+    """
+    scanner = configured_scanner()
+    stored = StoredFile.objects.filter(pk=file_id, scan_status=ScanStatus.PENDING).first()
+    if scanner is None or stored is None or stored.deleted_at is not None:
+        return
+    try:
+        with storages[stored.storage_backend].open(stored.storage_key, "rb") as blob:
+            verdict = scanner(stored, blob)
+    except Exception:
+        # A scanner outage must not pass a file as clean; it stays unservable.
+        logger.exception("The virus scanner failed on %s", stored.pk)
+        verdict = ScanStatus.ERROR
+    stored_file_mark_scanned(file=stored, status=verdict)
 
 
 def _delete_blob_quietly(storage, key: str) -> None:
@@ -679,7 +695,7 @@ def stored_file_soft_delete(*, actor, file: StoredFile) -> StoredFile:
         and locked is not None
         and locked.owner_id == actor.pk
     )
-    if locked is None or not (is_owner or actor_is_platform_staff(actor)):
+    if locked is None or not (is_owner or actor_may(actor, PermissionName.SYSTEM_ADMIN)):
         raise NotFoundError(PlatformErrorCode.FILE_NOT_FOUND, "File not found.")
     if locked.deleted_at is not None:
         return locked

@@ -1,4 +1,8 @@
-"""Root URL configuration: the admin, the versioned REST API and its OpenAPI schema."""
+"""Root URL configuration: the admin, the versioned REST API and its OpenAPI schema.
+
+The error handlers answer in the API's JSON error shape under /api/ and with Django's
+own pages elsewhere (doggy.api.handlers).
+"""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -14,3 +18,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("doggy.api.urls")),
 ]
+
+handler400 = "doggy.api.handlers.bad_request"
+handler403 = "doggy.api.handlers.permission_denied"
+handler404 = "doggy.api.handlers.page_not_found"
+handler500 = "doggy.api.handlers.server_error"

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from doggy.db import TimeStampedModel, created_at_field, updated_at_field, uuid_primary_key
+from doggy.core.db import TimeStampedModel, created_at_field, updated_at_field, uuid_primary_key
 
 from .choices import (
     LIVE_CALL_STATUSES,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 
 
 class PetsErrorCode(Enum):

@@ -151,6 +151,9 @@ def _raise_filter_errors(filterset) -> None:
         raise ValidationError(filterset.errors.as_data())
 
 
+_DOG_FILTER_NAMES = frozenset(DogFilter.base_filters)
+
+
 def dog_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet[DogProfile]:
     """Dogs the actor owns or that are shared with them, each annotated with `relation`.
 
@@ -159,10 +162,13 @@ def dog_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet[Dog
     `ordering` = name | -name | created_at | -created_at (default: name). Invalid values
     raise ValidationError with the field errors.
     """
+    queryset = DogProfile.objects.visible_to(actor).with_relation(actor)
+    if not filters or _DOG_FILTER_NAMES.isdisjoint(filters.keys()):
+        # The plain list (no parameter to validate): the defaults, without a FilterSet.
+        return queryset.filter(is_active=True).order_by("name", "id")
     data = _mutable(filters)
     if not data.get("is_active"):
         data["is_active"] = "true"
-    queryset = DogProfile.objects.visible_to(actor).with_relation(actor)
     filterset = DogFilter(data, queryset=queryset)
     _raise_filter_errors(filterset)
     queryset = filterset.qs

@@ -23,7 +23,9 @@ from accounts.models import User
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose, FileVisibility
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.permissions import actor_may
+from doggy.core.updates import model_update
 from doggy.services import stored_file_create
 
 from .choices import ENTERED_IN_ERROR, AccessLevel, DogRelation, WeightSource
@@ -69,22 +71,11 @@ def _snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> di
     return model_snapshot(instance, list(fields) if fields is not None else _fields_of(instance))
 
 
-def _is_staff_with(actor, perm: str) -> bool:
-    """Staff acting in the admin, with Django's model permission (superusers have all)."""
-    return bool(
-        actor is not None
-        and getattr(actor, "is_authenticated", False)
-        and actor.is_active
-        and actor.is_staff
-        and actor.has_perm(perm)
-    )
-
-
 def _ensure_can_edit(actor, dog: DogProfile) -> None:
     relation = dog_relation(actor=actor, dog=dog)
     if relation in (DogRelation.OWNER, DogRelation.EDIT):
         return
-    if _is_staff_with(actor, "pets.change_dogprofile"):
+    if actor_may(actor, "pets.change_dogprofile"):
         return
     if relation == DogRelation.VIEW:
         raise DogNotEditableError()
@@ -93,7 +84,7 @@ def _ensure_can_edit(actor, dog: DogProfile) -> None:
 
 def _ensure_owner(actor, dog: DogProfile) -> None:
     relation = dog_relation(actor=actor, dog=dog)
-    if relation == DogRelation.OWNER or _is_staff_with(actor, "pets.change_dogprofile"):
+    if relation == DogRelation.OWNER or actor_may(actor, "pets.change_dogprofile"):
         return
     if relation is None:
         raise DogNotFoundError()
@@ -132,9 +123,25 @@ def _save(
             else:
                 instance.save(update_fields=update_fields)
     except IntegrityError as exc:
-        raise ConflictError(
-            PetsErrorCode.CONFLICT, "The change conflicts with another record; reload and retry."
-        ) from exc
+        raise _conflict(exc) from exc
+
+
+def _conflict(exc: IntegrityError) -> ConflictError:
+    return ConflictError(
+        PetsErrorCode.CONFLICT, "The change conflicts with another record; reload and retry."
+    )
+
+
+def _update(instance: models.Model, *, actor, changes, allowed) -> list[str]:
+    """The kernel's update helper; validation errors stay Django's (the API answers 400)."""
+    return model_update(
+        instance,
+        actor=actor,
+        changes=changes,
+        allowed=allowed,
+        validation_error=lambda exc: exc,
+        conflict_error=_conflict,
+    )
 
 
 def _changed(instance: models.Model, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -163,7 +170,7 @@ def dog_create(*, actor: User, name: str, owner: User | None = None, **fields: A
     if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise PermissionDeniedError(PetsErrorCode.SIGN_IN_REQUIRED, "Sign in to add a dog.")
     owner = owner or actor
-    if owner.pk != actor.pk and not _is_staff_with(actor, "pets.add_dogprofile"):
+    if owner.pk != actor.pk and not actor_may(actor, "pets.add_dogprofile"):
         raise DogOwnerOnlyError("Dogs can only be added for yourself.")
     _check_unknown(fields, DOG_WRITABLE_FIELDS)
     dog = DogProfile(owner=owner, name=name, **fields)
@@ -178,17 +185,7 @@ def dog_update(*, actor: User, dog: DogProfile, **changes: Any) -> DogProfile:
     """Change a dog's profile: its owner, a user with a live Edit share, or staff."""
     _check_unknown(changes, DOG_WRITABLE_FIELDS)
     _ensure_can_edit(actor, dog)
-    old = _changed(dog, changes)
-    if not old:
-        return dog
-    _save(dog, update_fields=[*old, "updated_at"], validate=old)
-    audit_log_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        target=dog,
-        old=old,
-        new=_snapshot(dog, old),
-    )
+    _update(dog, actor=actor, changes=changes, allowed=DOG_WRITABLE_FIELDS)
     return dog
 
 
@@ -464,17 +461,8 @@ def _record_update(
             {record.status_field: "Use the correction action to mark a record entered in error."}
         )
     _check_vet_visit(record.dog, changes)
-    old = _changed(record, changes)
-    if old:
-        _save(record, update_fields=[*old, "updated_at"], validate=old)
-        audit_log_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            target=record,
-            old=old,
-            new=_snapshot(record, old),
-        )
-    return record, old
+    changed = _update(record, actor=actor, changes=changes, allowed=_editable_fields(type(record)))
+    return record, changed
 
 
 def _record_mark_entered_in_error(

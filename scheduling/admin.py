@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from accounts.choices import PermissionName
 from doggy.admin_mixins import (
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
+    ServiceSaveAdminMixin,
     call_for_each,
-    user_has_rbac_permission,
 )
+from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import ReviewStatus
 from .models import ProviderReview, ServiceCategory, ServiceOffering
-from .services import provider_review_moderate
+from .services import (
+    OFFERING_FIELDS,
+    offering_create,
+    offering_update,
+    provider_review_moderate,
+)
 
 
 @admin.register(ServiceCategory)
@@ -42,8 +47,17 @@ class ServiceCategoryAdmin(AuditedModelAdmin):
 
 
 @admin.register(ServiceOffering)
-class ServiceOfferingAdmin(AuditedModelAdmin):
-    """Every provider's offerings; deposit ≤ price and the other checks are validated."""
+class ServiceOfferingAdmin(ServiceSaveAdminMixin, AuditedModelAdmin):
+    """Every provider's offerings, saved through the offering services (slug, checks)."""
+
+    service_fields = ("provider", *OFFERING_FIELDS)
+
+    def service_create(self, request, data):
+        return offering_create(actor=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        data.pop("provider", None)  # an offering stays with its provider
+        return offering_update(actor=request.user, offering=obj, **data)
 
     rbac_view_permission = PermissionName.USERS_MANAGE
     rbac_change_permission = PermissionName.SYSTEM_ADMIN
@@ -124,9 +138,7 @@ class ProviderReviewAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     readonly_fields = fields
 
     def has_moderate_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.SYSTEM_ADMIN) or bool(
-            request.user.is_staff and request.user.is_active
-        )
+        return actor_may(request.user, PermissionName.SYSTEM_ADMIN)
 
     def _moderate(self, request, queryset, status: str, done: str):
         call_for_each(
@@ -149,3 +161,7 @@ class ProviderReviewAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     @admin.action(description="Remove selected reviews", permissions=["moderate"])
     def remove(self, request, queryset):
         self._moderate(request, queryset, ReviewStatus.REMOVED, "Removed {count} review(s).")
+
+
+# Provider profiles have their own module; the provider concept lives in this app.
+from . import admin_providers  # noqa: E402, F401

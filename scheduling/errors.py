@@ -1,6 +1,6 @@
-"""Error codes of the scheduling app (catalog, offerings, reviews).
+"""Error codes of the scheduling app (provider profiles, catalog, offerings, reviews).
 
-Services raise `doggy.errors.ApplicationError` subclasses with these codes; the API
+Services raise `doggy.core.errors.ApplicationError` subclasses with these codes; the API
 renders them as `{"error": {"code", "message", "fields"}}`. The codes are part of the
 API contract: add new ones, never rename or reuse one.
 """
@@ -11,7 +11,7 @@ from enum import Enum
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
 
 
 class SchedulingErrorCode(Enum):
@@ -29,6 +29,15 @@ class SchedulingErrorCode(Enum):
     REVIEW_OWN_PROVIDER = "review_own_provider"
     REVIEW_NOT_FOUND = "review_not_found"
     REVIEW_INVALID_TRANSITION = "review_invalid_transition"
+
+
+class ProviderErrorCode(Enum):
+    INVALID = "invalid"
+    PROVIDER_NOT_FOUND = "provider_not_found"
+    PROVIDER_PROFILE_MISSING = "provider_profile_missing"
+    PROVIDER_PROFILE_EXISTS = "provider_profile_exists"
+    PROVIDER_SLUG_TAKEN = "provider_slug_taken"
+    PERMISSION_DENIED = "permission_denied"
 
 
 def validation_error(exc: ValidationError, code: Enum = SchedulingErrorCode.INVALID):

@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 
-from doggy.db import TimeStampedModel, uuid_primary_key
+from doggy.core.db import TimeStampedModel, uuid_primary_key
 
 from .choices import (
     MAX_RATING,

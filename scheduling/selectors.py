@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.address_selectors import address_get
 from accounts.models import ServiceProvider, User
-from doggy.errors import ApplicationError, NotFoundError
+from doggy.core.errors import ApplicationError, NotFoundError
 
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode
@@ -157,6 +157,31 @@ def search_point_for_address(*, actor: User, address_id: Any) -> GeoPoint:
     return GeoPoint(float(address.latitude), float(address.longitude))
 
 
+SEARCH_COLUMNS = (
+    "id",
+    "slug",
+    "name",
+    "description",
+    "duration_minutes",
+    "pricing_unit",
+    "price",
+    "currency",
+    "deposit_amount",
+    "max_pets",
+    "location_types",
+    "is_virtual",
+    "provider__id",
+    "provider__slug",
+    "provider__business_name",
+    "provider__headline",
+    "provider__average_rating",
+    "provider__review_count",
+    "category__id",
+    "category__slug",
+    "category__name",
+)
+
+
 def offering_search(
     *,
     category: str | None = None,
@@ -179,6 +204,9 @@ def offering_search(
         ServiceOffering.objects.bookable()
         .filter(provider__in=ServiceProvider.objects.listable())
         .select_related("provider", "category")
+        # A search row shows these; the provider's and offering's other columns (long
+        # texts, policies, payout data) stay in the database.
+        .only(*SEARCH_COLUMNS)
     )
     if category:
         offerings = offerings.filter(category__slug=category)

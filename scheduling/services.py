@@ -18,11 +18,12 @@ from django.db.models import Count, Sum
 from django.utils.text import slugify
 
 from accounts.models import ServiceProvider, User
-from accounts.services.providers import provider_rating_store
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
-from doggy.selectors import actor_is_platform_staff
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.permissions import PermissionName, actor_may
+from doggy.core.updates import model_update
+from scheduling.provider_services import provider_rating_store
 
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode, validation_error
@@ -56,7 +57,7 @@ _TWO_PLACES = Decimal("0.01")
 
 
 def _check_may_manage(actor: User, provider: ServiceProvider) -> None:
-    if provider.user_id == actor.pk or actor_is_platform_staff(actor):
+    if provider.user_id == actor.pk or actor_may(actor, PermissionName.SYSTEM_ADMIN):
         return
     raise PermissionDeniedError(
         SchedulingErrorCode.PERMISSION_DENIED, "Only the provider manages its offerings."
@@ -106,14 +107,18 @@ def _apply_offering(offering: ServiceOffering, changes: dict[str, Any]) -> None:
         offering.currency = offering.currency.upper()
 
 
+def _offering_validation_error(exc: ValidationError) -> ApplicationError:
+    error = validation_error(exc)
+    if any("already exists" in m for msgs in error.fields.values() for m in msgs):
+        return _slug_taken()
+    return error
+
+
 def _validate_and_save_offering(offering: ServiceOffering, **save_kwargs) -> None:
     try:
         offering.full_clean(exclude=["provider"])
     except ValidationError as exc:
-        error = validation_error(exc)
-        if any("already exists" in m for msgs in error.fields.values() for m in msgs):
-            raise _slug_taken() from None
-        raise error from None
+        raise _offering_validation_error(exc) from None
     try:
         with transaction.atomic():
             offering.save(**save_kwargs)
@@ -174,23 +179,26 @@ def offering_update(*, actor: User, offering: ServiceOffering, **changes: Any) -
     """Edit an offering's columns (OFFERING_FIELDS); the row is locked first."""
     _check_may_manage(actor, offering.provider)
     locked = ServiceOffering.objects.select_for_update().get(pk=offering.pk)
-    old = model_snapshot(locked, AUDITED_OFFERING_FIELDS)
-    _apply_offering(locked, changes)
-    if not locked.slug:
-        locked.slug = offering_slug_suggest(
-            provider=offering.provider, name=locked.name, exclude_pk=locked.pk
+    changes = dict(changes)
+    if "category" in changes:
+        changes["category"] = _resolve_category(changes["category"])
+    if changes.get("currency"):
+        changes["currency"] = changes["currency"].upper()
+    if not changes.get("slug", locked.slug):
+        changes["slug"] = offering_slug_suggest(
+            provider=offering.provider,
+            name=changes.get("name", locked.name),
+            exclude_pk=locked.pk,
         )
-    new = model_snapshot(locked, AUDITED_OFFERING_FIELDS)
-    changed = [name for name in new if new[name] != old[name]]
-    if changed:
-        _validate_and_save_offering(locked, update_fields=[*changed, "updated_at"])
-        audit_log_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            target=locked,
-            old={k: old[k] for k in changed},
-            new={k: new[k] for k in changed},
-        )
+    model_update(
+        locked,
+        actor=actor,
+        changes=changes,
+        allowed=OFFERING_FIELDS,
+        validation_error=_offering_validation_error,
+        # The validation above passed, so a concurrent write took the slug.
+        conflict_error=lambda exc: _slug_taken(),
+    )
     return locked
 
 
@@ -313,7 +321,7 @@ def provider_review_create(
 @transaction.atomic
 def provider_review_moderate(*, actor: User, review: ProviderReview, status: str) -> ProviderReview:
     """Staff publish, hide or remove a review; the provider's rating follows (I-6)."""
-    if not actor_is_platform_staff(actor):
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise PermissionDeniedError(
             SchedulingErrorCode.PERMISSION_DENIED, "Only staff moderate reviews."
         )

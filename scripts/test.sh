@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Every gate, in the order a reviewer would run them: lint, system checks, migration
-# drift, the suite on SQLite, then the same suite on a throwaway PostgreSQL server.
+# Every gate, in the order a reviewer would run them: lint, import layers, system checks, migration
+# drift, the suite on SQLite, the browser tests (headless Chromium, installed when
+# missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
+# throwaway PostgreSQL server. The main runs leave out the `browser`, `schemathesis`
+# and `benchmark` markers (pyproject addopts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -12,6 +15,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+
+step "lint-imports (the layers of docs/development/architecture.md)"
+"$VENV/bin/lint-imports"
 
 step "manage.py check"
 DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py check --fail-level WARNING
@@ -28,6 +34,14 @@ DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py makemigrations --chec
 
 step "pytest on SQLite"
 env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+
+step "browser tests on SQLite (headless Chromium through the admin)"
+bash scripts/ensure_chromium.sh
+env -u DATABASE_URL DOGGY_BROWSER_REQUIRED=1 "$PY" -m pytest -m browser tests/browser -n 0
+
+step "schemathesis gate on SQLite (every operation, as an owner and as an admin)"
+env -u DATABASE_URL "$PY" -m pytest -m schemathesis -n 2 -rA --show-capture=stdout \
+  tests/api/test_schemathesis_gate.py
 
 step "pytest on PostgreSQL"
 bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

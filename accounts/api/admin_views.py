@@ -8,14 +8,14 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
 
 from ..choices import PermissionName
 from ..errors import AccountsErrorCode, field_error
 from ..filters import UserFilter
 from ..models import User
-from ..permissions import HasRbacPermission
 from ..selectors import permission_list, role_list, role_list_with_permissions, user_get, user_list
 from ..services.rbac import user_role_grant, user_role_revoke
 from ..services.users import user_reactivate, user_suspend
@@ -28,7 +28,6 @@ from .serializers import (
     SuspendInputSerializer,
     UserRoleSerializer,
 )
-from .views import BearerChallengeMixin
 
 ADMIN_TAG = "admin"
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
@@ -42,7 +41,7 @@ def _user(request, user_id: str):
     return user_get(actor=request.user, user_id=user_id)
 
 
-class AdminUserListView(BearerChallengeMixin, generics.ListAPIView):
+class AdminUserListView(generics.ListAPIView):
     """Every account, filterable by status, email and role; users.manage only."""
 
     permission_classes = [CanManageUsers]
@@ -61,7 +60,7 @@ class AdminUserListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class AdminUserDetailView(BearerChallengeMixin, APIView):
+class AdminUserDetailView(APIView):
     permission_classes = [CanManageUsers]
 
     @extend_schema(
@@ -73,7 +72,7 @@ class AdminUserDetailView(BearerChallengeMixin, APIView):
         return Response(AdminUserSerializer(_user(request, user_id)).data)
 
 
-class AdminUserSuspendView(BearerChallengeMixin, APIView):
+class AdminUserSuspendView(APIView):
     permission_classes = [CanManageUsers]
 
     @extend_schema(
@@ -90,7 +89,7 @@ class AdminUserSuspendView(BearerChallengeMixin, APIView):
         return Response(AdminUserSerializer(_user(request, user_id)).data)
 
 
-class AdminUserReactivateView(BearerChallengeMixin, APIView):
+class AdminUserReactivateView(APIView):
     permission_classes = [CanManageUsers]
 
     @extend_schema(
@@ -105,7 +104,7 @@ class AdminUserReactivateView(BearerChallengeMixin, APIView):
         return Response(AdminUserSerializer(_user(request, user_id)).data)
 
 
-class AdminUserRoleListView(BearerChallengeMixin, APIView):
+class AdminUserRoleListView(APIView):
     """A user's effective role assignments (GET) and granting one more (POST)."""
 
     permission_classes = [CanManageUsers]
@@ -144,7 +143,7 @@ class AdminUserRoleListView(BearerChallengeMixin, APIView):
         return Response(UserRoleSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
 
-class AdminUserRoleDetailView(BearerChallengeMixin, APIView):
+class AdminUserRoleDetailView(APIView):
     permission_classes = [CanManageUsers]
 
     @extend_schema(
@@ -167,7 +166,7 @@ class AdminUserRoleDetailView(BearerChallengeMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class AdminRoleListView(BearerChallengeMixin, generics.ListAPIView):
+class AdminRoleListView(generics.ListAPIView):
     permission_classes = [CanManageUsers]
     serializer_class = RoleSerializer
     filter_backends: list = []
@@ -180,7 +179,7 @@ class AdminRoleListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class AdminRoleDetailView(BearerChallengeMixin, APIView):
+class AdminRoleDetailView(APIView):
     permission_classes = [CanManageUsers]
 
     @extend_schema(
@@ -195,7 +194,7 @@ class AdminRoleDetailView(BearerChallengeMixin, APIView):
         return Response(RoleSerializer(role).data)
 
 
-class AdminPermissionListView(BearerChallengeMixin, generics.ListAPIView):
+class AdminPermissionListView(generics.ListAPIView):
     permission_classes = [CanManageUsers]
     serializer_class = PermissionSerializer
     filter_backends: list = []

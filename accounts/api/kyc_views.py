@@ -9,19 +9,17 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
-from doggy.choices import FilePurpose
-from doggy.errors import NotFoundError
-from doggy.services import stored_file_create, stored_file_soft_delete
+from doggy.core.errors import NotFoundError
 
 from ..choices import KycStatus, PermissionName
 from ..errors import AccountsErrorCode
 from ..models import ServiceProvider
-from ..permissions import HasRbacPermission
 from ..selectors import kyc_review_queue, kyc_verification_get, kyc_verification_list_for_user
 from ..services.kyc import (
     kyc_approve,
-    kyc_document_add,
+    kyc_document_upload,
     kyc_reject,
     kyc_request_resubmission,
     kyc_review_start,
@@ -39,7 +37,6 @@ from .serializers import (
     KycStartInputSerializer,
     KycVerificationSerializer,
 )
-from .views import BearerChallengeMixin
 
 KYC_TAG = "kyc"
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
@@ -55,7 +52,7 @@ def _own_verification(request, verification_id):
     return verification
 
 
-class KycVerificationListView(BearerChallengeMixin, generics.ListAPIView):
+class KycVerificationListView(generics.ListAPIView):
     """The caller's own cases (GET) and opening a new one (POST); providers only."""
 
     permission_classes = [IsProvider]
@@ -91,7 +88,7 @@ class KycVerificationListView(BearerChallengeMixin, generics.ListAPIView):
         )
 
 
-class KycVerificationDetailView(BearerChallengeMixin, APIView):
+class KycVerificationDetailView(APIView):
     permission_classes = [IsProvider]
 
     @extend_schema(
@@ -103,7 +100,7 @@ class KycVerificationDetailView(BearerChallengeMixin, APIView):
         return Response(KycVerificationSerializer(_own_verification(request, verification_id)).data)
 
 
-class KycDocumentUploadView(BearerChallengeMixin, APIView):
+class KycDocumentUploadView(APIView):
     """Upload one document to the caller's case (multipart).
 
     The size and content type are checked against `Messaging.MaxFileSize` and
@@ -125,22 +122,16 @@ class KycDocumentUploadView(BearerChallengeMixin, APIView):
         data = KycDocumentUploadInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        uploaded = values.pop("file")
-        stored = stored_file_create(
-            actor=request.user, uploaded_file=uploaded, purpose=FilePurpose.KYC_DOCUMENT
+        document = kyc_document_upload(
+            actor=request.user,
+            verification=verification,
+            uploaded_file=values.pop("file"),
+            **values,
         )
-        try:
-            document = kyc_document_add(
-                actor=request.user, verification=verification, file=stored, **values
-            )
-        except Exception:
-            # The upload is of no use without its document row; hide it from everyone.
-            stored_file_soft_delete(actor=request.user, file=stored)
-            raise
         return Response(KycDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
-class KycSubmitView(BearerChallengeMixin, APIView):
+class KycSubmitView(APIView):
     permission_classes = [IsProvider]
 
     @extend_schema(
@@ -156,7 +147,7 @@ class KycSubmitView(BearerChallengeMixin, APIView):
         return Response(KycVerificationSerializer(verification).data)
 
 
-class KycReviewListView(BearerChallengeMixin, generics.ListAPIView):
+class KycReviewListView(generics.ListAPIView):
     """The review queue: Pending and InReview cases, oldest submission first."""
 
     permission_classes = [IsKycReviewer]
@@ -185,7 +176,7 @@ class KycReviewListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class KycReviewDetailView(BearerChallengeMixin, APIView):
+class KycReviewDetailView(APIView):
     permission_classes = [IsKycReviewer]
 
     @extend_schema(
@@ -198,7 +189,7 @@ class KycReviewDetailView(BearerChallengeMixin, APIView):
         return Response(KycReviewDetailSerializer(verification).data)
 
 
-class _KycDecisionView(BearerChallengeMixin, APIView):
+class _KycDecisionView(APIView):
     permission_classes = [IsKycReviewer]
 
     def _respond(self, request, verification_id):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from doggy.api.output import FastOutputMixin
+
 from ..choices import (
     DigestFrequency,
     DistanceUnit,
@@ -124,7 +126,7 @@ class PasswordResetConfirmInputSerializer(serializers.Serializer):
 # --- The caller ------------------------------------------------------------------------
 
 
-class RoleSummarySerializer(serializers.ModelSerializer):
+class RoleSummarySerializer(FastOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = Role
         fields = ["id", "name", "level"]
@@ -392,7 +394,7 @@ class KycResubmissionInputSerializer(serializers.Serializer):
 # --- Staff: users, roles, permissions ---------------------------------------------------
 
 
-class UserRoleSerializer(serializers.ModelSerializer):
+class UserRoleSerializer(FastOutputMixin, serializers.ModelSerializer):
     role = RoleSummarySerializer(read_only=True)
 
     class Meta:
@@ -401,7 +403,7 @@ class UserRoleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AdminUserSerializer(serializers.ModelSerializer):
+class AdminUserSerializer(FastOutputMixin, serializers.ModelSerializer):
     """An account as user managers see it; `roles` are the effective assignments."""
 
     roles = serializers.SerializerMethodField()

@@ -2,7 +2,7 @@
 
 DRF's stock throttles identify anonymous clients by the raw X-Forwarded-For header when
 `NUM_PROXIES` is unset, so a client could pick a new identity per request (RELIABILITY.md
-F9). This one uses `doggy.request_context.client_ip`, which trusts X-Forwarded-For only
+F9). This one uses `doggy.core.request_context.client_ip`, which trusts X-Forwarded-For only
 as far as `DOGGY_TRUSTED_PROXY_COUNT` allows. Rates are read per request, so a settings
 change (or a test's override) applies at once.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
-from doggy.request_context import client_ip
+from doggy.core.request_context import client_ip
 
 
 class ClientIpScopedRateThrottle(ScopedRateThrottle):

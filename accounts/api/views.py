@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from doggy.api.serializers import ErrorSerializer
-from doggy.request_context import client_ip
+from doggy.core.request_context import client_ip
 
 from ..selectors import user_effective_roles, user_permission_names
 from ..services.authentication import (
@@ -62,19 +62,7 @@ def _user_agent(request) -> str | None:
     return (request.META.get("HTTP_USER_AGENT") or "")[:500] or None
 
 
-class BearerChallengeMixin:
-    """Every 401 carries `WWW-Authenticate: Bearer`, also when a service raised it."""
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == status.HTTP_401_UNAUTHORIZED and not response.has_header(
-            "WWW-Authenticate"
-        ):
-            response["WWW-Authenticate"] = 'Bearer realm="api"'
-        return response
-
-
-class PublicAuthView(BearerChallengeMixin, APIView):
+class PublicAuthView(APIView):
     """Routes for callers without a token: no authentication, throttled per client IP."""
 
     authentication_classes: list = []
@@ -160,7 +148,7 @@ class RefreshView(PublicAuthView):
         return Response(TokenPairSerializer(TokenPairSerializer.from_issued(issued)).data)
 
 
-class LogoutView(BearerChallengeMixin, APIView):
+class LogoutView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -174,7 +162,7 @@ class LogoutView(BearerChallengeMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class LogoutAllView(BearerChallengeMixin, APIView):
+class LogoutAllView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -188,7 +176,7 @@ class LogoutAllView(BearerChallengeMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class MeView(BearerChallengeMixin, APIView):
+class MeView(APIView):
     permission_classes = [IsAuthenticated]
 
     def _render(self, request) -> Response:
@@ -224,7 +212,7 @@ class MeView(BearerChallengeMixin, APIView):
         return self._render(request)
 
 
-class SessionListView(BearerChallengeMixin, generics.ListAPIView):
+class SessionListView(generics.ListAPIView):
     """The caller's active sessions; `current` marks the one making the request."""
 
     permission_classes = [IsAuthenticated]
@@ -244,7 +232,7 @@ class SessionListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class SessionDetailView(BearerChallengeMixin, APIView):
+class SessionDetailView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -258,7 +246,7 @@ class SessionDetailView(BearerChallengeMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class PasswordChangeView(BearerChallengeMixin, APIView):
+class PasswordChangeView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -312,7 +300,7 @@ class PasswordResetConfirmView(PublicAuthView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class MeSettingsView(BearerChallengeMixin, APIView):
+class MeSettingsView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(

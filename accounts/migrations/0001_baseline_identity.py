@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import accounts.models.users
-import doggy.db
+import doggy.core.db
 
 
 class Migration(migrations.Migration):
@@ -213,7 +213,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -221,14 +221,14 @@ class Migration(migrations.Migration):
                 (
                     "updated_at",
                     models.DateTimeField(
-                        auto_now=True, db_column="UpdatedAt", db_default=doggy.db.UtcNow()
+                        auto_now=True, db_column="UpdatedAt", db_default=doggy.core.db.UtcNow()
                     ),
                 ),
                 (
                     "id",
                     models.UUIDField(
                         db_column="Id",
-                        db_default=doggy.db.NewGuid(),
+                        db_default=doggy.core.db.NewGuid(),
                         default=uuid.uuid4,
                         editable=False,
                         primary_key=True,

@@ -17,7 +17,7 @@ from django.db.migrations.state import ModelState
 from django.db.models import Count, Q
 from django.db.models.functions import Lower, Trim
 
-import doggy.db
+import doggy.core.db
 
 BATCH_SIZE = 10_000
 # How many offending user ids an error message lists.
@@ -211,7 +211,7 @@ class Migration(migrations.Migration):
             name="date_joined",
             field=models.DateTimeField(
                 db_column="CreatedAt",
-                db_default=doggy.db.UtcNow(),
+                db_default=doggy.core.db.UtcNow(),
                 default=django.utils.timezone.now,
                 verbose_name="date joined",
             ),

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 # Copied from accounts.choices: migrations do not import app code.
 SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000"
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
                     "granted_at",
                     models.DateTimeField(
                         db_column="GrantedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -252,7 +252,7 @@ class Migration(migrations.Migration):
             name="assigned_at",
             field=models.DateTimeField(
                 db_column="AssignedAt",
-                db_default=doggy.db.UtcNow(),
+                db_default=doggy.core.db.UtcNow(),
                 default=django.utils.timezone.now,
                 editable=False,
             ),

@@ -10,7 +10,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 KYC_STATUS_CHOICES = [
     ("NotStarted", "Not Started"),
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -44,14 +44,14 @@ class Migration(migrations.Migration):
                 (
                     "updated_at",
                     models.DateTimeField(
-                        auto_now=True, db_column="UpdatedAt", db_default=doggy.db.UtcNow()
+                        auto_now=True, db_column="UpdatedAt", db_default=doggy.core.db.UtcNow()
                     ),
                 ),
                 (
                     "id",
                     models.UUIDField(
                         db_column="Id",
-                        db_default=doggy.db.NewGuid(),
+                        db_default=doggy.core.db.NewGuid(),
                         default=uuid.uuid4,
                         editable=False,
                         primary_key=True,
@@ -332,7 +332,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),

@@ -6,7 +6,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 
 class Migration(migrations.Migration):
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                     "id",
                     models.UUIDField(
                         db_column="Id",
-                        db_default=doggy.db.NewGuid(),
+                        db_default=doggy.core.db.NewGuid(),
                         default=uuid.uuid4,
                         editable=False,
                         primary_key=True,
@@ -117,7 +117,7 @@ class Migration(migrations.Migration):
                     "uploaded_at",
                     models.DateTimeField(
                         db_column="UploadedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),

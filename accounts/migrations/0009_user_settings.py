@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 
 class Migration(migrations.Migration):
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 (
                     "updated_at",
                     models.DateTimeField(
-                        auto_now=True, db_column="UpdatedAt", db_default=doggy.db.UtcNow()
+                        auto_now=True, db_column="UpdatedAt", db_default=doggy.core.db.UtcNow()
                     ),
                 ),
             ],

@@ -3,7 +3,7 @@
 Every new NOT NULL column carries a database default, so adding it rewrites no table and
 rows the legacy app inserts still get a value. `Slug` is NOT NULL and unique without a
 default, so it arrives in three steps: added nullable, backfilled from `BusinessName` in
-batches of at most 10,000 rows through `doggy.backfill` (idempotent: only NULL slugs are
+batches of at most 10,000 rows through `doggy.dbtools.backfill` (idempotent: only NULL slugs are
 filled), then made NOT NULL and unique. The migration stays atomic (the batches are
 savepoints), so a failure leaves no half-added column behind. Each step reverses: the
 reverse drops the column again.
@@ -14,7 +14,7 @@ from django.db import migrations, models
 from django.utils.text import slugify
 
 import accounts.validators
-from doggy.backfill import backfill
+from doggy.dbtools.backfill import backfill
 
 # Room for a "-<n>" suffix inside SlugField(max_length=120).
 SLUG_BASE_MAX = 110

@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 
-from doggy.db import TimeStampedModel, uuid_primary_key
+from doggy.core.db import TimeStampedModel, uuid_primary_key
 
 country_code_validator = RegexValidator(
     r"^[A-Z]{2}$", "Use an ISO-3166-1 alpha-2 country code in upper case, e.g. US."

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from doggy.db import TimeStampedModel, created_at_field, uuid_primary_key
+from doggy.core.db import TimeStampedModel, created_at_field, uuid_primary_key
 
 from ..choices import (
     KYC_OPEN_STATUSES,
@@ -132,7 +132,8 @@ class KycVerification(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"KYC {self.pk} ({self.status})"
+        # The status's label ("Resubmission Requested"), not its stored value.
+        return f"KYC {self.pk} ({self.get_status_display()})"
 
     @property
     def is_open(self) -> bool:
@@ -174,7 +175,8 @@ class KycReviewEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.from_status} → {self.to_status}"
+        # Labels ("In Review"), not stored values; a first event has no from-status.
+        return f"{self.get_from_status_display() or 'New'} → {self.get_to_status_display()}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from doggy.db import updated_at_field
+from doggy.core.db import updated_at_field
 
 from ..choices import (
     DigestFrequency,

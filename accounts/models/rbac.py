@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doggy.db import UtcNow, created_at_field
+from doggy.core.db import UtcNow, created_at_field
 
 
 class Role(models.Model):
@@ -137,7 +137,8 @@ class RolePermission(models.Model):
         indexes = [models.Index(fields=["permission"], name="IX_RolePermissions_Permission")]
 
     def __str__(self) -> str:
-        return f"{self.role_id} → {self.permission_id}"
+        # Names, not ids; lists that show grants select_related("role", "permission").
+        return f"{self.role} → {self.permission}"
 
 
 class UserRoleQuerySet(models.QuerySet):
@@ -196,7 +197,8 @@ class UserRole(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} as {self.role_id}"
+        # Email and role name, not ids; lists that show assignments select_related both.
+        return f"{self.user.email} as {self.role}"
 
     def is_effective(self, now=None) -> bool:
         now = now or timezone.now()

@@ -7,7 +7,7 @@ from django.core.validators import validate_ipv46_address
 from django.db import models
 from django.db.models import F, Q
 
-from doggy.db import created_at_field, uuid_primary_key
+from doggy.core.db import created_at_field, uuid_primary_key
 
 from ..choices import LoginFailureReason, SessionEndReason
 
@@ -92,7 +92,8 @@ class UserSession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.token_prefix or self.pk} ({self.user_id})"
+        # The owner's email, not their id; lists that show sessions select_related("user").
+        return f"{self.token_prefix or self.pk} ({self.user.email})"
 
 
 class LoginAttempt(models.Model):

@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doggy.db import TimeStampedModel, UtcNow, uuid_primary_key
+from doggy.core.db import TimeStampedModel, UtcNow, uuid_primary_key
 
 from ..choices import ACTIVE_ACCOUNT_STATUSES, AccountStatus, Gender, KycStatus
+from ..hashers import identity_hash_looks_valid, identity_hash_verify
 from ..validators import validate_iana_time_zone
 
 
@@ -224,8 +225,6 @@ class User(AbstractUser):
         on success, replaced by a hash from the first of `PASSWORD_HASHERS` (Argon2), the
         way Django upgrades its own outdated hashes on login.
         """
-        from accounts.hashers import identity_hash_looks_valid, identity_hash_verify
-
         if not identity_hash_looks_valid(self.password):
             return super().check_password(raw_password)
         if not identity_hash_verify(raw_password, self.password):

@@ -7,6 +7,7 @@
 from .kyc import (
     kyc_approve,
     kyc_document_add,
+    kyc_document_upload,
     kyc_reject,
     kyc_request_resubmission,
     kyc_review_start,
@@ -33,6 +34,7 @@ from .users import (
     user_lock,
     user_password_set,
     user_reactivate,
+    user_session_staff_revoke,
     user_sessions_staff_revoke,
     user_suspend,
     user_unlock,
@@ -47,6 +49,7 @@ __all__ = [
     # kyc
     "kyc_approve",
     "kyc_document_add",
+    "kyc_document_upload",
     "kyc_reject",
     "kyc_request_resubmission",
     "kyc_review_start",
@@ -75,6 +78,7 @@ __all__ = [
     "user_reactivate",
     "user_suspend",
     "user_password_set",
+    "user_session_staff_revoke",
     "user_sessions_staff_revoke",
     "user_unlock",
     "user_update_profile",

@@ -1,8 +1,13 @@
 """The address book (plan 016): create, edit, choose the default, deactivate.
 
-Every write locks the owner's active address rows first (ordered by pk), so two
-concurrent "make this my default" requests apply one after the other and the database's
-UX_Addresses_User_Default (one active default per user, I-13) is never hit by a race.
+Every write first locks the owner's `Users` row, and only then reads (and locks) the
+owner's active addresses. One lock per owner, always taken first, serializes the writes
+to one address book: two concurrent "make this my default" requests apply one after the
+other, UX_Addresses_User_Default (one active default per user, I-13) is never hit by a
+race, and there is no lock order to get wrong. Locking the address rows alone was not
+enough: a first address has no row to lock, and a new row inserted by one request is
+outside the set another request already locked, so bursts hit the unique index or
+deadlocked on PostgreSQL.
 Deleting deactivates: past appointments keep pointing at the row.
 """
 
@@ -11,17 +16,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ConflictError, NotFoundError, PermissionDeniedError
-from doggy.selectors import actor_is_platform_staff
+from doggy.core.errors import ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.permissions import PermissionName, actor_may
 
+from ..address_errors import AddressErrorCode
 from ..errors import validation_error
 from ..models import Address, ServiceProvider, User
-from ..provider_errors import AddressErrorCode
 
 ADDRESS_FIELDS = (
     "label",
@@ -44,6 +49,14 @@ AUDIT_MASK = ("access_instructions",)
 
 
 def _lock_addresses(user_id: Any) -> list[Address]:
+    """Lock the owner's row, then return their active addresses (locked, by pk).
+
+    `FOR NO KEY UPDATE` where the database has it, so the owner lock does not block
+    other tables' inserts that reference the user.
+    """
+    no_key = connection.features.has_select_for_no_key_update
+    # Evaluated (not just built) so the lock is taken before the addresses are read.
+    list(User.objects.select_for_update(no_key=no_key).filter(pk=user_id).values_list("pk"))
     return list(
         Address.objects.select_for_update().filter(user_id=user_id, is_active=True).order_by("pk")
     )
@@ -141,7 +154,7 @@ def address_deactivate(*, actor: User, address: Address) -> Address:
     area: the provider picks another base address first, so search never silently drops
     the provider.
     """
-    if address.user_id != actor.pk and not actor_is_platform_staff(actor):
+    if address.user_id != actor.pk and not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise NotFoundError(AddressErrorCode.ADDRESS_NOT_FOUND, "Address not found.")
     rows = {a.pk: a for a in _lock_addresses(address.user_id)}
     locked = rows.get(address.pk)

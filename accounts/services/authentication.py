@@ -7,11 +7,14 @@ Security properties (RELIABILITY.md §1–§2):
   hasher once, so response times do not tell accounts apart (Django ticket #20760).
 - Lockout per account: after `Security.MaxFailedLogins` wrong passwords within
   `Security.LockoutMinutes`, `Users.LockoutEnd` is set `Security.LockoutMinutes` ahead and
-  sign-in is refused even with the right password. The counting runs with the user's row
-  locked, so concurrent attempts queue up and no more than the limit ever reach the
-  password check. A per-IP limit (`Security.MaxFailedLoginsPerIp`) caps guessing across
-  accounts. The IP is `doggy.request_context.client_ip` (REMOTE_ADDR unless a trusted
-  proxy count is configured), so a forged X-Forwarded-For gains nothing.
+  sign-in is refused even with the right password. No lock is held while a password hash
+  runs: each attempt first reserves one of the account's checks with a conditional UPDATE
+  of `AccessFailedCount` (see "Sign-in" below), so no more than the limit ever reach the
+  password check, and an attempt that finds none left is answered at once. A per-IP limit
+  (`Security.MaxFailedLoginsPerIp`) caps guessing across accounts; it is a leaky bucket
+  that drains in `Security.LockoutMinutes`, so it lifts gradually, never as a ban. The IP
+  is `doggy.core.request_context.client_ip` (REMOTE_ADDR unless a trusted proxy count is
+  configured), so a forged X-Forwarded-For gains nothing.
 - Verification and reset links carry Django's HMAC tokens with their own key salts; no
   table stores them. A reset token stops working once the password changes.
 - Password reset and registration answer the same way whether or not the email is known.
@@ -29,14 +32,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import F, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
-from doggy.errors import ApplicationError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, PermissionDeniedError
+from doggy.selectors import setting_bool, setting_int
 
 from ..choices import AccountStatus, LoginFailureReason, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode
@@ -49,6 +55,7 @@ from .sessions import (
     user_session_rotate,
     user_sessions_revoke,
 )
+from .users import user_create
 
 DEFAULT_MAX_FAILED_LOGINS = 5
 DEFAULT_LOCKOUT_MINUTES = 15
@@ -99,15 +106,11 @@ def _invalid_link_token() -> ApplicationError:
 
 
 def _setting_int(key: str, default: int) -> int:
-    from doggy.selectors import setting_int
-
     value = setting_int(key, default)
     return default if value is None else value
 
 
 def _setting_bool(key: str, default: bool) -> bool:
-    from doggy.selectors import setting_bool
-
     value = setting_bool(key, default)
     return default if value is None else value
 
@@ -237,8 +240,6 @@ def auth_register(
     link is used. An email that is already registered gets the same answer; its owner
     receives a notice instead of a verification link.
     """
-    from .users import user_create
-
     if not _setting_bool("Platform.AllowRegistration", True):
         raise PermissionDeniedError(
             AuthErrorCode.REGISTRATION_CLOSED, "Registration is currently closed."
@@ -313,6 +314,18 @@ def auth_email_verify(*, token: str) -> User:
 
 
 # --- Sign-in ----------------------------------------------------------------------------
+#
+# No lock is held while a password hash runs. An attempt on an existing, unlocked account
+# first reserves one of the account's `MaxFailedLogins` password checks with a conditional
+# UPDATE of `AccessFailedCount` (`... SET AccessFailedCount = AccessFailedCount + 1 WHERE
+# ... AND AccessFailedCount < max`) and records the attempt as a failure in the same short
+# transaction. The reservation commits, the password is checked, and a second short
+# transaction settles the outcome: a right password turns the attempt into a success (or
+# a status refusal) and gives the reservation back; a wrong one that used the last check
+# locks the account. An attempt that finds no check left is answered "locked" at once,
+# after one dummy hash. So `AccessFailedCount` always equals the failures recorded since
+# the last sign-in or lockout, concurrent attempts only ever queue for the milliseconds
+# of one UPDATE, and no more than the limit ever reach the password check.
 
 
 def _record_attempt(
@@ -333,18 +346,22 @@ def _record_attempt(
         attempted_at=now,
     )
     if reason is not None:
-        audit_log_record(
-            actor=None,
-            action=AuditAction.LOGIN_FAILED,
-            target=attempt,
-            new={
-                "email": attempt.email,
-                "user_id": user.pk if user is not None else None,
-                "reason": reason,
-            },
-            severity=Severity.WARNING,
-        )
+        _audit_failure(attempt, user=user, reason=reason)
     return attempt
+
+
+def _audit_failure(attempt: LoginAttempt, *, user: User | None, reason: str) -> None:
+    audit_log_record(
+        actor=None,
+        action=AuditAction.LOGIN_FAILED,
+        target=attempt,
+        new={
+            "email": attempt.email,
+            "user_id": user.pk if user is not None else None,
+            "reason": reason,
+        },
+        severity=Severity.WARNING,
+    )
 
 
 def _failures_since(user: User, window_start: datetime.datetime) -> datetime.datetime:
@@ -357,32 +374,157 @@ def _failures_since(user: User, window_start: datetime.datetime) -> datetime.dat
     return since
 
 
-def _register_failure(
-    *, user: User, email: str, policy: LockoutPolicy, now: datetime.datetime
-) -> None:
-    """Count a wrong password (already recorded) and lock the account at the limit."""
-    since = _failures_since(user, now - policy.lockout)
-    failures = LoginAttempt.objects.filter(
+def _recent_failures(email: str, since: datetime.datetime):
+    return LoginAttempt.objects.filter(
         email=email,
         success=False,
         failure_reason=LoginFailureReason.INVALID_CREDENTIALS,
         attempted_at__gte=since,
-    ).count()
-    user.access_failed_count = failures
-    fields = ["access_failed_count"]
-    if failures >= policy.max_failed_logins and user.lockout_enabled:
-        user.lockout_end = now + policy.lockout
-        # Identity resets the counter when it locks; the lock itself now carries the state.
-        user.access_failed_count = 0
-        fields.append("lockout_end")
+    )
+
+
+def _forget_aged_failures(
+    user: User, *, email: str, policy: LockoutPolicy, now: datetime.datetime
+) -> None:
+    """Lower `AccessFailedCount` to the failures still inside the window.
+
+    The counter and the window count are read in one statement (one snapshot); the write
+    only lands if the counter is still what was read, so a reservation made meanwhile is
+    never lost.
+    """
+    since = _failures_since(user, now - policy.lockout)
+    recent = (
+        _recent_failures(email, since)
+        .order_by()
+        .values("email")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(recent=Coalesce(Subquery(recent[:1]), 0))
+        .values_list("access_failed_count", "recent")
+        .first()
+    )
+    if row is None:
+        return
+    counted, recent_count = row
+    if recent_count < counted:
+        User.objects.filter(pk=user.pk, access_failed_count=counted).update(
+            access_failed_count=recent_count
+        )
+
+
+@transaction.atomic
+def _reserve_password_check(
+    user: User,
+    *,
+    email: str,
+    ip_address: str,
+    user_agent: str | None,
+    policy: LockoutPolicy,
+    now: datetime.datetime,
+) -> tuple[int, LoginAttempt] | None:
+    """Take one of the account's password checks: `(count after it, attempt)`, or None.
+
+    The attempt is recorded as a wrong password now and corrected if the password turns
+    out right, so the counter and the recorded failures move together.
+    """
+    open_lockout = Q(lockout_enabled=True, lockout_end__gt=now)
+    room = Q(lockout_enabled=False) | Q(access_failed_count__lt=policy.max_failed_logins)
+    taken = (
+        User.objects.filter(room, pk=user.pk)
+        .exclude(open_lockout)
+        .update(access_failed_count=F("access_failed_count") + 1)
+    )
+    if not taken:
+        return None
+    # This transaction holds the row until it commits: the value read is its own.
+    count = User.objects.filter(pk=user.pk).values_list("access_failed_count", flat=True).get()
+    attempt = LoginAttempt.objects.create(
+        email=email[:256],
+        ip_address=ip_address,
+        user_agent=(user_agent or "")[:500] or None,
+        success=False,
+        failure_reason=LoginFailureReason.INVALID_CREDENTIALS,
+        attempted_at=now,
+    )
+    return count, attempt
+
+
+@transaction.atomic
+def _settle_wrong_password(
+    user: User, attempt: LoginAttempt, *, count: int, policy: LockoutPolicy
+) -> None:
+    """Audit the failure; the attempt that used the last check locks the account."""
+    _audit_failure(attempt, user=user, reason=LoginFailureReason.INVALID_CREDENTIALS)
+    if count < policy.max_failed_logins:
+        return
+    lockout_end = attempt.attempted_at + policy.lockout
+    # Only while the counter still says so: a sign-in meanwhile (which resets it) wins.
+    # Identity resets the counter when it locks; the lock itself now carries the state.
+    locked = User.objects.filter(
+        pk=user.pk,
+        lockout_enabled=True,
+        access_failed_count__gte=policy.max_failed_logins,
+    ).update(lockout_end=lockout_end, access_failed_count=0)
+    if locked:
+        user.lockout_end = lockout_end
         audit_log_record(
             actor=None,
             action=AuditAction.ACCOUNT_LOCKED,
             target=user,
-            new={"lockout_end": user.lockout_end, "failed_logins": failures},
+            new={"lockout_end": lockout_end, "failed_logins": count},
             severity=Severity.WARNING,
         )
-    user.save(update_fields=fields)
+
+
+@transaction.atomic
+def _settle_right_password(
+    user: User,
+    attempt: LoginAttempt,
+    *,
+    ip_address: str,
+    user_agent: str | None,
+    require_verification: bool,
+) -> IssuedTokens | None:
+    """The password was right: give the check back, then sign in or record the refusal."""
+    now = attempt.attempted_at
+    reason = _status_failure(user, require_verification=require_verification)
+    if reason is not None:
+        User.objects.filter(pk=user.pk, access_failed_count__gt=0).update(
+            access_failed_count=F("access_failed_count") - 1
+        )
+        attempt.failure_reason = reason
+        attempt.save(update_fields=["failure_reason"])
+        _audit_failure(attempt, user=user, reason=reason)
+        return None
+
+    # A lockout set while the hash ran (staff locked the account) stands.
+    signed_in = (
+        User.objects.filter(pk=user.pk)
+        .exclude(lockout_enabled=True, lockout_end__gt=timezone.now())
+        .update(last_login=now, access_failed_count=0, lockout_end=None)
+    )
+    if not signed_in:
+        attempt.failure_reason = LoginFailureReason.ACCOUNT_LOCKED
+        attempt.save(update_fields=["failure_reason"])
+        _audit_failure(attempt, user=user, reason=LoginFailureReason.ACCOUNT_LOCKED)
+        return None
+    user.last_login = now
+    user.access_failed_count = 0
+    user.lockout_end = None
+    attempt.success = True
+    attempt.failure_reason = None
+    attempt.save(update_fields=["success", "failure_reason"])
+    issued = user_session_create(user=user, ip_address=ip_address, user_agent=user_agent)
+    audit_log_record(
+        actor=user,
+        action=AuditAction.LOGIN,
+        target=issued.session,
+        new={"user_id": user.pk, "ip_address": ip_address},
+    )
+    return issued
 
 
 def _status_failure(user: User, *, require_verification: bool) -> str | None:
@@ -399,18 +541,56 @@ def _status_failure(user: User, *, require_verification: bool) -> str | None:
     return None
 
 
-def _login(
-    *, email: str, password: str, ip_address: str, user_agent: str | None
-) -> IssuedTokens | None:
-    policy = LockoutPolicy.current()
-    require_verification = _setting_bool("Platform.RequireEmailVerification", True)
-    # The row lock serializes every attempt on one account: the count below, the password
-    # check and the lockout write happen one request at a time (a no-op on SQLite, whose
-    # IMMEDIATE transactions serialize writers anyway).
-    user = User.objects.select_for_update().filter(email=email).first()
-    now = timezone.now()
+def _ip_limited(ip_address: str, *, policy: LockoutPolicy, now: datetime.datetime) -> bool:
+    """The per-IP limit: a leaky bucket, not a ban.
 
-    def fail(reason: str) -> None:
+    The bucket holds `MaxFailedLoginsPerIp` wrong passwords and drains completely in
+    `LockoutMinutes`, so each failure weighs less as it ages. An address that filled it
+    gets one attempt back every `LockoutMinutes / MaxFailedLoginsPerIp` (18 s with the
+    defaults), and a steady `MaxFailedLoginsPerIp` failures per `LockoutMinutes` are never
+    refused. The level is computed from `LoginAttempts`: with the k-th newest failure
+    `age_k` old, it is `max_k(k - age_k * drain_rate)`. Refused attempts are not failures
+    and do not fill the bucket.
+    """
+    capacity = policy.max_failed_logins_per_ip
+    window = policy.lockout.total_seconds()
+    drain_per_second = capacity / window
+    # 2 * capacity failures inside one window fill the bucket whatever their times.
+    newest = list(
+        LoginAttempt.objects.filter(
+            ip_address=ip_address,
+            success=False,
+            failure_reason=LoginFailureReason.INVALID_CREDENTIALS,
+            attempted_at__gt=now - policy.lockout,
+        )
+        .order_by("-attempted_at")
+        .values_list("attempted_at", flat=True)[: 2 * capacity]
+    )
+    if len(newest) >= 2 * capacity:
+        return True
+    level = max(
+        (
+            k - max(0.0, (now - at).total_seconds()) * drain_per_second
+            for k, at in enumerate(newest, start=1)
+        ),
+        default=0.0,
+    )
+    return level > capacity - 1
+
+
+def _refuse(
+    *,
+    reason: str,
+    password: str,
+    email: str,
+    ip_address: str,
+    user_agent: str | None,
+    now: datetime.datetime,
+    user: User | None,
+) -> None:
+    """A refusal decided before any password check: one dummy hash, then the record."""
+    _burn_password_hash(password)
+    with transaction.atomic():
         _record_attempt(
             email=email,
             ip_address=ip_address,
@@ -420,53 +600,45 @@ def _login(
             reason=reason,
         )
 
+
+def _login(
+    *, email: str, password: str, ip_address: str, user_agent: str | None
+) -> IssuedTokens | None:
+    policy = LockoutPolicy.current()
+    require_verification = _setting_bool("Platform.RequireEmailVerification", True)
+    user = User.objects.filter(email=email).first()
+    now = timezone.now()
+    context = {"email": email, "ip_address": ip_address, "user_agent": user_agent, "now": now}
+
     if user is not None and user.is_locked_out(now):
-        _burn_password_hash(password)
-        fail(LoginFailureReason.ACCOUNT_LOCKED)
+        _refuse(reason=LoginFailureReason.ACCOUNT_LOCKED, password=password, user=user, **context)
         return None
-    ip_failures = LoginAttempt.objects.filter(
-        ip_address=ip_address,
-        success=False,
-        failure_reason=LoginFailureReason.INVALID_CREDENTIALS,
-        attempted_at__gte=now - policy.lockout,
-    ).count()
-    if ip_failures >= policy.max_failed_logins_per_ip:
-        _burn_password_hash(password)
-        fail(LoginFailureReason.RATE_LIMITED)
+    if _ip_limited(ip_address, policy=policy, now=now):
+        _refuse(reason=LoginFailureReason.RATE_LIMITED, password=password, user=user, **context)
         return None
     if user is None:
-        _burn_password_hash(password)
-        fail(LoginFailureReason.INVALID_CREDENTIALS)
+        _refuse(
+            reason=LoginFailureReason.INVALID_CREDENTIALS, password=password, user=None, **context
+        )
         return None
+    if user.access_failed_count:
+        _forget_aged_failures(user, email=email, policy=policy, now=now)
+    reserved = _reserve_password_check(user, policy=policy, **context)
+    if reserved is None:
+        # Locked meanwhile, or every remaining check is in use by a concurrent attempt.
+        _refuse(reason=LoginFailureReason.ACCOUNT_LOCKED, password=password, user=user, **context)
+        return None
+    count, attempt = reserved
     if not user.check_password(password):
-        fail(LoginFailureReason.INVALID_CREDENTIALS)
-        _register_failure(user=user, email=email, policy=policy, now=now)
+        _settle_wrong_password(user, attempt, count=count, policy=policy)
         return None
-    reason = _status_failure(user, require_verification=require_verification)
-    if reason is not None:
-        fail(reason)
-        return None
-
-    user.last_login = now
-    user.access_failed_count = 0
-    user.lockout_end = None
-    user.save(update_fields=["last_login", "access_failed_count", "lockout_end"])
-    _record_attempt(
-        email=email,
+    return _settle_right_password(
+        user,
+        attempt,
         ip_address=ip_address,
         user_agent=user_agent,
-        now=now,
-        user=user,
-        reason=None,
+        require_verification=require_verification,
     )
-    issued = user_session_create(user=user, ip_address=ip_address, user_agent=user_agent)
-    audit_log_record(
-        actor=user,
-        action=AuditAction.LOGIN,
-        target=issued.session,
-        new={"user_id": user.pk, "ip_address": ip_address},
-    )
-    return issued
 
 
 def auth_login(
@@ -474,14 +646,14 @@ def auth_login(
 ) -> IssuedTokens:
     """Sign in with email and password; returns a new session's tokens.
 
-    Raises `InvalidCredentialsError` for every failure. The attempt (and its audit row) is
-    committed before the error is raised, so failures count even though the call fails.
+    Raises `InvalidCredentialsError` for every failure. Each step commits on its own (the
+    attempt and its audit row before the error is raised), so failures count even though
+    the call fails, and no transaction stays open while a password hash runs.
     """
     normalized = (email or "").strip().lower()[:256]
-    with transaction.atomic():
-        issued = _login(
-            email=normalized, password=password, ip_address=ip_address, user_agent=user_agent
-        )
+    issued = _login(
+        email=normalized, password=password, ip_address=ip_address, user_agent=user_agent
+    )
     if issued is None:
         raise InvalidCredentialsError()
     return issued

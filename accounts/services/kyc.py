@@ -28,9 +28,10 @@ from django.utils import timezone
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.models import StoredFile
 from doggy.selectors import setting_bool, setting_int, stored_file_servable_q
+from doggy.services import stored_file_create, stored_file_soft_delete
 
 from ..choices import (
     KYC_OPEN_STATUSES,
@@ -50,7 +51,6 @@ from ..models import (
     User,
 )
 from ..selectors import kyc_actor_is_reviewer
-from .providers import provider_verification_sync
 
 MAX_ATTEMPTS_SETTING = "KYC.MaxAttempts"
 AUTO_APPROVAL_SETTING = "KYC.AutoApprovalEnabled"
@@ -313,6 +313,27 @@ def _check_document_file(*, actor: User, file: StoredFile) -> None:
             "This file is already attached to a document.",
             code=AccountsErrorCode.KYC_FILE_INVALID,
         )
+
+
+def kyc_document_upload(
+    *, actor: User, verification: KycVerification, uploaded_file, **document: Any
+) -> KycDocument:
+    """Store an uploaded file and attach it to the applicant's case as one operation.
+
+    The file is stored as a private `StoredFile` of purpose KycDocument (size and type
+    checked by the file service), then `kyc_document_add` attaches it with `document`'s
+    fields. The blob upload is not part of a database transaction (see
+    `stored_file_create`), so if the case refuses the document the stored file is
+    soft-deleted at once: an upload without its document row is served to nobody.
+    """
+    stored = stored_file_create(
+        actor=actor, uploaded_file=uploaded_file, purpose=FilePurpose.KYC_DOCUMENT
+    )
+    try:
+        return kyc_document_add(actor=actor, verification=verification, file=stored, **document)
+    except Exception:
+        stored_file_soft_delete(actor=actor, file=stored)
+        raise
 
 
 @transaction.atomic
@@ -654,3 +675,37 @@ __all__ = [
     "kyc_verification_start",
     "kyc_verification_submit",
 ]
+
+
+@transaction.atomic
+def provider_verification_sync(
+    *,
+    actor: User | None,
+    provider: ServiceProvider,
+    status: str,
+    is_verified: bool | None = None,
+    verified_at=None,
+) -> ServiceProvider:
+    """Mirror a KYC case's status on the profile: `VerificationStatus`, `IsVerified`, `VerifiedAt`.
+
+    `IsVerified` defaults to "the status is Approved"; the KYC service passes it explicitly
+    when an earlier, still valid approval keeps the profile verified. `VerifiedAt` is the
+    approval time (now unless given) and is cleared when the profile stops being verified.
+    """
+    if status not in KycStatus.values:
+        raise ValueError(f"Unknown KYC status {status!r}.")
+    locked = ServiceProvider.objects.select_for_update().get(pk=provider.pk)
+    fields = ("verification_status", "is_verified", "verified_at")
+    old = model_snapshot(locked, fields)
+    approved = status == KycStatus.APPROVED if is_verified is None else is_verified
+    locked.verification_status = status
+    locked.is_verified = approved
+    if approved:
+        locked.verified_at = verified_at or locked.verified_at or timezone.now()
+    else:
+        locked.verified_at = None
+    new = model_snapshot(locked, fields)
+    if new != old:
+        locked.save(update_fields=[*fields, "updated_at"])
+        audit_log_record(actor=actor, action=AuditAction.UPDATE, target=locked, old=old, new=new)
+    return locked

@@ -10,12 +10,12 @@ from django.db import transaction
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import PermissionDeniedError
+from doggy.core.errors import PermissionDeniedError
+from doggy.core.permissions import actor_may
 
 from ..choices import PermissionName
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import User, UserSettings
-from ..selectors import actor_has_permission
 
 # Every column but the key and the timestamp.
 SETTINGS_FIELDS = (
@@ -75,9 +75,7 @@ def user_settings_update(*, actor: User, user: User, **fields: Any) -> UserSetti
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"user_settings_update() got unexpected fields: {sorted(unknown)}")
-    if str(actor.pk) != str(user.pk) and not actor_has_permission(
-        actor=actor, name=PermissionName.USERS_MANAGE
-    ):
+    if str(actor.pk) != str(user.pk) and not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may change only your own settings."
         )

@@ -21,19 +21,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ConflictError, PermissionDeniedError
+from doggy.core.errors import ConflictError, PermissionDeniedError
+from doggy.core.permissions import actor_may
+from doggy.core.updates import model_update
 
 from ..choices import SYSTEM_USER_ID, PermissionName
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import Permission, Role, RolePermission, User, UserRole
 from ..selectors import (
-    actor_has_permission,
     role_active_assignment_count,
-    user_has_permission,
     user_max_role_level,
     user_permission_cache_clear,
 )
@@ -48,16 +49,20 @@ _PERMISSION_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 
 def _require_permission(actor: User | None, name: str, what: str) -> None:
-    if not actor_has_permission(actor=actor, name=name):
+    if not actor_may(actor, name):
         raise PermissionDeniedError(AccountsErrorCode.PERMISSION_DENIED, f"{what} needs {name}.")
+
+
+def _level_ceiling(actor: User) -> int | None:
+    """I-14: the level every role `actor` grants, revokes or edits must stay below; None
+    for a superuser, who is not limited."""
+    return None if actor.is_superuser else user_max_role_level(user=actor)
 
 
 def _require_level_above(actor: User, level: int, what: str) -> None:
     """I-14: only a superuser acts on a role at or above the actor's own highest level."""
-    if actor.is_superuser:
-        return
-    own = user_max_role_level(user=actor)
-    if level >= own:
+    own = _level_ceiling(actor)
+    if own is not None and level >= own:
         raise PermissionDeniedError(
             AccountsErrorCode.ROLE_LEVEL_TOO_HIGH,
             f"{what} is limited to roles below your own level ({own}).",
@@ -76,6 +81,20 @@ def _full_clean(instance, **kwargs) -> None:
 
 
 # --- Role assignments -------------------------------------------------------------------
+
+
+def roles_grantable_by(*, actor: User | None) -> QuerySet[Role]:
+    """The roles `actor` may hand out, by level then name: none without users.manage,
+    every role for a superuser, otherwise those below the actor's own highest level.
+
+    The admin offers only these. `MaxUsers` is not looked at here: a full role is still
+    offered, and `user_role_grant` refuses it with a message that says why.
+    """
+    if not actor_may(actor, PermissionName.USERS_MANAGE):
+        return Role.objects.none()
+    roles = Role.objects.order_by("level", "normalized_name")
+    ceiling = _level_ceiling(actor)
+    return roles if ceiling is None else roles.filter(level__lt=ceiling)
 
 
 def role_assignment_add(
@@ -281,22 +300,15 @@ def role_update(*, actor: User, role: Role, **fields: Any) -> Role:
                 AccountsErrorCode.SYSTEM_ROLE_PROTECTED, "System roles cannot be renamed."
             )
         changed["name"] = _clean_role_name(changed["name"], exclude_pk=role.pk)
-    old = model_snapshot(role, changed)
-    for name, value in changed.items():
-        setattr(role, name, value)
-    try:
-        role.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        for name, value in old.items():
-            setattr(role, name, value)
-        raise validation_error(exc) from None
-    role.save(update_fields=list(changed))
-    audit_log_record(
+    model_update(
+        role,
         actor=actor,
-        action=AuditAction.UPDATE,
-        target=role,
-        old=old,
-        new=model_snapshot(role, changed),
+        changes=changed,
+        allowed=ROLE_EDITABLE_FIELDS,
+        validation_error=validation_error,
+        conflict_error=lambda exc: ConflictError(
+            AccountsErrorCode.ROLE_NAME_TAKEN, "A role with this name already exists."
+        ),
     )
     return role
 
@@ -343,7 +355,7 @@ def role_permission_grant(*, actor: User, role: Role, permission: Permission) ->
     _require_permission(actor, PermissionName.SYSTEM_ADMIN, "Granting permissions")
     _lock_role(role)
     _require_level_above(actor, role.level, "Granting permissions")
-    if not actor.is_superuser and not user_has_permission(user=actor, name=permission.name):
+    if not actor_may(actor, permission.name):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may grant only permissions you hold."
         )
@@ -462,6 +474,7 @@ __all__ = [
     "role_permission_grant",
     "role_permission_revoke",
     "role_update",
+    "roles_grantable_by",
     "user_role_grant",
     "user_role_revoke",
 ]

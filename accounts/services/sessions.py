@@ -32,7 +32,8 @@ from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
+from doggy.selectors import setting_int
 
 from ..choices import SessionEndReason
 from ..models import User, UserSession
@@ -109,16 +110,12 @@ def _new_refresh_token() -> str:
 
 def session_idle_timeout() -> datetime.timedelta:
     """`Platform.SessionTimeoutMinutes` as a timedelta (at least one minute)."""
-    from doggy.selectors import setting_int
-
     minutes = setting_int("Platform.SessionTimeoutMinutes", DEFAULT_IDLE_TIMEOUT_MINUTES)
     return datetime.timedelta(minutes=max(1, minutes))
 
 
 def session_absolute_lifetime() -> datetime.timedelta:
     """`Security.SessionAbsoluteLifetimeHours`: how long one sign-in lasts at most."""
-    from doggy.selectors import setting_int
-
     hours = setting_int("Security.SessionAbsoluteLifetimeHours", DEFAULT_ABSOLUTE_LIFETIME_HOURS)
     return datetime.timedelta(hours=max(1, hours))
 
@@ -269,6 +266,21 @@ def user_session_rotate(
     return result
 
 
+# Columns every authenticated request would load for nothing: the refresh digest and the
+# device details of the session, the ASP.NET Identity stamps of the user. Nothing reads
+# them from `request.auth` / `request.user` (a save() of a deferred row writes only the
+# loaded columns).
+_NOT_NEEDED_PER_REQUEST = (
+    "refresh_token",
+    "ip_address",
+    "user_agent",
+    "device_info",
+    "location",
+    "user__security_stamp",
+    "user__concurrency_stamp",
+)
+
+
 def user_session_get_by_access_token(*, token: str) -> UserSession | None:
     """The active session whose access token is `token` (user loaded), else None.
 
@@ -279,8 +291,10 @@ def user_session_get_by_access_token(*, token: str) -> UserSession | None:
     if parts is None:
         return None
     presented = token_digest(token)
-    candidates = UserSession.objects.select_related("user").filter(
-        token_prefix=parts[0], is_active=True
+    candidates = (
+        UserSession.objects.select_related("user")
+        .defer(*_NOT_NEEDED_PER_REQUEST)
+        .filter(token_prefix=parts[0], is_active=True)
     )
     match = None
     for session in candidates:
@@ -333,19 +347,38 @@ def user_session_end(
     actor: User,
     session: UserSession,
     reason: str = SessionEndReason.LOGOUT,
+    note: str | None = None,
+    severity: str = Severity.INFO,
 ) -> bool:
-    """End one session (logout, or the owner revoking a device). Returns False if it had
-    already ended. The caller has checked that `actor` may end it."""
+    """End one session (logout, the owner revoking a device, staff revoking it). Returns
+    False if it had already ended. The caller has checked that `actor` may end it.
+
+    The audit row carries the session's state before (active, not ended) and after;
+    `note` is the free-text reason staff give, kept in the row.
+    """
+    now = timezone.now()
     ended = UserSession.objects.filter(pk=session.pk, is_active=True).update(
-        is_active=False, ended_at=timezone.now(), end_reason=reason
+        is_active=False, ended_at=now, end_reason=reason
     )
     if ended:
         action = AuditAction.LOGOUT if reason == SessionEndReason.LOGOUT else None
+        new = {
+            "reason": reason,
+            "user_id": session.user_id,
+            "is_active": False,
+            "ended_at": now,
+            "end_reason": reason,
+        }
+        if note:
+            new["note"] = note
         audit_log_record(
             actor=actor,
             action=action or AuditAction.SESSION_REVOKED,
             target=session,
-            new={"reason": reason, "user_id": session.user_id},
+            # The UPDATE matched only an active row, so this is what it was.
+            old={"is_active": True, "ended_at": None, "end_reason": None},
+            new=new,
+            severity=severity,
         )
     return bool(ended)
 

@@ -19,14 +19,16 @@ from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.core.permissions import actor_may
+from doggy.core.updates import model_update
 
 from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName, SessionEndReason
 from ..errors import AccountsErrorCode, field_error, validation_error
-from ..models import Role, User, UserSettings
-from ..selectors import actor_has_permission, user_permission_cache_clear
+from ..models import Role, User, UserSession, UserSettings
+from ..selectors import user_permission_cache_clear
 from .rbac import role_assignment_add, user_role_grant
-from .sessions import user_sessions_revoke
+from .sessions import user_session_end, user_sessions_revoke
 
 # The plan 001 profile columns a user (or a user manager) may edit.
 PROFILE_FIELDS = (
@@ -50,15 +52,13 @@ AUDITED_USER_FIELDS = (
     "is_staff",
     "is_superuser",
 )
+# Reasons staff give for revoking sessions are kept in the audit log up to this length.
+STAFF_REASON_MAX_LENGTH = 500
 # Roles a person may pick on self sign-up; anything else is granted by a user manager.
 SELF_SIGNUP_ROLES = (RoleName.USER, RoleName.PET_OWNER, RoleName.SERVICE_PROVIDER)
 
 # BCP-47 in the shape the apps send (`en`, `en-US`, `zh-Hant-TW`).
 _LANGUAGE_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-def _is_user_manager(actor: User | None) -> bool:
-    return actor_has_permission(actor=actor, name=PermissionName.USERS_MANAGE)
 
 
 def _require_user_manager_over(*, actor: User | None, user: User) -> None:
@@ -67,7 +67,7 @@ def _require_user_manager_over(*, actor: User | None, user: User) -> None:
     Holders of users.manage (or superusers) may, except on themselves, on the system
     user, and (unless a superuser) on a superuser.
     """
-    if not _is_user_manager(actor):
+    if not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "Managing accounts needs users.manage."
         )
@@ -144,7 +144,7 @@ def user_create(
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"user_create() got unexpected profile fields: {sorted(unknown)}")
-    if actor is not None and not _is_user_manager(actor):
+    if actor is not None and not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "Creating accounts needs users.manage."
         )
@@ -223,7 +223,7 @@ def user_update_profile(*, actor: User, user: User, **fields: Any) -> User:
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"user_update_profile() got unexpected fields: {sorted(unknown)}")
-    if str(actor.pk) != str(user.pk) and not _is_user_manager(actor):
+    if str(actor.pk) != str(user.pk) and not actor_may(actor, PermissionName.USERS_MANAGE):
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may edit only your own profile."
         )
@@ -232,22 +232,15 @@ def user_update_profile(*, actor: User, user: User, **fields: Any) -> User:
     if not changed:
         return user
     _check_profile_rules(user, changed)
-    old = model_snapshot(user, changed)
-    for name, value in changed.items():
-        setattr(user, name, value)
-    try:
-        user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in changed])
-    except ValidationError as exc:
-        for name, value in old.items():
-            setattr(user, name, value)
-        raise validation_error(exc) from None
-    user.save(update_fields=list(changed))
-    audit_log_record(
+    model_update(
+        user,
         actor=actor,
-        action=AuditAction.UPDATE,
-        target=user,
-        old=old,
-        new=model_snapshot(user, changed),
+        changes=changed,
+        allowed=PROFILE_FIELDS,
+        validation_error=validation_error,
+        conflict_error=lambda exc: ConflictError(
+            AccountsErrorCode.CONFLICT, "The change conflicts with another account."
+        ),
     )
     return user
 
@@ -424,20 +417,62 @@ def user_password_set(*, actor: User, user: User, password: str | None) -> int:
     return ended
 
 
+def _staff_reason(reason: str | None) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise field_error("reason", "Give a reason; it is kept in the audit log.")
+    if len(reason) > STAFF_REASON_MAX_LENGTH:
+        raise field_error(
+            "reason", f"Keep the reason to {STAFF_REASON_MAX_LENGTH} characters or fewer."
+        )
+    return reason
+
+
 @transaction.atomic
-def user_sessions_staff_revoke(*, actor: User, user: User) -> int:
-    """Staff end every session of a user (a stolen device, a compromised account)."""
+def user_sessions_staff_revoke(*, actor: User, user: User, reason: str) -> int:
+    """Staff end every session of a user (a stolen device, a compromised account).
+
+    `reason` is required and kept in the audit row, whose old values list the sessions
+    (by token prefix) that were active.
+    """
     _require_self_or_manager_over(actor=actor, user=user)
-    ended = user_sessions_revoke(user=user, reason=SessionEndReason.REVOKED)
+    reason = _staff_reason(reason)
+    # Locked, so the sessions listed are exactly the sessions ended.
+    active = list(
+        UserSession.objects.select_for_update()
+        .filter(user=user, is_active=True)
+        .order_by("created_at", "id")
+        .values_list("pk", "token_prefix")
+    )
+    ended = UserSession.objects.filter(pk__in=[pk for pk, _ in active], is_active=True).update(
+        is_active=False, ended_at=timezone.now(), end_reason=SessionEndReason.REVOKED
+    )
     if ended:
         audit_log_record(
             actor=actor,
             action=AuditAction.SESSION_REVOKED,
             target=user,
-            new={"scope": "all", "sessions_ended": ended},
+            old={"active_sessions": [prefix for _, prefix in active]},
+            new={"scope": "all", "sessions_ended": ended, "reason": reason},
             severity=Severity.WARNING,
         )
     return ended
+
+
+@transaction.atomic
+def user_session_staff_revoke(*, actor: User, session: UserSession, reason: str) -> bool:
+    """Staff end one session of a user (a lost device). Returns False if it had already
+    ended. `reason` is required and kept in the audit row with the session's old state."""
+    owner = User.objects.get(pk=session.user_id)
+    _require_self_or_manager_over(actor=actor, user=owner)
+    reason = _staff_reason(reason)
+    return user_session_end(
+        actor=actor,
+        session=session,
+        reason=SessionEndReason.REVOKED,
+        note=reason,
+        severity=Severity.WARNING,
+    )
 
 
 __all__ = [
@@ -448,6 +483,7 @@ __all__ = [
     "user_lock",
     "user_password_set",
     "user_reactivate",
+    "user_session_staff_revoke",
     "user_sessions_staff_revoke",
     "user_suspend",
     "user_unlock",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from doggy.api.output import FastOutputMixin
+
 from ..models import AuditLog
 
 
-class AuditLogSerializer(serializers.ModelSerializer):
+class AuditLogSerializer(FastOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = AuditLog
         fields = [

@@ -10,11 +10,10 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.views import BearerChallengeMixin
-from accounts.choices import PermissionName
-from accounts.permissions import HasRbacPermission
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
-from doggy.errors import NotFoundError
+from doggy.core.errors import NotFoundError
+from doggy.core.permissions import PermissionName
 
 from ..filters import AuditLogFilter
 from ..selectors import audit_log_list
@@ -24,7 +23,7 @@ ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
 IsSystemAdmin = HasRbacPermission.for_(PermissionName.SYSTEM_ADMIN)
 
 
-class AuditLogListView(BearerChallengeMixin, generics.ListAPIView):
+class AuditLogListView(generics.ListAPIView):
     permission_classes = [IsSystemAdmin]
     serializer_class = AuditLogSerializer
     filter_backends = [DjangoFilterBackend]
@@ -38,7 +37,7 @@ class AuditLogListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class AuditLogDetailView(BearerChallengeMixin, APIView):
+class AuditLogDetailView(APIView):
     permission_classes = [IsSystemAdmin]
 
     @extend_schema(

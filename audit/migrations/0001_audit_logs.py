@@ -11,7 +11,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 
 class Migration(migrations.Migration):
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                     "id",
                     models.UUIDField(
                         db_column="Id",
-                        db_default=doggy.db.NewGuid(),
+                        db_default=doggy.core.db.NewGuid(),
                         default=uuid.uuid4,
                         editable=False,
                         primary_key=True,
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                     "timestamp",
                     models.DateTimeField(
                         db_column="Timestamp",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from doggy.api.output import FastOutputMixin
+
 from ..models import PlanEntitlement, SubscriptionPlan, UserSubscription
 
 
-class EntitlementSerializer(serializers.ModelSerializer):
+class EntitlementSerializer(FastOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = PlanEntitlement
         fields = ["feature_key", "is_enabled", "limit_value"]
         read_only_fields = fields
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(FastOutputMixin, serializers.ModelSerializer):
     entitlements = EntitlementSerializer(many=True, read_only=True)
 
     class Meta:

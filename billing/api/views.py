@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from doggy.api.serializers import ErrorSerializer
-from doggy.errors import ApplicationError, NotFoundError
+from doggy.core.errors import ApplicationError, NotFoundError
 
 from ..errors import BillingErrorCode
 from ..selectors import plan_get_public, plan_list_public, subscription_get_current

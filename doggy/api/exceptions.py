@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
+
+from .parsers import RequestTooLarge
 
 
 def _flatten(detail) -> str:
@@ -22,6 +25,28 @@ def _flatten(detail) -> str:
 
 
 def exception_handler(exc, context):
+    response = _error_response(exc, context)
+    if response is not None and response.status_code == status.HTTP_401_UNAUTHORIZED:
+        _add_bearer_challenge(response, context.get("request"))
+    return response
+
+
+def _add_bearer_challenge(response: Response, request) -> None:
+    """Every 401 carries the challenge of the default authentication class.
+
+    Also when the view authenticates nobody (the sign-in routes) or a service raised the
+    401, which DRF itself would leave without `WWW-Authenticate`.
+    """
+    if response.has_header("WWW-Authenticate"):
+        return
+    for authentication_class in api_settings.DEFAULT_AUTHENTICATION_CLASSES:
+        header = authentication_class().authenticate_header(request)
+        if header:
+            response["WWW-Authenticate"] = header
+            return
+
+
+def _error_response(exc, context):
     if isinstance(exc, ApplicationError):
         body = {"error": {"code": exc.code, "message": exc.message, "fields": exc.fields}}
         return Response(body, status=exc.status_code)
@@ -31,6 +56,10 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE (request.body,
+        # JSON, form and multipart fields alike): the client sent too much, a 413.
+        exc = RequestTooLarge()
 
     response = drf_exception_handler(exc, context)
     if response is None:

@@ -52,16 +52,20 @@ class SystemSettingSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(
         {
+            # The branches must exclude each other: `number` also covers Integer settings
+            # (an `integer` branch next to it would make every whole number match twice).
             "oneOf": [
                 {"type": "string"},
-                {"type": "integer"},
                 {"type": "boolean"},
                 {"type": "number"},
                 {"type": "object", "additionalProperties": True},
                 {"type": "array", "items": {}},
             ],
             "nullable": True,
-            "description": "The value as its DataType; ******** for encrypted settings.",
+            "description": (
+                "The value as its DataType (Integer as a whole number, Decimal as a "
+                "string); ******** for encrypted settings."
+            ),
         }
     )
     def get_value(self, obj):

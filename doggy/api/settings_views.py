@@ -8,15 +8,14 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.api.views import BearerChallengeMixin
-from accounts.choices import PermissionName
-from accounts.permissions import HasRbacPermission
-from doggy.error_codes import PlatformErrorCode
-from doggy.errors import NotFoundError
+from doggy.core.error_codes import PlatformErrorCode
+from doggy.core.errors import NotFoundError
+from doggy.core.permissions import PermissionName
 from doggy.models import SystemSetting
 from doggy.selectors import system_setting_list
 from doggy.services import system_setting_update
 
+from .permissions import HasRbacPermission
 from .serializers import ErrorSerializer, SystemSettingSerializer, SystemSettingUpdateSerializer
 
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
@@ -40,7 +39,7 @@ def _setting_or_404(actor, key: str) -> SystemSetting:
     return setting
 
 
-class SystemSettingListView(BearerChallengeMixin, generics.ListAPIView):
+class SystemSettingListView(generics.ListAPIView):
     permission_classes = [IsSystemAdmin]
     serializer_class = SystemSettingSerializer
     filter_backends = [DjangoFilterBackend]
@@ -54,7 +53,7 @@ class SystemSettingListView(BearerChallengeMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class SystemSettingDetailView(BearerChallengeMixin, APIView):
+class SystemSettingDetailView(APIView):
     permission_classes = [IsSystemAdmin]
 
     @extend_schema(

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "guardian",
     "doggy.apps.DoggyConfig",
     "accounts.apps.AccountsConfig",
@@ -41,9 +42,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that no error under /api/ leaves as HTML (doggy.api.handlers).
+    "doggy.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Django's, without the APPEND_SLASH redirect under /api/.
+    "doggy.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -88,16 +92,26 @@ elif _db["ENGINE"] == "mssql":
     _db["ENGINE"] = "doggy.backends.mssql"
     _db.setdefault("OPTIONS", {}).setdefault("driver", "ODBC Driver 18 for SQL Server")
     _db["OPTIONS"].setdefault("python_driver", "mssql_python")
-_db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=0))
+# Persistent connections: a new PostgreSQL connection per request costs more than most
+# requests (bench/results.md). The health check replaces a connection the server dropped
+# before a request uses it. Behind pgbouncer in transaction pooling, keep them (the pooler
+# multiplexes) and set DOGGY_DB_PGBOUNCER=true, which turns off server-side cursors: a
+# cursor cannot outlive the transaction that pgbouncer lends the connection for.
+_db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=60))
 _db.setdefault("CONN_HEALTH_CHECKS", True)
+if env.bool("DOGGY_DB_PGBOUNCER", default=False):
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Column comments (units of DogProfiles.Weight/Height, D13) reach PostgreSQL and SQL Server;
 # SQLite has nowhere to put them, which is expected, not a defect.
 SILENCED_SYSTEM_CHECKS = ["fields.W163"]
 
 # --- Cache -------------------------------------------------------------------------------
-# Local memory by default; CACHE_URL (e.g. redis://…) shares settings reads between processes.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://doggy")}
+# Throttle counters and settings reads must be shared by every process and machine, so the
+# default is Django's database cache (the `django_cache` table, made by `manage.py
+# createcachetable`; `make run` and `make migrate` run it). Production sets
+# CACHE_URL=redis://host:6379/0 (Django's built-in RedisCache; needs the `redis` package).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache?max_entries=10000")}
 
 # --- Auth --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -154,9 +168,11 @@ DOGGY_SETTINGS_ENCRYPTION_KEYS = env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", defa
 DOGGY_BACKUP_DIR = Path(env("DOGGY_BACKUP_DIR", default=str(BASE_DIR / "backups")))
 
 # --- Uploads -----------------------------------------------------------------------------
-# Dotted path of the virus scanner called on every upload (doggy.scanning). Empty: uploads
+# Dotted path of the virus scanner run after every upload commits (doggy.scanning). Empty: uploads
 # wait, unservable, for an out-of-band scanner to record its verdict.
 DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="")
+# The runner of work after commit (doggy.core.tasks), e.g. the virus scan of an upload.
+DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcessRunner")
 
 # --- Links in emails ---------------------------------------------------------------------
 # Base URL of the web frontend; verification and password-reset emails link to
@@ -169,7 +185,14 @@ DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL", default="http://localhost:3000")
 DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 
 # --- REST API ----------------------------------------------------------------------------
+# Request bodies (JSON, forms, multipart fields without their files) over this size are
+# refused with 413; JSON nested deeper than DOGGY_JSON_MAX_DEPTH with 400 (docs/api/errors.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MiB, stated on purpose
+DOGGY_JSON_MAX_DEPTH = 32
 REST_FRAMEWORK = {
+    # orjson, with DRF's JSON output (doggy.api.renderers); local.py adds the browsable API
+    # when DEBUG is on, production never serves it.
+    "DEFAULT_RENDERER_CLASSES": ["doggy.api.renderers.ORJSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.BearerTokenAuthentication"],
     # Per client IP on the sign-in routes (accounts.api.throttling); a first layer only,
     # the lockout in accounts.services.authentication is the real control.
@@ -181,8 +204,14 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "doggy.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "doggy.api.exceptions.exception_handler",
+    # Bounded JSON (DATA_UPLOAD_MAX_MEMORY_SIZE, DOGGY_JSON_MAX_DEPTH); forms as DRF's.
+    "DEFAULT_PARSER_CLASSES": [
+        "doggy.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -190,6 +219,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "MeAndMyDoggyV2 REST API for web and mobile clients.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc assets come from drf-spectacular-sidecar as our own static
+    # files (pinned by the lock), so /api/docs/ works without internet and never changes
+    # underneath us the way an unpinned CDN `@latest` does.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models share choice sets with the same field name (Status, Gender, …); one
     # named component per choice class keeps the generated client types stable.

@@ -1,7 +1,7 @@
 """Settings for rendering SQL Server DDL offline (`manage.py plan ddl --vendor mssql`).
 
 The `default` database is SQL Server through mssql-django, but no connection is ever
-opened: `doggy.mssql_ddl` renders every migration through the backend's schema editor
+opened: `doggy.dbtools.mssql_ddl` renders every migration through the backend's schema editor
 with the database catalog emulated. Only that renderer uses these settings, in a process
 of its own, because importing mssql-django patches Django globally.
 """

@@ -1,5 +1,6 @@
 """Production settings: no default for any secret; refuses to start misconfigured."""
 
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -11,8 +12,24 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 if DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must be off in production.")
-if not env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", default=[]):
+# Checked at start-up, not at the first encrypted read: a key that is not a Fernet key
+# would otherwise surface only when a secret setting is first read or written. Blank
+# entries are skipped, as doggy.encryption skips them.
+_encryption_keys = [
+    k.strip() for k in env.list("DOGGY_SETTINGS_ENCRYPTION_KEYS", default=[]) if k.strip()
+]
+if not _encryption_keys:
     raise ImproperlyConfigured("DOGGY_SETTINGS_ENCRYPTION_KEYS must hold at least one Fernet key.")
+for _position, _key in enumerate(_encryption_keys):
+    try:
+        Fernet(_key)
+    except ValueError:  # binascii.Error (not base64) is a ValueError too
+        # The position, never the key, goes into the message (it ends up in logs).
+        raise ImproperlyConfigured(
+            f"DOGGY_SETTINGS_ENCRYPTION_KEYS[{_position}] is not a Fernet key (32 url-safe "
+            "base64-encoded bytes; make one with Fernet.generate_key())."
+        ) from None
+del _encryption_keys, _position, _key
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL")

@@ -1,7 +1,7 @@
 """Plan 017, step 2: fill the new columns of the conversations that existed before 017.
 
 `messaging/0001` can be adopted from an existing database (A1), so its rows get what 017
-would have given them (SCHEMA.md 2.16a A1–A2), in batches through `doggy.backfill`:
+would have given them (SCHEMA.md 2.16a A1–A2), in batches through `doggy.dbtools.backfill`:
 
 * a conversation of exactly two users becomes `Direct` with its `DirectKey` (the SHA-256
   of the sorted user ids, as `messaging.keys.direct_key` computes it); any other becomes
@@ -24,7 +24,7 @@ import hashlib
 from django.db import migrations
 from django.db.models import Count, Exists, OuterRef
 
-from doggy.backfill import backfill
+from doggy.dbtools.backfill import backfill
 
 DIRECT, GROUP = "Direct", "Group"
 

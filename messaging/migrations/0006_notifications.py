@@ -11,7 +11,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 
 class Migration(migrations.Migration):
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -230,7 +230,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),

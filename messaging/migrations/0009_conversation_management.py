@@ -13,7 +13,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 
 
 class Migration(migrations.Migration):
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                     "edited_at",
                     models.DateTimeField(
                         db_column="EditedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),

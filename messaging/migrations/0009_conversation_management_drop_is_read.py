@@ -10,7 +10,7 @@ up to it, which is what the 1:1 flag meant.
 from django.db import migrations
 from django.db.models import Exists, OuterRef, Q
 
-from doggy.backfill import backfill
+from doggy.dbtools.backfill import backfill
 
 
 def recompute_is_read(apps, schema_editor):

@@ -1,5 +1,8 @@
 """Serializers of the pets API: plain `Serializer`s for input, `ModelSerializer`s for output.
 
+Output serializers take `FastOutputMixin` (doggy.api.output): DRF's output, computed
+from a plan compiled once per class (docs/development/performance.md).
+
 Input serializers check types, lengths, ranges and choices, so bad input is a 400 with
 field errors before any service runs. Rules that need the database (microchip in use,
 one allergy per substance, ids that must belong to the same dog) are the services' and
@@ -11,6 +14,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rest_framework import serializers
+
+from doggy.api.output import FastOutputMixin
 
 from ..choices import (
     ENTERED_IN_ERROR,
@@ -140,7 +145,7 @@ class DogInputSerializer(NullBlankMixin, serializers.Serializer):
     )
 
 
-class DogSerializer(serializers.ModelSerializer):
+class DogSerializer(FastOutputMixin, serializers.ModelSerializer):
     """A dog as its owner and the users it is shared with see it.
 
     `relation` is the caller's access: `Owner`, `Edit` or `View`.
@@ -246,7 +251,7 @@ class DogShareSerializer(serializers.ModelSerializer):
 _RECORD_COMMON = ["id", "dog_id", "recorded_by_id", "notes", "created_at", "updated_at"]
 
 
-class _RecordSerializer(serializers.ModelSerializer):
+class _RecordSerializer(FastOutputMixin, serializers.ModelSerializer):
     dog_id = serializers.UUIDField(read_only=True)
     recorded_by_id = serializers.CharField(read_only=True, allow_null=True)
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
-from doggy.db import created_at_field, updated_at_field, uuid_primary_key
+from doggy.core.db import created_at_field, updated_at_field, uuid_primary_key
 
 from ..choices import (
     AccessLevel,
@@ -31,11 +31,6 @@ def _anonymous(user) -> bool:
     return user is None or not getattr(user, "is_authenticated", False) or not user.is_active
 
 
-# Above this many shares, the shared dog ids stay a subquery: an IN list that long is
-# slow to plan, and SQL Server accepts at most 2,100 parameters per statement.
-MAX_SHARED_IDS_INLINE = 1_000
-
-
 class DogProfileQuerySet(models.QuerySet):
     """Scoping of dogs to a caller, written once and shared by selectors, views and admin."""
 
@@ -48,13 +43,14 @@ class DogProfileQuerySet(models.QuerySet):
             grantee_id=user.pk, access_level__in=levels
         )
         if inline:
-            # The caller's shares first (one indexed read of a few rows): the main query is
-            # then an OR of two index lookups. An `IN (subquery)` inside the OR makes
-            # PostgreSQL filter the whole table instead (100,000 dogs: 29 ms vs 2 ms for a
-            # typical owner's list).
-            ids = list(shared.values_list("dog_id", flat=True)[: MAX_SHARED_IDS_INLINE + 1])
-            if len(ids) <= MAX_SHARED_IDS_INLINE:
-                return self.filter(Q(owner_id=user.pk) | Q(pk__in=ids))
+            # One predicate, `Id IN (owned ids UNION ALL shared ids)`, inside the COUNT and
+            # the page themselves (no separate read of the share ids): PostgreSQL reads the
+            # two small index ranges and joins the ids to the primary key (100,000 dogs, a
+            # typical owner's page: 0.3 ms). An OR of `OwnerId = …` and `Id IN (subquery)`
+            # would make it filter the whole table instead (29 ms).
+            owned = self.model.objects.filter(owner_id=user.pk).order_by().values("pk")
+            ids = owned.union(shared.order_by().values("dog_id"), all=True)
+            return self.filter(pk__in=ids)
         return self.filter(Q(owner_id=user.pk) | Q(pk__in=shared.values("dog_id")))
 
     def visible_to(
@@ -63,8 +59,9 @@ class DogProfileQuerySet(models.QuerySet):
         """Dogs the user owns, plus dogs shared with them by a live grant (any level).
 
         Expiry is in the query, so a share stops working at `ExpiresAt` with no sweep.
-        `inline_shares` reads the user's shared dog ids first (one small query) for lists;
-        pass False for a lookup by primary key, where the lazy subquery costs nothing.
+        `inline_shares` folds owned and shared dog ids into one `IN (… UNION ALL …)`
+        subquery for lists; pass False for a lookup by primary key, where the plain OR
+        costs nothing.
         """
         return self._scoped(
             user, now=now, levels=(AccessLevel.VIEW, AccessLevel.EDIT), inline=inline_shares

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from doggy.db import TimeStampedModel, uuid_primary_key
+from doggy.core.db import TimeStampedModel, uuid_primary_key
 
 from ..choices import (
     AllergyCategory,

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from doggy.db import created_at_field, uuid_primary_key
+from doggy.core.db import created_at_field, uuid_primary_key
 
 from ..choices import AccessLevel
 

@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import ServiceProvider
+from doggy.api.output import FastOutputMixin
 
 from ..choices import (
     MAX_RATING,
@@ -34,28 +35,28 @@ MAX_TEXT_LENGTH = 10_000
 # --- Output -------------------------------------------------------------------------------
 
 
-class CategorySerializer(serializers.ModelSerializer):
+class CategorySerializer(FastOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = ServiceCategory
         fields = ["id", "slug", "name", "description", "icon_name", "sort_order"]
         read_only_fields = fields
 
 
-class CategorySummarySerializer(serializers.ModelSerializer):
+class CategorySummarySerializer(FastOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = ServiceCategory
         fields = ["id", "slug", "name"]
         read_only_fields = fields
 
 
-class ProviderSummarySerializer(serializers.ModelSerializer):
+class ProviderSummarySerializer(FastOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = ServiceProvider
         fields = ["id", "slug", "business_name", "headline", "average_rating", "review_count"]
         read_only_fields = fields
 
 
-class OfferingPublicSerializer(serializers.ModelSerializer):
+class OfferingPublicSerializer(FastOutputMixin, serializers.ModelSerializer):
     """An offering as search shows it, with its provider and, near a point, the distance."""
 
     category = CategorySummarySerializer(read_only=True)
@@ -89,7 +90,7 @@ class OfferingPublicSerializer(serializers.ModelSerializer):
         return None if distance is None else round(float(distance), 2)
 
 
-class OfferingInCatalogSerializer(serializers.ModelSerializer):
+class OfferingInCatalogSerializer(FastOutputMixin, serializers.ModelSerializer):
     """An offering inside a provider's public profile (the provider is the parent)."""
 
     category = CategorySummarySerializer(read_only=True)

@@ -1,13 +1,20 @@
-"""Routes of the catalog, offering search, a provider's offerings and reviews.
+"""Routes of provider profiles, the catalog, offering search, offerings and reviews.
 
 Mounted at the root of /api/v1/ (they span `services/` and `providers/`).
 """
 
 from django.urls import path
 
-from . import views
+from . import providers, views
 
 urlpatterns = [
+    path("providers/", providers.ProviderListView.as_view(), name="provider-list"),
+    path("providers/me/", providers.ProviderMeView.as_view(), name="provider-me"),
+    path(
+        "providers/<uuid:provider_id>/",
+        providers.ProviderDetailView.as_view(),
+        name="provider-detail",
+    ),
     path("services/categories/", views.CategoryListView.as_view(), name="service-category-list"),
     path("services/offerings/", views.OfferingSearchView.as_view(), name="service-offering-search"),
     path(

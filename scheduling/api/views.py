@@ -11,9 +11,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.choices import PermissionName
-from accounts.permissions import HasRbacPermission
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
+from doggy.core.permissions import PermissionName
 
 from ..geo import GeoPoint
 from ..selectors import (

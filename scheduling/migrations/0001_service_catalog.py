@@ -11,7 +11,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import doggy.db
+import doggy.core.db
 import scheduling.models
 
 
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                     "created_at",
                     models.DateTimeField(
                         db_column="CreatedAt",
-                        db_default=doggy.db.UtcNow(),
+                        db_default=doggy.core.db.UtcNow(),
                         default=django.utils.timezone.now,
                         editable=False,
                     ),
@@ -67,14 +67,14 @@ class Migration(migrations.Migration):
                 (
                     "updated_at",
                     models.DateTimeField(
-                        auto_now=True, db_column="UpdatedAt", db_default=doggy.db.UtcNow()
+                        auto_now=True, db_column="UpdatedAt", db_default=doggy.core.db.UtcNow()
                     ),
                 ),
                 (
                     "id",
                     models.UUIDField(
                         db_column="Id",
-                        db_default=doggy.db.NewGuid(),
+                        db_default=doggy.core.db.NewGuid(),
                         default=uuid.uuid4,
                         editable=False,
                         primary_key=True,

@@ -9,7 +9,9 @@ from django.contrib.auth.models import Permission as DjangoPermission
 from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.db import connection
 from django.forms import CheckboxInput, MultiWidget
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -287,9 +289,15 @@ def test_user_actions_suspend_reactivate_lock_unlock_and_revoke(superuser_client
     _action(superuser_client, "unlock_users", [owner])
     owner.refresh_from_db()
     assert owner.lockout_end is None
-    # when its sessions are revoked
+    # when its sessions are revoked (confirmed, with a reason)
     UserSessionFactory(user=owner)
-    _action(superuser_client, "revoke_user_sessions", [owner])
+    _action(
+        superuser_client,
+        "revoke_user_sessions",
+        [owner],
+        reason="Phone stolen",
+        **{ACTION_APPLY: "1"},
+    )
     # then every step went through its service and left its audit row
     assert not UserSession.objects.filter(user=owner, is_active=True).exists()
     assert list(
@@ -392,10 +400,10 @@ def test_role_grant_at_the_actors_level_is_refused_and_writes_nothing(manager_cl
         reverse("admin:accounts_userrole_add"),
         {"user": owner.pk, "role": roles["Admin"].pk, "expires_at_0": "", "expires_at_1": ""},
     )
-    # then the form shows the refusal and nothing is written
+    # then the role is not among the choices, and nothing is written
     assert response.status_code == 200
-    assert response.context["adminform"].form.non_field_errors() == [
-        "Assigning roles is limited to roles below your own level (10)."
+    assert response.context["adminform"].form.errors["role"] == [
+        "Select a valid choice. That choice is not one of the available choices."
     ]
     assert not UserRole.objects.filter(user=owner).exists()
     assert AuditLog.objects.count() == audit_before
@@ -658,7 +666,13 @@ def test_session_admin_revokes_selected_sessions_and_never_shows_digests(superus
     # when the list and a change page are shown, and one session is revoked
     listing = superuser_client.get(reverse("admin:accounts_usersession_changelist"))
     page = superuser_client.get(reverse("admin:accounts_usersession_change", args=[kept.pk]))
-    response = _action(superuser_client, "revoke_sessions", [revoked])
+    response = _action(
+        superuser_client,
+        "revoke_sessions",
+        [revoked],
+        reason="Lost laptop",
+        **{ACTION_APPLY: "1"},
+    )
     # then no digest appears, and only the selected session ended as Revoked, audited
     for html in (listing.content.decode(), page.content.decode()):
         assert kept.session_token not in html
@@ -792,7 +806,7 @@ def test_reject_with_a_reason_closes_the_case(reviewer_client, reviewer):
         "reject",
         [case],
         reason="The passport photo is unreadable.",
-        labels="blurry_image, DOCUMENT_DAMAGED",
+        labels=["BLURRY_IMAGE", "DOCUMENT_DAMAGED"],
         reject_type=KycRejectType.FINAL,
         internal_comment="Third blurry upload.",
         **{ACTION_APPLY: "1"},
@@ -818,7 +832,6 @@ def test_request_resubmission_sends_the_case_back(reviewer_client):
         "request_resubmission",
         [case],
         reason="Please upload the back of the card.",
-        labels="",
         **{ACTION_APPLY: "1"},
     )
     # then the case waits for the applicant (Retry)
@@ -946,3 +959,256 @@ def test_permission_created_in_admin_is_never_a_system_permission(superuser_clie
     created = Permission.objects.get(name="reports.view")
     assert created.is_system_permission is False
     assert not RolePermission.objects.filter(permission=created).exists()
+
+
+# --- Polish found in the browser -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_assignments_and_grants_are_named_by_email_and_role_name(superuser_client, roles):
+    # given an owner holding PetOwner, and PetOwner's permission grants
+    owner = UserFactory(email="owner@example.com")
+    assignment = UserRoleFactory(user=owner, role=roles["PetOwner"])
+    grant = RolePermission.objects.filter(role=roles["PetOwner"]).select_related("permission")[0]
+    # when the assignment, the owner and the role are shown
+    assignment_page = superuser_client.get(
+        reverse("admin:accounts_userrole_change", args=[assignment.pk])
+    )
+    user_page = superuser_client.get(reverse("admin:accounts_user_change", args=[owner.pk]))
+    role_page = superuser_client.get(
+        reverse("admin:accounts_role_change", args=[roles["PetOwner"].pk])
+    )
+    # then each names them by email and role name, never by ids
+    assert assignment_page.context["subtitle"] == "owner@example.com as PetOwner"
+    assert "owner@example.com as PetOwner" in user_page.content.decode()
+    assert f"PetOwner → {grant.permission.name}" in role_page.content.decode()
+    assert f"{owner.pk} as {roles['PetOwner'].pk}" not in user_page.content.decode()
+    assert f"{grant.role_id} → {grant.permission_id}" not in role_page.content.decode()
+
+
+def _role_page_queries(client, role) -> int:
+    """Queries of a role's page, without the option list each permission row renders."""
+    url = reverse("admin:accounts_role_change", args=[role.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    options = 'FROM "Permissions" ORDER BY'
+    return len([q for q in queries.captured_queries if options not in q["sql"]])
+
+
+@pytest.mark.django_db
+def test_naming_grants_does_not_add_a_query_per_row(superuser_client):
+    # given a role with two permissions
+    role = RoleFactory(name="Walkers", level=2)
+    for _ in range(2):
+        RolePermissionFactory(role=role)
+    at_n = _role_page_queries(superuser_client, role)
+    # when it has four
+    for _ in range(2):
+        RolePermissionFactory(role=role)
+    # then naming the rows takes no further query
+    assert _role_page_queries(superuser_client, role) == at_n
+
+
+def _offered_roles(field) -> list[str]:
+    return [str(role) for role in field.queryset]
+
+
+@pytest.mark.django_db
+def test_role_dropdowns_offer_only_roles_the_staff_member_may_grant(
+    manager_client, roles, user_manager
+):
+    # given a manager at level 10 (Admin), a role at level 12, and an owner
+    RoleFactory(name="Owner", level=12)
+    owner = UserFactory(email="owner@example.com")
+    # when the manager opens the add-assignment page, the owner's page and the add-user page
+    add = manager_client.get(reverse("admin:accounts_userrole_add"))
+    page = manager_client.get(reverse("admin:accounts_user_change", args=[owner.pk]))
+    new_user = manager_client.get(reverse("admin:accounts_user_add"))
+    # then each offers only the roles below level 10
+    below = ["User", "PetOwner", "ServiceProvider"]
+    assert _offered_roles(add.context["adminform"].form.fields["role"]) == below
+    inline = page.context["inline_admin_formsets"][0].formset
+    assert _offered_roles(inline.empty_form.fields["role"]) == below
+    assert _offered_roles(new_user.context["adminform"].form.fields["role"]) == below
+
+
+@pytest.mark.django_db
+def test_role_dropdown_offers_every_role_to_a_superuser(superuser_client, roles):
+    response = superuser_client.get(reverse("admin:accounts_userrole_add"))
+
+    assert _offered_roles(response.context["adminform"].form.fields["role"]) == [
+        "User",
+        "PetOwner",
+        "ServiceProvider",
+        "Admin",
+    ]
+
+
+@pytest.mark.django_db
+def test_existing_assignment_above_the_managers_level_still_shows_its_role(
+    manager_client, roles, staff_user
+):
+    # given another Admin's assignment (the manager may not grant Admin)
+    other = UserFactory(email="other-admin@example.com", is_staff=True)
+    UserRoleFactory(user=other, role=roles["Admin"])
+    # when the manager opens that account
+    page = manager_client.get(reverse("admin:accounts_user_change", args=[other.pk]))
+    # then the row still shows Admin
+    row = page.context["inline_admin_formsets"][0].formset.forms[0]
+    assert row["role"].value() == roles["Admin"].pk
+    assert roles["Admin"] in row.fields["role"].queryset
+
+
+@pytest.mark.django_db
+def test_reject_form_defaults_to_retry_and_offers_a_fixed_list_of_labels(reviewer_client):
+    # given a pending case
+    case = _pending_case()
+    decide = reverse("admin:accounts_kycverification_decide", args=[case.pk, "reject"])
+    # when the reject page is opened, and sent with a label that is not on the list
+    form = reviewer_client.get(decide).context["form"]
+    unknown = reviewer_client.post(
+        decide,
+        {ACTION_APPLY: "1", "reason": "Unreadable.", "reject_type": "Retry", "labels": "SOMETHING"},
+    )
+    # then Retry is preselected, the labels are a fixed list, and the unknown one is refused
+    assert form["reject_type"].value() == KycRejectType.RETRY
+    assert [value for value, _label in form.fields["labels"].choices] == [
+        "DOCUMENT_EXPIRED",
+        "DOCUMENT_DAMAGED",
+        "BLURRY_IMAGE",
+        "BAD_SELFIE",
+        "DATA_MISMATCH",
+        "INCOMPLETE_DOCUMENT",
+        "UNSUPPORTED_DOCUMENT",
+        "FRAUDULENT",
+    ]
+    assert unknown.status_code == 200
+    assert unknown.context["form"].errors["labels"] == [
+        "Select a valid choice. SOMETHING is not one of the available choices."
+    ]
+    case.refresh_from_db()
+    assert case.status == KycStatus.PENDING
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("reject_type", "message", "heading"),
+    [
+        (
+            KycRejectType.RETRY,
+            "Sent back for resubmission: the applicant may upload their documents again.",
+            "(Resubmission Requested)",
+        ),
+        (KycRejectType.FINAL, "Rejected for good: the case is closed.", "(Rejected)"),
+    ],
+)
+def test_reject_says_what_happened(reviewer_client, reject_type, message, heading):
+    # given a pending case
+    case = _pending_case()
+    decide = reverse("admin:accounts_kycverification_decide", args=[case.pk, "reject"])
+    # when the reviewer decides and lands on the case again
+    response = reviewer_client.post(
+        decide,
+        {ACTION_APPLY: "1", "reason": "Unreadable.", "reject_type": reject_type},
+        follow=True,
+    )
+    # then the message and the heading say what happened, in words
+    assert _messages(response) == [message]
+    assert response.context["subtitle"] == f"KYC {case.pk} {heading}"
+    assert "ResubmissionRequested" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("reject_type", "message"),
+    [
+        (KycRejectType.RETRY, "Sent 1 case(s) back for resubmission."),
+        (KycRejectType.FINAL, "Rejected 1 case(s) for good: closed."),
+    ],
+)
+def test_bulk_reject_message_follows_the_outcome(reviewer_client, reject_type, message):
+    case = _pending_case()
+
+    response = _action(
+        reviewer_client,
+        "reject",
+        [case],
+        reason="Unreadable.",
+        reject_type=reject_type,
+        **{ACTION_APPLY: "1"},
+    )
+
+    assert _messages(response) == [message]
+
+
+@pytest.mark.django_db
+def test_denied_page_is_the_admins_own_page(reviewer_client):
+    # given a reviewer, who may not manage accounts
+    # when they open the accounts list
+    response = reviewer_client.get(reverse("admin:accounts_user_changelist"))
+    # then the admin's own page says so, with status 403
+    assert response.status_code == 403
+    assert [t.name for t in response.templates][0] == "admin/denied.html"
+    html = response.content.decode()
+    assert "doggy administration" in html
+    assert "<h1>Access denied</h1>" in html
+    assert "Your account may not open this page or do this." in html
+
+
+@pytest.mark.django_db
+def test_view_site_links_to_the_api_docs(superuser_client):
+    response = superuser_client.get(reverse("admin:index"))
+
+    assert '<a href="/api/docs/">View site</a>' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_session_revoke_asks_for_confirmation_and_a_reason(superuser_client, staff_user):
+    # given an active session
+    session = UserSessionFactory(user=UserFactory(email="owner@example.com"))
+    # when the action is chosen, then sent without a reason, then with one
+    confirm = _action(superuser_client, "revoke_sessions", [session])
+    blank = _action(
+        superuser_client, "revoke_sessions", [session], reason=" ", **{ACTION_APPLY: "1"}
+    )
+    session.refresh_from_db()
+    still_active = session.is_active
+    done = _action(
+        superuser_client, "revoke_sessions", [session], reason="Lost phone", **{ACTION_APPLY: "1"}
+    )
+    # then nothing ends until a reason is given; the audit row keeps the old state and why
+    assert confirm.status_code == 200
+    assert b"Revoke sessions" in confirm.content
+    assert f"<li>{session.token_prefix} (owner@example.com)</li>" in confirm.content.decode()
+    assert blank.context["form"].errors["reason"] == ["This field is required."]
+    assert still_active is True
+    assert done.status_code == 302
+    session.refresh_from_db()
+    assert (session.is_active, session.end_reason) == (False, SessionEndReason.REVOKED)
+    log = AuditLog.objects.get(action=AuditAction.SESSION_REVOKED)
+    assert (log.user_id, log.entity_id, log.severity) == (staff_user.pk, str(session.pk), "Warning")
+    assert log.old_values == {"is_active": True, "ended_at": None, "end_reason": None}
+    assert (log.new_values["end_reason"], log.new_values["note"]) == ("Revoked", "Lost phone")
+
+
+@pytest.mark.django_db
+def test_revoke_all_sessions_of_an_account_asks_for_a_reason(superuser_client):
+    # given an account with a session
+    owner = UserFactory(email="owner@example.com")
+    session = UserSessionFactory(user=owner)
+    # when the action is chosen, then confirmed with a reason
+    confirm = _action(superuser_client, "revoke_user_sessions", [owner])
+    session.refresh_from_db()
+    untouched = session.is_active
+    _action(
+        superuser_client, "revoke_user_sessions", [owner], reason="Takeover", **{ACTION_APPLY: "1"}
+    )
+    # then the first step changes nothing, the second ends it with the reason audited
+    assert confirm.status_code == 200
+    assert untouched is True
+    session.refresh_from_db()
+    assert session.is_active is False
+    log = AuditLog.objects.get(action=AuditAction.SESSION_REVOKED)
+    assert log.old_values == {"active_sessions": [session.token_prefix]}
+    assert log.new_values == {"scope": "all", "sessions_ended": 1, "reason": "Takeover"}

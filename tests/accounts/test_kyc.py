@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.errors import AccountsErrorCode
@@ -23,10 +24,11 @@ from accounts.services import (
     kyc_verification_start,
     kyc_verification_submit,
 )
-from accounts.services.kyc import add_months
+from accounts.services.kyc import add_months, kyc_document_upload
 from audit.models import AuditLog
 from doggy.choices import FilePurpose, ScanStatus
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.models import StoredFile
 from tests.accounts.factories import (
     KycDocumentFactory,
     KycVerificationFactory,
@@ -719,3 +721,27 @@ def test_add_months_clamps_to_month_end(start, months, expected):
 
     assert (result.year, result.month, result.day) == expected
     assert result.time() == start.time()
+
+
+def test_an_upload_the_case_refuses_is_soft_deleted_by_the_upload_service(applicant, media_root):
+    # given a submitted case: its documents are locked
+    verification = _ready_case(applicant)
+    kyc_verification_submit(actor=applicant, verification=verification)
+    upload = SimpleUploadedFile(
+        "proof.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="image/png"
+    )
+
+    # when
+    with pytest.raises(ConflictError) as exc:
+        kyc_document_upload(
+            actor=applicant,
+            verification=verification,
+            uploaded_file=upload,
+            document_type="ProofOfAddress",
+        )
+
+    # then the refusal propagates and the stored upload is served to nobody
+    assert exc.value.code == AccountsErrorCode.KYC_DOCUMENTS_LOCKED.value
+    orphan = StoredFile.objects.exclude(pk__in=KycDocument.objects.values("file_id")).get()
+    assert orphan.purpose == FilePurpose.KYC_DOCUMENT
+    assert orphan.deleted_at is not None

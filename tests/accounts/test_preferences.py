@@ -9,7 +9,7 @@ import pytest
 from accounts.models import UserSettings
 from accounts.services import user_settings_get_or_create, user_settings_update
 from audit.models import AuditLog
-from doggy.errors import ApplicationError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, PermissionDeniedError
 from tests.accounts.factories import (
     UserFactory,
     UserRoleFactory,

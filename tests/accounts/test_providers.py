@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.choices import KycStatus
 from accounts.models import ServiceProvider
-from accounts.services.providers import provider_verification_sync
+from accounts.services.kyc import provider_verification_sync
 from audit.models import AuditLog
 from tests.accounts.factories import ServiceProviderFactory, UserFactory
 from tests.accounts.factories_addresses import AddressFactory

@@ -14,7 +14,6 @@ from rest_framework.test import APIRequestFactory
 
 from accounts.errors import AccountsErrorCode
 from accounts.models import Permission, Role, RolePermission, User, UserRole
-from accounts.permissions import HasRbacPermission
 from accounts.selectors import (
     role_list,
     user_effective_roles,
@@ -35,7 +34,8 @@ from accounts.services import (
     user_role_revoke,
 )
 from audit.models import AuditLog
-from doggy.errors import ApplicationError, ConflictError, PermissionDeniedError
+from doggy.api.permissions import HasRbacPermission
+from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from tests.accounts.factories import (
     PermissionFactory,
     RoleFactory,

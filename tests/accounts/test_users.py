@@ -17,13 +17,14 @@ from accounts.services import (
     user_lock,
     user_password_set,
     user_reactivate,
+    user_session_staff_revoke,
     user_sessions_staff_revoke,
     user_suspend,
     user_unlock,
     user_update_profile,
 )
 from audit.models import AuditLog
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from tests.accounts.factories import (
     KycDocumentFactory,
     KycVerificationFactory,
@@ -533,11 +534,11 @@ def test_password_set_by_a_non_manager_changes_nothing(owner):
 
 
 def test_staff_session_revoke_ends_all_sessions_and_is_audited(admin, owner):
-    UserSessionFactory(user=owner)
-    UserSessionFactory(user=owner)
+    first = UserSessionFactory(user=owner, created_at=timezone.now() - datetime.timedelta(hours=1))
+    second = UserSessionFactory(user=owner)
     kept = UserSessionFactory(user=admin)
 
-    ended = user_sessions_staff_revoke(actor=admin, user=owner)
+    ended = user_sessions_staff_revoke(actor=admin, user=owner, reason="Phone stolen")
 
     assert ended == 2
     assert set(UserSession.objects.filter(user=owner).values_list("end_reason", flat=True)) == {
@@ -546,7 +547,57 @@ def test_staff_session_revoke_ends_all_sessions_and_is_audited(admin, owner):
     assert UserSession.objects.get(pk=kept.pk).is_active is True
     log = AuditLog.objects.get(action="SessionRevoked")
     assert (log.severity, log.user_id, log.entity_id) == ("Warning", admin.pk, owner.pk)
-    assert log.new_values == {"scope": "all", "sessions_ended": 2}
+    assert log.old_values == {"active_sessions": [first.token_prefix, second.token_prefix]}
+    assert log.new_values == {"scope": "all", "sessions_ended": 2, "reason": "Phone stolen"}
+
+
+def test_staff_session_revoke_needs_a_reason(admin, owner):
+    session = UserSessionFactory(user=owner)
+
+    with pytest.raises(ApplicationError) as exc:
+        user_sessions_staff_revoke(actor=admin, user=owner, reason="   ")
+
+    assert exc.value.fields == {"reason": ["Give a reason; it is kept in the audit log."]}
+    assert UserSession.objects.get(pk=session.pk).is_active is True
+    assert not AuditLog.objects.filter(action="SessionRevoked").exists()
+
+
+def test_staff_revoke_of_one_session_keeps_reason_and_old_values(admin, owner):
+    session = UserSessionFactory(user=owner)
+    other = UserSessionFactory(user=owner)
+
+    ended = user_session_staff_revoke(actor=admin, session=session, reason="Lost laptop")
+    again = user_session_staff_revoke(actor=admin, session=session, reason="Lost laptop")
+
+    assert (ended, again) == (True, False)
+    session.refresh_from_db()
+    assert (session.is_active, session.end_reason) == (False, "Revoked")
+    assert UserSession.objects.get(pk=other.pk).is_active is True
+    log = AuditLog.objects.get(action="SessionRevoked")
+    assert (log.severity, log.user_id, log.entity_id) == ("Warning", admin.pk, str(session.pk))
+    assert log.old_values == {"is_active": True, "ended_at": None, "end_reason": None}
+    assert log.new_values == {
+        "reason": "Revoked",
+        "user_id": owner.pk,
+        "is_active": False,
+        "ended_at": session.ended_at.isoformat(),
+        "end_reason": "Revoked",
+        "note": "Lost laptop",
+    }
+
+
+def test_staff_revoke_of_one_session_refuses_a_non_manager_and_a_blank_reason(admin, owner):
+    victim = UserFactory()
+    session = UserSessionFactory(user=victim)
+
+    with pytest.raises(PermissionDeniedError):
+        user_session_staff_revoke(actor=owner, session=session, reason="Because")
+    with pytest.raises(ApplicationError) as blank:
+        user_session_staff_revoke(actor=admin, session=session, reason="")
+
+    assert list(blank.value.fields) == ["reason"]
+    assert UserSession.objects.get(pk=session.pk).is_active is True
+    assert not AuditLog.objects.filter(action="SessionRevoked").exists()
 
 
 def test_staff_session_revoke_by_a_non_manager_changes_nothing(owner):
@@ -554,7 +605,7 @@ def test_staff_session_revoke_by_a_non_manager_changes_nothing(owner):
     session = UserSessionFactory(user=victim)
 
     with pytest.raises(PermissionDeniedError):
-        user_sessions_staff_revoke(actor=owner, user=victim)
+        user_sessions_staff_revoke(actor=owner, user=victim, reason="Because")
 
     assert UserSession.objects.get(pk=session.pk).is_active is True
     assert not AuditLog.objects.filter(action="SessionRevoked").exists()

@@ -57,8 +57,11 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _file_scanner(settings):
+def _file_scanner(settings, monkeypatch):
     settings.DOGGY_FILE_SCANNER = "doggy.scanning.trust_uploads"
+    # A test's transaction never commits: run after-commit work (the scan) at once, as a
+    # request in autocommit would see it. tests/doggy/test_files.py tests the deferral.
+    monkeypatch.setattr("doggy.core.tasks.on_commit", lambda func, using=None: func())
 
 
 @pytest.fixture

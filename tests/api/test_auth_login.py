@@ -287,6 +287,154 @@ def test_per_ip_limit_refuses_logins_from_a_guessing_address(pet_owner, rbac, se
     assert refused.failure_reason == LoginFailureReason.RATE_LIMITED
 
 
+def test_the_per_ip_limit_lifts_gradually_instead_of_banning(pet_owner, rbac, setting, clock):
+    # given: an address fills its bucket of three failures at once (drains in 15 minutes)
+    setting("Security.MaxFailedLoginsPerIp", 3)
+    for n in range(3):
+        _login(f"victim{n}@example.com", WRONG_PASSWORD, REMOTE_ADDR="203.0.113.7")
+    clock.advance(minutes=4, seconds=59)
+    assert _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7").status_code == 401
+
+    # when: one failure's worth has drained (15 minutes / 3), long before the window ends
+    clock.advance(seconds=2)
+    response = _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
+
+    # then
+    assert response.status_code == 200
+    reasons = list(
+        LoginAttempt.objects.filter(ip_address="203.0.113.7", email=pet_owner.email)
+        .order_by("attempted_at")
+        .values_list("failure_reason", flat=True)
+    )
+    assert reasons == [LoginFailureReason.RATE_LIMITED, None]
+
+
+def test_after_a_burst_the_address_gets_one_attempt_per_drain_interval(pet_owner, setting, clock):
+    # given: a full bucket, then one more wrong guess as soon as one attempt came back
+    setting("Security.MaxFailedLoginsPerIp", 3)
+    for n in range(3):
+        _login(f"victim{n}@example.com", WRONG_PASSWORD, REMOTE_ADDR="203.0.113.7")
+    clock.advance(minutes=5, seconds=1)
+    _login("victim9@example.com", WRONG_PASSWORD, REMOTE_ADDR="203.0.113.7")
+
+    # when
+    response = _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
+
+    # then: the bucket is full again
+    assert response.status_code == 401
+    assert (
+        LoginAttempt.objects.get(email=pet_owner.email).failure_reason
+        == LoginFailureReason.RATE_LIMITED
+    )
+
+
+def test_failures_age_out_one_by_one(pet_owner, clock):
+    # given: four failures a minute apart
+    for _ in range(4):
+        _login(pet_owner.email, WRONG_PASSWORD)
+        clock.advance(minutes=1)
+
+    # when: the first has left the 15-minute window, the other three have not
+    clock.advance(minutes=11, seconds=30)
+    _login(pet_owner.email, WRONG_PASSWORD)
+
+    # then
+    pet_owner.refresh_from_db()
+    assert pet_owner.lockout_end is None
+    assert pet_owner.access_failed_count == 4
+
+
+def test_a_right_password_refused_for_the_account_status_uses_no_check(rbac, setting):
+    # given: an unverified account with four wrong guesses
+    from tests.api.conftest import make_user
+
+    setting("Platform.RequireEmailVerification", True)
+    user = make_user(
+        rbac,
+        "PetOwner",
+        email="pending@example.com",
+        account_status=AccountStatus.PENDING,
+        email_confirmed=False,
+    )
+    for _ in range(4):
+        _login(user.email, WRONG_PASSWORD)
+
+    # when
+    responses = [_login(user.email, DEFAULT_PASSWORD) for _ in range(3)]
+
+    # then
+    assert [r.status_code for r in responses] == [401, 401, 401]
+    user.refresh_from_db()
+    assert (user.lockout_end, user.access_failed_count) == (None, 4)
+    reasons = LoginAttempt.objects.filter(email=user.email).values_list("failure_reason", flat=True)
+    assert sorted(reasons) == sorted(
+        [LoginFailureReason.INVALID_CREDENTIALS] * 4 + [LoginFailureReason.EMAIL_NOT_CONFIRMED] * 3
+    )
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [
+        ("nobody@example.com", DEFAULT_PASSWORD),
+        ("owner@example.com", WRONG_PASSWORD),
+        ("locked@example.com", DEFAULT_PASSWORD),
+        ("owner@example.com", DEFAULT_PASSWORD),
+    ],
+    ids=["unknown", "wrong_password", "locked", "success"],
+)
+def test_no_transaction_is_open_while_the_password_hash_runs(
+    transactional_db, accounts_in_every_state, monkeypatch, email, password
+):
+    # given: note whether a transaction (and so any row lock) is open during each hash
+    from django.db import connection
+
+    from accounts.services import authentication
+
+    in_transaction = []
+    real_check = User.check_password
+    real_make = authentication.make_password
+
+    def check(self, raw):
+        in_transaction.append(connection.in_atomic_block)
+        return real_check(self, raw)
+
+    def make(raw):
+        in_transaction.append(connection.in_atomic_block)
+        return real_make(raw)
+
+    monkeypatch.setattr(User, "check_password", check)
+    monkeypatch.setattr(authentication, "make_password", make)
+
+    # when
+    _login(email, password)
+
+    # then
+    assert in_transaction == [False]
+
+
+def test_a_lockout_set_while_the_hash_runs_stands(pet_owner, monkeypatch):
+    # given: staff lock the account while its right password is being checked
+    real_check = User.check_password
+
+    def check_while_staff_lock(self, raw):
+        User.objects.filter(pk=self.pk).update(
+            lockout_end=datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(hours=1)
+        )
+        return real_check(self, raw)
+
+    monkeypatch.setattr(User, "check_password", check_while_staff_lock)
+
+    # when
+    response = _login(pet_owner.email, DEFAULT_PASSWORD)
+
+    # then
+    assert response.status_code == 401
+    pet_owner.refresh_from_db()
+    assert pet_owner.lockout_end is not None
+    assert LoginAttempt.objects.get().failure_reason == LoginFailureReason.ACCOUNT_LOCKED
+    assert not UserSession.objects.exists()
+
+
 def test_forged_x_forwarded_for_gains_no_attempts(pet_owner, setting, settings):
     # given: no trusted proxy, and a new forged address on every request
     settings.DOGGY_TRUSTED_PROXY_COUNT = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
+from accounts.choices import RoleName
 from accounts.models import User, UserSettings
 from audit.choices import AuditAction
 from audit.models import AuditLog
@@ -207,8 +208,21 @@ def test_maintenance_mode_answers_503_to_everyone_but_staff(maintenance, pet_own
     assert not User.objects.get(pk=pet_owner.pk).last_login
 
 
-def test_maintenance_mode_lets_django_staff_through_with_a_token(maintenance, rbac):
+def test_maintenance_mode_lets_system_admins_through_with_a_token(maintenance, rbac):
     # given
+    from tests.api.conftest import make_user
+
+    admin = make_user(rbac, RoleName.ADMIN, email="ops@example.com")
+
+    # when
+    response = bearer_client(admin).get(ME_URL)
+
+    # then
+    assert response.status_code == 200
+
+
+def test_maintenance_mode_holds_back_bare_django_staff(maintenance, rbac):
+    # given: is_staff opens the admin site only; it is no platform capability
     from tests.accounts.factories import UserFactory
 
     staff = UserFactory(email="ops@example.com", is_staff=True)
@@ -217,7 +231,7 @@ def test_maintenance_mode_lets_django_staff_through_with_a_token(maintenance, rb
     response = bearer_client(staff).get(ME_URL)
 
     # then
-    assert response.status_code == 200
+    assert response.status_code == 503
 
 
 def test_maintenance_mode_off_again_serves_everyone(maintenance, pet_owner):

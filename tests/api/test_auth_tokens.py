@@ -418,3 +418,37 @@ def test_sessions_expire_into_the_idle_deadline_shown_at_login(pet_owner, clock)
     refresh_expires_at = datetime.datetime.fromisoformat(body["refresh_expires_at"])
     assert expires_at == clock.now + datetime.timedelta(minutes=120)
     assert refresh_expires_at == clock.now + datetime.timedelta(hours=12)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/dogs/",
+        "/api/v1/providers/me/",
+        "/api/v1/billing/subscription/",
+        "/api/v1/admin/audit-logs/",
+    ],
+    ids=["pets", "scheduling", "billing", "audit"],
+)
+def test_every_app_answers_401_with_the_default_authentication_challenge(db, url):
+    # when
+    response = APIClient().get(url)
+
+    # then
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+    assert response.json()["error"]["code"] == "not_authenticated"
+
+
+def test_a_401_raised_without_any_authentication_class_still_carries_the_challenge(pet_owner):
+    # given: the sign-in routes authenticate nobody, so DRF offers no challenge of its own
+    # when
+    response = APIClient().post(
+        "/api/v1/auth/login/",
+        {"email": pet_owner.email, "password": "not-the-password"},
+        format="json",
+    )
+
+    # then
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'

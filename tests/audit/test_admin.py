@@ -320,3 +320,58 @@ def test_changelist_query_count_does_not_grow_with_rows(superuser_client, _case,
     at_2n = _changelist_queries(superuser_client, url)
     # then the list takes as many queries as before
     assert at_2n == at_n
+
+
+# --- Search by email --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_search_by_email_finds_the_persons_failed_sign_ins_and_lockout(superuser_client):
+    # given alice's own change, a failed sign-in and a lockout (rows that name the attempt
+    # and the account, not alice as the actor), and bob's failed sign-in
+    alice = UserFactory(email="alice@example.com")
+    UserFactory(email="bob@example.com")
+    alice_attempt = LoginAttemptFactory(
+        email="alice@example.com", success=False, failure_reason="InvalidCredentials"
+    )
+    bob_attempt = LoginAttemptFactory(
+        email="bob@example.com", success=False, failure_reason="InvalidCredentials"
+    )
+    unknown_attempt = LoginAttemptFactory(
+        email="nobody@example.com", success=False, failure_reason="InvalidCredentials"
+    )
+
+    def failed(attempt):
+        return AuditLogFactory(
+            user=None,
+            action=AuditAction.LOGIN_FAILED,
+            entity_type="accounts.LoginAttempt",
+            entity_id=str(attempt.pk),
+            new_values={"email": attempt.email, "reason": "InvalidCredentials"},
+        )
+
+    rows = {
+        "own": AuditLogFactory(user=alice),
+        "failed": failed(alice_attempt),
+        "locked": AuditLogFactory(
+            user=None,
+            action=AuditAction.ACCOUNT_LOCKED,
+            entity_type="accounts.User",
+            entity_id=str(alice.pk),
+            new_values={"failed_logins": 5},
+        ),
+        "bob": failed(bob_attempt),
+        "unknown": failed(unknown_attempt),
+    }
+    # when the log is searched by alice's email (any case), and by an unknown email
+    with CaptureQueriesContext(connection) as queries:
+        response = superuser_client.get(reverse(CHANGELIST), {"q": " Alice@Example.com "})
+    log_queries = [q["sql"] for q in queries.captured_queries if '"AuditLogs"' in q["sql"]]
+    unknown = superuser_client.get(reverse(CHANGELIST), {"q": "nobody@example.com"})
+    # then her three rows are listed, found without a substring scan of the log
+    assert {row.pk for row in response.context["cl"].result_list} == {
+        rows[name].pk for name in ("own", "failed", "locked")
+    }
+    assert {row.pk for row in unknown.context["cl"].result_list} == {rows["unknown"].pk}
+    assert log_queries
+    assert not [sql for sql in log_queries if " LIKE " in sql.upper()]

@@ -15,7 +15,7 @@ from django.test import RequestFactory
 from audit.models import AuditLog
 from audit.selectors import audit_log_list
 from audit.services import MASK, audit_log_record, mask_values
-from doggy.request_context import reset_current_request, set_current_request
+from doggy.core.request_context import reset_current_request, set_current_request
 from tests.accounts.factories import UserFactory
 from tests.audit.factories import AuditLogFactory
 

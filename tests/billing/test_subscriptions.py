@@ -20,7 +20,7 @@ from billing.models import (
     UserSubscriptionQuerySet,
 )
 from billing.services import add_billing_interval, subscription_cancel, subscription_create
-from doggy.errors import ConflictError
+from doggy.core.errors import ConflictError
 from tests.billing.factories import (
     PlanEntitlementFactory,
     SubscriptionPlanFactory,

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from audit.models import AuditLog
+from doggy.core.errors import PermissionDeniedError
 from doggy.encryption import (
     DecryptionError,
     EncryptionKeyError,
@@ -18,7 +19,6 @@ from doggy.encryption import (
     encrypt_value,
     rotate,
 )
-from doggy.errors import PermissionDeniedError
 from doggy.models import SystemSetting
 from doggy.selectors import setting_display_value, setting_get, setting_str, system_setting_list
 from doggy.services import (

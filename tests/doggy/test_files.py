@@ -15,7 +15,7 @@ from django.utils import timezone
 from audit.models import AuditLog
 from doggy import services as doggy_services
 from doggy.choices import ScanStatus, SettingDataType
-from doggy.errors import ApplicationError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from doggy.models import StoredFile
 from doggy.selectors import stored_file_get_for_download
 from doggy.services import (
@@ -25,6 +25,7 @@ from doggy.services import (
     stored_file_mark_scanned,
     stored_file_soft_delete,
 )
+from tests.accounts.factories import UserFactory
 from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
 
 pytestmark = pytest.mark.django_db
@@ -403,6 +404,8 @@ def test_another_user_cannot_soft_delete_a_file(user, other_user):
         ("owner", "owner", True),
         ("other_user", "other", False),
         ("staff", "staff", True),
+        # is_staff only opens the admin site; it grants no capability (one staff predicate).
+        ("bare_is_staff", "bare_staff", False),
         ("system_admin_permission", "rbac_admin", True),
         ("anonymous", "anonymous", False),
     ],
@@ -416,6 +419,7 @@ def test_download_is_answered_for_the_owner_and_staff_only(
         "owner": user,
         "other": other_user,
         "staff": staff_user,
+        "bare_staff": UserFactory(is_staff=True) if who == "bare_staff" else None,
         "anonymous": AnonymousUser(),
     }.get(who) or user_with_permission("system.admin")
 
@@ -488,14 +492,33 @@ def _failing_scanner(stored_file, uploaded_file):
     ],
 )
 def test_the_configured_scanner_decides_the_scan_status(
-    _case, scanner, expected, media_root, user, settings
+    _case, scanner, expected, media_root, user, settings, django_capture_on_commit_callbacks
 ):
     # Given a scanner setting
     settings.DOGGY_FILE_SCANNER = scanner
 
-    # When a file is uploaded
-    stored = stored_file_create(actor=user, uploaded_file=_upload(PNG), purpose="DogPhoto")
+    # When a file is uploaded and its transaction commits
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = stored_file_create(actor=user, uploaded_file=_upload(PNG), purpose="DogPhoto")
 
-    # Then its scan status is the scanner's verdict, in the database too
+    # Then its scan status is the scanner's verdict
     assert StoredFile.objects.get(pk=stored.pk).scan_status == expected
-    assert stored.scan_status == expected
+
+
+def test_the_scan_runs_only_after_the_upload_commits(
+    media_root, user, settings, django_capture_on_commit_callbacks
+):
+    # Given a scanner
+    settings.DOGGY_FILE_SCANNER = "doggy.scanning.trust_uploads"
+
+    # When a file is uploaded inside a transaction that has not committed yet
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        stored = stored_file_create(actor=user, uploaded_file=_upload(PNG), purpose="DogPhoto")
+
+        # Then the request's transaction holds the file unscanned, with one task queued
+        assert StoredFile.objects.get(pk=stored.pk).scan_status == ScanStatus.PENDING
+    assert len(callbacks) == 1
+
+    # And the task records the verdict once run after the commit
+    callbacks[0]()
+    assert StoredFile.objects.get(pk=stored.pk).scan_status == ScanStatus.CLEAN

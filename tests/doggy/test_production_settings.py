@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 import sys
@@ -17,6 +18,10 @@ GOOD = {
     "DOGGY_SETTINGS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
     "DJANGO_DEBUG": "false",
 }
+
+
+# A fixed, valid key: parameter ids must not change between runs (xdist compares them).
+GOOD_KEY = base64.urlsafe_b64encode(b"0" * 32).decode()
 
 
 def _load_production(overrides: dict[str, str | None]) -> subprocess.CompletedProcess:
@@ -58,3 +63,36 @@ def test_production_settings_refuse_to_start_misconfigured(_case, overrides, mes
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
     assert "started" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("keys", "position"),
+    [
+        pytest.param("not-a-fernet-key", 0, id="not base64 at all"),
+        pytest.param(
+            base64.urlsafe_b64encode(b"k" * 16).decode(), 0, id="base64 of 16 bytes, not 32"
+        ),
+        pytest.param(f"{GOOD_KEY},not-a-fernet-key", 1, id="a good key, then a bad one"),
+    ],
+)
+def test_production_settings_refuse_an_encryption_key_that_is_not_a_fernet_key(keys, position):
+    # when production starts with a key list that holds something other than a Fernet key
+    result = _load_production({"DOGGY_SETTINGS_ENCRYPTION_KEYS": keys})
+
+    # then it refuses, naming the position of the bad key and never the key itself
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"DOGGY_SETTINGS_ENCRYPTION_KEYS[{position}] is not a Fernet key" in result.stderr
+    assert keys.split(",")[position] not in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_production_settings_accept_a_rotation_list_of_fernet_keys():
+    # given two keys, newest first, with the spaces an operator may type after the comma
+    keys = f"{Fernet.generate_key().decode()}, {GOOD_KEY}"
+
+    # when production starts, then it does
+    result = _load_production({"DOGGY_SETTINGS_ENCRYPTION_KEYS": keys})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "started"

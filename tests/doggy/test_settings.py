@@ -11,7 +11,7 @@ from django.db import transaction
 
 from audit.models import AuditLog
 from doggy.choices import SettingDataType
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.models import SystemSetting
 from doggy.selectors import (
     SettingTypeError,

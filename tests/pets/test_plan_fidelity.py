@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, models
 
-from doggy.db import NewGuid, UtcNow
+from doggy.core.db import NewGuid, UtcNow
 from pets.models import DogProfile
 from pets.selectors import DOG_SEARCH_COLUMNS
 

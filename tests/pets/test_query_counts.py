@@ -26,8 +26,8 @@ from tests.pets.factories import (
 LIST_BUDGET = 6
 DETAIL_BUDGET = 5
 
-# session, the caller's shared dog ids, COUNT, page
-DOG_LIST = 4
+# session, COUNT, page (the caller's shared dogs are in the same statements)
+DOG_LIST = 3
 # session, the dog
 DOG_DETAIL = 2
 # session, the dog, COUNT, page

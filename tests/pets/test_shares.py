@@ -18,7 +18,7 @@ from pets.models import DogAccessGrant, DogProfile
 from pets.selectors import dog_list
 from pets.services import dog_share, dog_share_revoke, dog_shares_expire
 from tests.accounts.factories import UserFactory
-from tests.pets.factories import DogAccessGrantFactory
+from tests.pets.factories import DogAccessGrantFactory, DogProfileFactory
 
 
 def _perms(user, dog) -> list[str]:
@@ -212,8 +212,8 @@ def test_editable_by_counts_only_live_edit_shares(dog, viewer, editor, other_pet
     assert list(DogProfile.objects.visible_to(viewer, inline_shares=False)) == [dog]
 
 
-def test_many_shares_fall_back_to_a_subquery(monkeypatch, dog, viewer):
-    from pets.models import dogs
-
-    monkeypatch.setattr(dogs, "MAX_SHARED_IDS_INLINE", 0)
-    assert list(DogProfile.objects.visible_to(viewer)) == [dog]
+def test_owned_and_shared_dogs_are_one_query(dog, viewer, django_assert_num_queries):
+    # Shared dogs are folded into the same statement (no read of the share ids first).
+    own = DogProfileFactory(owner=viewer, name="Aaa")
+    with django_assert_num_queries(1):
+        assert set(DogProfile.objects.visible_to(viewer)) == {dog, own}

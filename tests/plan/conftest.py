@@ -60,6 +60,7 @@ SEED_STEPS = (
     ("accounts", "0004_rbac_permissions", "create_system_user"),
     ("accounts", "0005_seed_rbac", "seed_rbac"),
     ("doggy", "0002_seed_system_settings", "seed_settings"),
+    ("doggy", "0004_setting_validation_rules", "set_validation_rules"),
     ("scheduling", "0002_seed_service_categories", "seed_categories"),
     ("billing", "0002_seed_free_plan", "seed_free_plan"),
 )

@@ -18,7 +18,7 @@ from django.db import connection
 from django.urls import Resolver404, resolve
 
 from accounts.models import Role, ServiceProvider, User, UserRole
-from doggy.plan import plan_verify, table_row_counts
+from doggy.dbtools.plan import plan_verify, table_row_counts
 from tests.plan.conftest import empty_database, plan_command
 from tests.plan.identity_hashes import PRF_SHA512, identity_v2_hash, identity_v3_hash
 

@@ -8,7 +8,7 @@ import pytest
 from django.db.models.functions import Upper
 
 from accounts.models import User
-from doggy.backfill import MAX_BATCH_SIZE, BackfillResult, Progress, backfill, chunked
+from doggy.dbtools.backfill import MAX_BATCH_SIZE, BackfillResult, Progress, backfill, chunked
 from tests.accounts.factories import UserFactory
 
 

@@ -1,7 +1,7 @@
 """SQL Server DDL: the committed files are fresh, parse as T-SQL and pass the lints.
 
 Rendering imports mssql-django, which patches Django process-wide, so it always runs in
-a subprocess (`python -m doggy.mssql_ddl`); the validator and the catalog need neither
+a subprocess (`python -m doggy.dbtools.mssql_ddl`); the validator and the catalog need neither
 Django nor mssql-django and run here.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from doggy.mssql_ddl import (
+from doggy.dbtools.mssql_ddl import (
     MANIFEST,
     Catalog,
     compare_files,
@@ -50,7 +50,7 @@ def _run_python(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_the_committed_ddl_equals_a_fresh_render(tmp_path):
     # When every migration is rendered again, into an empty directory
-    result = _run_python("-m", "doggy.mssql_ddl", "--out", str(tmp_path), "--no-validate")
+    result = _run_python("-m", "doggy.dbtools.mssql_ddl", "--out", str(tmp_path), "--no-validate")
 
     # Then rendering succeeds without drift, and the committed files are byte-identical
     assert result.returncode == 0, result.stdout + result.stderr
@@ -92,7 +92,7 @@ def test_check_constraints_survive_alter_field_with_the_workaround():
     script = textwrap.dedent(
         """
         import django, json
-        from doggy import mssql_ddl
+        from doggy.dbtools import mssql_ddl
         mssql_ddl.install_pyodbc_stub()
         django.setup()
         from django.db import models
@@ -293,7 +293,7 @@ def test_scripts_split_into_batches_without_comments():
 def test_mssql_database_urls_select_the_backend_with_the_workaround():
     # Given a SQL Server DATABASE_URL (never contacted: only the classes are inspected)
     code = (
-        "import django; from doggy.mssql_ddl import install_pyodbc_stub;"
+        "import django; from doggy.dbtools.mssql_ddl import install_pyodbc_stub;"
         "install_pyodbc_stub(); django.setup();"
         "from django.conf import settings; from django.db import connection;"
         "from doggy.backends.mssql.schema import PreserveCheckConstraintsMixin;"

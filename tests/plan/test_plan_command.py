@@ -13,13 +13,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 from accounts.models import RolePermission, User
-from doggy.management.commands.plan import (
-    backup_postgresql,
-    backup_sqlite,
-    mssql_backup_statement,
-    pg_dump_path,
-)
-from doggy.plan import (
+from doggy.dbtools.plan import (
     ITEMS,
     PlanMap,
     Snapshot,
@@ -32,6 +26,12 @@ from doggy.plan import (
     table_checksums,
     table_columns,
     table_row_counts,
+)
+from doggy.management.commands.plan import (
+    backup_postgresql,
+    backup_sqlite,
+    mssql_backup_statement,
+    pg_dump_path,
 )
 from tests.accounts.factories import (
     LoginAttemptFactory,

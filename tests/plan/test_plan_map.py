@@ -1,4 +1,4 @@
-"""The plan map (doggy/plan.py) against the customer's plan and the migrations on disk."""
+"""The plan map (doggy/dbtools/plan.py) against the customer's plan and the migrations on disk."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import CreateModel
 
-from doggy.management.commands.plan import item_number
-from doggy.plan import (
+from doggy.dbtools.plan import (
     ITEMS,
     PHASES,
     PROJECT_APPS,
@@ -22,6 +21,7 @@ from doggy.plan import (
     plan_items_of_phase,
     plan_phase_last_item,
 )
+from doggy.management.commands.plan import item_number
 
 PLAN_DOC = Path(settings.BASE_DIR) / "docs" / "migration-plan.md"
 
@@ -99,7 +99,7 @@ def test_phase_1_targets_reach_item_008_and_nothing_later(plan_map):
 
     # Then they name each project app's last phase-1 migration...
     assert ("accounts", "0009_user_settings") in targets
-    assert ("doggy", "0003_stored_files") in targets
+    assert ("doggy", "0004_setting_validation_rules") in targets
     assert ("audit", "0001_audit_logs") in targets
     assert ("messaging", "0001_baseline_messaging") in targets
     # ...and an empty database reaches them without any phase-2 migration

@@ -23,7 +23,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from factory.django import DjangoModelFactory
 
-from doggy.plan import (
+from doggy.dbtools.plan import (
     PHASES,
     PROJECT_APPS,
     PlanMap,

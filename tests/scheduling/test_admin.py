@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-import accounts.admin_providers  # noqa: F401 - registers the provider and address admins
+import scheduling.admin_providers  # noqa: F401 - registers the provider and address admins
 from accounts.models import Address, ServiceProvider
 from audit.models import AuditLog
 from billing.choices import SubscriptionStatus
@@ -146,3 +146,65 @@ def test_offering_admin_validates_deposit_against_price(staff_client, rows):
     assert "The deposit cannot exceed the price." in response.content.decode()
     offering.refresh_from_db()
     assert offering.deposit_amount == Decimal("0.00")
+
+
+def _offering_form(offering, **overrides) -> dict[str, str]:
+    data = {
+        "provider": str(offering.provider_id),
+        "category": str(offering.category_id),
+        "name": offering.name,
+        "slug": offering.slug,
+        "description": "",
+        "duration_minutes": "60",
+        "pricing_unit": "PerVisit",
+        "price": "10.00",
+        "currency": "USD",
+        "deposit_amount": "0.00",
+        "max_pets": "1",
+        "location_types": '["OwnerHome"]',
+        "is_active": "on",
+        "sort_order": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_offering_admin_saves_through_the_service(staff_client, rows):
+    # given
+    offering = rows[ServiceOffering]
+    seen = set(AuditLog.objects.values_list("pk", flat=True))
+
+    # when
+    response = staff_client.post(
+        _url(ServiceOffering, "change", offering.pk),
+        _offering_form(offering, name="Long Walk", price="12.50"),
+    )
+
+    # then the change is saved, with the service's one audit row of the changed columns
+    assert response.status_code == 302
+    offering.refresh_from_db()
+    assert (offering.name, offering.price) == ("Long Walk", Decimal("12.50"))
+    row = AuditLog.objects.exclude(pk__in=seen).get()
+    assert row.action == "Update"
+    assert set(row.new_values) >= {"name", "price"}
+
+
+@pytest.mark.parametrize("view", ["add", "change"])
+def test_offering_admin_shows_the_services_refusal_on_the_form(staff_client, rows, view):
+    # given an inactive category: the form accepts it, only the service refuses it
+    offering = rows[ServiceOffering]
+    inactive = ServiceCategoryFactory(slug="retired", name="Retired", is_active=False)
+    args = (offering.pk,) if view == "change" else ()
+    seen = set(AuditLog.objects.values_list("pk", flat=True))
+
+    # when
+    response = staff_client.post(
+        _url(ServiceOffering, view, *args),
+        _offering_form(offering, category=str(inactive.pk), name="Other", slug="other"),
+    )
+
+    # then the form is shown again with the service's message, and nothing was written
+    assert response.status_code == 200
+    assert "Unknown category." in response.content.decode()
+    assert not ServiceOffering.objects.filter(name="Other").exists()
+    assert not AuditLog.objects.exclude(pk__in=seen).exists()

@@ -6,7 +6,7 @@ import pytest
 
 from accounts.choices import KycStatus
 from accounts.models import ServiceProvider
-from accounts.services.providers import provider_verification_sync
+from accounts.services.kyc import provider_verification_sync
 from tests.billing.factories import free_plan
 from tests.scheduling.callers import client_for, with_role
 from tests.scheduling.factories import ServiceCategoryFactory

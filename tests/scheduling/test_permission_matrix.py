@@ -2,7 +2,7 @@
 
 `MATRIX` is data: (method, path template, caller, expected status). Placeholders in the
 templates are filled from the `world` fixture. Superusers pass every RBAC check, as they
-pass every Django permission check (accounts.selectors.actor_has_permission), so the
+pass every Django permission check (doggy.core.permissions.actor_may), so the
 admin reaches the services, which then answer from the data (no profile: 404).
 """
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import ServiceProvider
 from audit.models import AuditLog
-from doggy.errors import ConflictError, PermissionDeniedError
+from doggy.core.errors import ConflictError, PermissionDeniedError
 from scheduling import services
 from scheduling.choices import ReviewStatus
 from scheduling.models import ProviderReview

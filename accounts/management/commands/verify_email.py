@@ -18,7 +18,7 @@ from accounts.services.authentication import (
     email_verification_tokens,
     link_token_make,
 )
-from doggy.errors import ApplicationError
+from doggy.core.errors import ApplicationError
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """mssql-django's DatabaseWrapper whose schema editor keeps model CheckConstraints.
 
 See `PreserveCheckConstraintsMixin` for the two mssql-django 2.0.0 defects it works
-around; the offline DDL render (doggy.mssql_ddl) uses the same mixin, so the committed
+around; the offline DDL render (doggy.dbtools.mssql_ddl) uses the same mixin, so the committed
 DDL under docs/sql/mssql/ is what `migrate` runs.
 """
 

@@ -36,8 +36,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ModelState
 from django.utils.module_loading import module_has_submodule
 
-from doggy.backfill import Progress
-from doggy.plan import (
+from doggy.dbtools.backfill import Progress
+from doggy.dbtools.plan import (
     ITEMS,
     LAST_ITEM,
     PHASES,
@@ -398,7 +398,7 @@ class Command(BaseCommand):
     # --- ddl -----------------------------------------------------------------------------
     def handle_ddl(self, *, vendor, out, check, **options):
         """Render in a separate process: importing mssql-django patches Django globally."""
-        command = [sys.executable, "-m", "doggy.mssql_ddl"]
+        command = [sys.executable, "-m", "doggy.dbtools.mssql_ddl"]
         if out:
             command += ["--out", str(Path(out).resolve())]
         if check:

@@ -15,20 +15,21 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import ServiceProvider
+from accounts.validators import validate_iana_time_zone
+from doggy.api.output import FastOutputMixin
+from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
-from scheduling.api.serializers import OfferingInCatalogSerializer
-from scheduling.selectors import (
+from doggy.core.permissions import PermissionName
+
+from ..provider_services import provider_create, provider_update
+from ..selectors import (
     PROVIDER_ORDERINGS,
     provider_get_own,
     provider_get_public,
     provider_list_public,
 )
-
-from ..choices import PermissionName
-from ..models import ServiceProvider
-from ..permissions import HasRbacPermission
-from ..services.providers import provider_create, provider_update
-from ..validators import validate_iana_time_zone
+from .serializers import OfferingInCatalogSerializer
 
 PROVIDER_TAG = "providers"
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
@@ -50,7 +51,7 @@ def _service_area(provider: ServiceProvider) -> dict | None:
     return {"city": address.city, "region": address.region, "country_code": address.country_code}
 
 
-class ProviderPublicSerializer(serializers.ModelSerializer):
+class ProviderPublicSerializer(FastOutputMixin, serializers.ModelSerializer):
     service_area = serializers.SerializerMethodField()
 
     class Meta:

@@ -3,15 +3,16 @@
     permission_classes = [HasRbacPermission.for_("kyc.review")]
 
 passes for active superusers and for users holding every named permission through an
-active, unexpired role (`accounts.selectors.user_has_permission`, one query per request,
-then cached on the user object). Anonymous and inactive users never pass.
+active, unexpired role. It asks `doggy.core.permissions.actor_may`, which the RBAC auth
+backend answers (one query per request, then cached on the user object). Anonymous and
+inactive users never pass.
 """
 
 from __future__ import annotations
 
 from rest_framework.permissions import BasePermission
 
-from .selectors import actor_has_permission
+from doggy.core.permissions import actor_may
 
 
 class HasRbacPermission(BasePermission):
@@ -48,9 +49,7 @@ class HasRbacPermission(BasePermission):
         if not self.required_permissions:
             # A class with nothing required would silently allow everyone: refuse instead.
             return False
-        return all(
-            actor_has_permission(actor=user, name=name) for name in self.required_permissions
-        )
+        return all(actor_may(user, name) for name in self.required_permissions)
 
     def has_object_permission(self, request, view, obj) -> bool:
         return self.has_permission(request, view)

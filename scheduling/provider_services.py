@@ -1,8 +1,9 @@
 """Provider profiles (plan 012/016): creation, edits, and the denormalized columns.
 
-A provider edits only its own profile; platform staff (Django staff or `system.admin`)
-may edit any. `IsVerified`/`VerificationStatus`/`VerifiedAt` and the rating columns are
-derived: only `provider_verification_sync` and `provider_rating_store` write them.
+A provider edits only its own profile; holders of `system.admin` may
+edit any. `IsVerified`/`VerificationStatus`/`VerifiedAt` and the rating columns are
+derived: only `accounts.services.kyc.provider_verification_sync` (the KYC mirror) and
+`provider_rating_store` write them.
 """
 
 from __future__ import annotations
@@ -15,16 +16,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.errors import validation_error
+from accounts.models import Address, ServiceProvider, User
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
-from doggy.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
-from doggy.selectors import actor_is_platform_staff
+from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.permissions import PermissionName, actor_may
+from doggy.core.updates import model_update
 
-from ..choices import KycStatus, PermissionName
-from ..errors import validation_error
-from ..models import Address, ServiceProvider, User
-from ..provider_errors import ProviderErrorCode
-from ..selectors import actor_has_permission
+from .errors import ProviderErrorCode
 
 # The columns a provider edits on its own profile.
 PROFILE_FIELDS = (
@@ -69,7 +69,7 @@ def provider_slug_suggest(*, business_name: str, exclude_pk: Any = None) -> str:
 
 
 def _check_may_manage(actor: User, provider: ServiceProvider) -> None:
-    if provider.user_id == actor.pk or actor_is_platform_staff(actor):
+    if provider.user_id == actor.pk or actor_may(actor, PermissionName.SYSTEM_ADMIN):
         return
     raise NotFoundError(ProviderErrorCode.PROVIDER_NOT_FOUND, "Provider not found.")
 
@@ -106,18 +106,17 @@ def _save_unique(provider: ServiceProvider, **save_kwargs) -> None:
         with transaction.atomic():
             provider.save(**save_kwargs)
     except IntegrityError:
-        if (
-            ServiceProvider.objects.filter(user_id=provider.user_id)
-            .exclude(pk=provider.pk)
-            .exists()
-        ):
-            raise ConflictError(
-                ProviderErrorCode.PROVIDER_PROFILE_EXISTS, "This user already has a profile."
-            ) from None
-        message = "This slug is taken."
-        raise ConflictError(
-            ProviderErrorCode.PROVIDER_SLUG_TAKEN, message, fields={"slug": [message]}
-        ) from None
+        raise _unique_conflict(provider) from None
+
+
+def _unique_conflict(provider: ServiceProvider) -> ConflictError:
+    """The 409 of a lost race on a unique column: the user's one profile, or the slug."""
+    if ServiceProvider.objects.filter(user_id=provider.user_id).exclude(pk=provider.pk).exists():
+        return ConflictError(
+            ProviderErrorCode.PROVIDER_PROFILE_EXISTS, "This user already has a profile."
+        )
+    message = "This slug is taken."
+    return ConflictError(ProviderErrorCode.PROVIDER_SLUG_TAKEN, message, fields={"slug": [message]})
 
 
 @transaction.atomic
@@ -131,11 +130,11 @@ def provider_create(
     explicit `slug`, one is derived from the business name.
     """
     owner = user or actor
-    if owner.pk != actor.pk and not actor_is_platform_staff(actor):
+    if owner.pk != actor.pk and not actor_may(actor, PermissionName.SYSTEM_ADMIN):
         raise PermissionDeniedError(
             ProviderErrorCode.PERMISSION_DENIED, "Only staff create profiles for others."
         )
-    if not actor_has_permission(actor=owner, name=PermissionName.SERVICES_PROVIDE):
+    if not actor_may(owner, PermissionName.SERVICES_PROVIDE):
         raise PermissionDeniedError(
             ProviderErrorCode.PERMISSION_DENIED, "Only service providers have a profile."
         )
@@ -169,27 +168,24 @@ def provider_update(*, actor: User, provider: ServiceProvider, **changes: Any) -
     """
     _check_may_manage(actor, provider)
     locked = ServiceProvider.objects.select_for_update().get(pk=provider.pk)
-    old = model_snapshot(locked, AUDITED_FIELDS)
-    _apply(locked, changes)
-    if not locked.slug:
-        locked.slug = provider_slug_suggest(
-            business_name=locked.business_name, exclude_pk=locked.pk
+    changes = dict(changes)
+    if "base_address" in changes:
+        changes["base_address"] = _resolve_base_address(locked, changes["base_address"])
+    if "description" in changes and changes["description"] is None:
+        changes["description"] = ""
+    if not changes.get("slug", locked.slug):
+        changes["slug"] = provider_slug_suggest(
+            business_name=changes.get("business_name", locked.business_name),
+            exclude_pk=locked.pk,
         )
-    try:
-        locked.full_clean()
-    except ValidationError as exc:
-        raise _provider_validation_error(exc) from None
-    new = model_snapshot(locked, AUDITED_FIELDS)
-    changed = [name for name in new if new[name] != old[name]]
-    if changed:
-        _save_unique(locked, update_fields=[*changed, "updated_at"])
-        audit_log_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            target=locked,
-            old={k: old[k] for k in changed},
-            new={k: new[k] for k in changed},
-        )
+    model_update(
+        locked,
+        actor=actor,
+        changes=changes,
+        allowed=PROFILE_FIELDS,
+        validation_error=_provider_validation_error,
+        conflict_error=lambda exc: _unique_conflict(locked),
+    )
     return locked
 
 
@@ -218,37 +214,3 @@ def provider_rating_store(
     provider.average_rating = average_rating
     provider.review_count = review_count
     provider.updated_at = now
-
-
-@transaction.atomic
-def provider_verification_sync(
-    *,
-    actor: User | None,
-    provider: ServiceProvider,
-    status: str,
-    is_verified: bool | None = None,
-    verified_at=None,
-) -> ServiceProvider:
-    """Mirror a KYC case's status on the profile: `VerificationStatus`, `IsVerified`, `VerifiedAt`.
-
-    `IsVerified` defaults to "the status is Approved"; the KYC service passes it explicitly
-    when an earlier, still valid approval keeps the profile verified. `VerifiedAt` is the
-    approval time (now unless given) and is cleared when the profile stops being verified.
-    """
-    if status not in KycStatus.values:
-        raise ValueError(f"Unknown KYC status {status!r}.")
-    locked = ServiceProvider.objects.select_for_update().get(pk=provider.pk)
-    fields = ("verification_status", "is_verified", "verified_at")
-    old = model_snapshot(locked, fields)
-    approved = status == KycStatus.APPROVED if is_verified is None else is_verified
-    locked.verification_status = status
-    locked.is_verified = approved
-    if approved:
-        locked.verified_at = verified_at or locked.verified_at or timezone.now()
-    else:
-        locked.verified_at = None
-    new = model_snapshot(locked, fields)
-    if new != old:
-        locked.save(update_fields=[*fields, "updated_at"])
-        audit_log_record(actor=actor, action=AuditAction.UPDATE, target=locked, old=old, new=new)
-    return locked

@@ -18,7 +18,7 @@ reviewers see what each model change does to SQL Server (docs/development/sql-se
 * after the last migration the catalog is compared with the final models (drift).
 
 Importing mssql-django patches Django process-wide, so rendering runs in a process of its
-own: `python -m doggy.mssql_ddl` with `DJANGO_SETTINGS_MODULE=doggy.settings.mssql_offline`
+own: `python -m doggy.dbtools.mssql_ddl` with `DJANGO_SETTINGS_MODULE=doggy.settings.mssql_offline`
 (what `manage.py plan ddl --vendor mssql` does). The validator (`validate_directory`)
 needs neither Django nor mssql-django: it parses every statement with sqlfluff's T-SQL
 dialect and replays the files through the same `Catalog` for the structural lints
@@ -38,10 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from doggy.backends.mssql.schema import PreserveCheckConstraintsMixin
-from doggy.backfill import Progress
+from doggy.dbtools.backfill import Progress
 
 SQL_SERVER_VERSION = 2022
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "sql" / "mssql"
+DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "sql" / "mssql"
 MANIFEST = "README.md"
 
 # Session options every script needs: filtered indexes and mssql-django's JSON checks
@@ -1235,7 +1235,7 @@ def _prepare_connection(connection, catalog: Catalog, mode: dict) -> None:
 
 def migration_order(graph) -> list[tuple[str, str]]:
     """Every migration in the order of the plan's items, then whatever else remains."""
-    from doggy.plan import ITEMS, PlanMap
+    from doggy.dbtools.plan import ITEMS, PlanMap
 
     plan_map = PlanMap(graph)
     order: dict[tuple[str, str], None] = {}
@@ -1323,7 +1323,7 @@ def render(*, progress: bool = False) -> Rendering:
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.state import ProjectState
 
-    from doggy.plan import plan_item_of_migration
+    from doggy.dbtools.plan import plan_item_of_migration
 
     renderer = _Renderer(connections[DEFAULT_DB_ALIAS])
     loader = MigrationLoader(None, ignore_no_migrations=True)
@@ -1594,7 +1594,7 @@ def compare_files(files: dict[str, str], out: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m doggy.mssql_ddl",
+        prog="python -m doggy.dbtools.mssql_ddl",
         description="Render the SQL Server DDL of every migration offline and check it.",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")

@@ -1,9 +1,8 @@
-"""Staff admin of provider profiles (plans 012/016) and the address book (016).
+"""Staff admin of provider profiles (plans 012/016).
 
-Loaded by `accounts/admin.py`; it replaces the baseline provider admin with one that shows
-the 012/016 columns and the provider's offerings and reviews inline. Derived columns
-(verification mirror, rating, counters) are read-only. Addresses are read-only too, and
-their gate codes are not shown at all; staff deactivate them through the service.
+Loaded by `scheduling/admin.py`. It shows the 012/016 columns and the provider's
+offerings and reviews inline. Derived columns (verification mirror, rating, counters)
+are read-only.
 """
 
 from __future__ import annotations
@@ -11,17 +10,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 
-from doggy.admin_mixins import (
-    AuditedModelAdmin,
-    ReadOnlyAdminMixin,
-    call_for_each,
-    user_has_rbac_permission,
-)
-from scheduling.models import ProviderReview, ServiceOffering
+from accounts.models import ServiceProvider
+from doggy.admin_mixins import AuditedModelAdmin, ServiceSaveAdminMixin
+from doggy.core.permissions import PermissionName
 
-from .choices import PermissionName
-from .models import Address, ServiceProvider
-from .services.addresses import address_deactivate
+from .models import ProviderReview, ServiceOffering
+from .provider_services import PROFILE_FIELDS, provider_create, provider_update
 
 
 class ServiceOfferingInline(admin.TabularInline):
@@ -84,13 +78,21 @@ class ServiceProviderAdminForm(forms.ModelForm):
         return cleaned
 
 
-if admin.site.is_registered(ServiceProvider):
-    admin.site.unregister(ServiceProvider)
-
-
 @admin.register(ServiceProvider)
-class ServiceProviderAdmin(AuditedModelAdmin):
-    """Provider profiles; verification and rating columns are derived, never edited here."""
+class ServiceProviderAdmin(ServiceSaveAdminMixin, AuditedModelAdmin):
+    """Provider profiles, saved through the profile services (slug, base address checks).
+
+    Verification and rating columns are derived, never edited here.
+    """
+
+    service_fields = ("user", *PROFILE_FIELDS)
+
+    def service_create(self, request, data):
+        return provider_create(actor=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        data.pop("user", None)  # a profile stays with its user
+        return provider_update(actor=request.user, provider=obj, **data)
 
     form = ServiceProviderAdminForm
     rbac_view_permission = PermissionName.USERS_MANAGE
@@ -115,9 +117,11 @@ class ServiceProviderAdmin(AuditedModelAdmin):
     search_fields = ("business_name", "slug", "user__email", "=id")
     search_help_text = "Part of the business name, slug or the owner's email."
     autocomplete_fields = ("user",)
-    raw_id_fields = ("base_address", "profile_image_file")
+    raw_id_fields = ("base_address",)
     readonly_fields = (
         "id",
+        # Set by the profile-image upload, not typed in here.
+        "profile_image_file",
         "is_verified",
         "verification_status",
         "verified_at",
@@ -169,52 +173,3 @@ class ServiceProviderAdmin(AuditedModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Deactivate the profile instead: reviews, KYC cases and bookings refer to it.
         return False
-
-
-@admin.register(Address)
-class AddressAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
-    """Users' addresses, read-only and without the gate codes; deactivate via the action."""
-
-    rbac_view_permission = PermissionName.USERS_MANAGE
-    list_display = ("user", "label", "line1", "city", "country_code", "is_default", "is_active")
-    list_select_related = ("user",)
-    list_filter = ("is_active", "is_default", "country_code")
-    search_fields = ("user__email", "line1", "city", "postal_code", "=id")
-    search_help_text = "Part of the owner's email, the street, city or postal code."
-    ordering = ("user__email", "-is_default", "created_at")
-    show_full_result_count = False
-    actions = ("deactivate",)
-    # AccessInstructions (gate and lockbox codes) is deliberately not shown.
-    fields = (
-        "id",
-        "user",
-        "label",
-        "recipient_name",
-        "line1",
-        "line2",
-        "city",
-        "city_area",
-        "region",
-        "postal_code",
-        "country_code",
-        "phone",
-        "latitude",
-        "longitude",
-        "is_default",
-        "is_active",
-        "created_at",
-        "updated_at",
-    )
-    readonly_fields = fields
-
-    def has_deactivate_permission(self, request):
-        return user_has_rbac_permission(request, PermissionName.USERS_MANAGE)
-
-    @admin.action(description="Deactivate selected addresses", permissions=["deactivate"])
-    def deactivate(self, request, queryset):
-        call_for_each(
-            request,
-            queryset.filter(is_active=True),
-            lambda address: address_deactivate(actor=request.user, address=address),
-            done="Deactivated {count} address(es).",
-        )

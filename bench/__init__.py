@@ -1,0 +1,1 @@
+"""`make bench`: side-by-side timings of the API against hand-written baselines."""

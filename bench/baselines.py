@@ -1,0 +1,339 @@
+"""Hand-written list views: the floor the product's list pipeline is measured against.
+
+Each view does what a developer would write by hand for the same page: the product's
+token authentication and permission check, a COUNT, one `.values()` query over the same
+rows and columns in the same order (plus one query for a nested list where the product
+has one), and `JsonResponse`. They live in the bench only (`bench.urls`), never in the
+product's URLs. `bench.run` checks that each returns the same ids as the product route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.http import HttpRequest, JsonResponse
+from rest_framework.exceptions import AuthenticationFailed
+
+from accounts.authentication import BearerTokenAuthentication
+from accounts.choices import SYSTEM_USER_ID, PermissionName
+from accounts.models import ServiceProvider, User, UserRole
+from audit.models import AuditLog
+from audit.selectors import AUDIT_READER_PERMISSIONS
+from billing.models import PlanEntitlement, SubscriptionPlan
+from doggy.api.pagination import PageNumberPagination
+from doggy.core.permissions import actor_may
+from pets.choices import ENTERED_IN_ERROR, DogRelation
+from pets.models import DogAccessGrant, DogProfile, Vaccination
+from scheduling.models import ServiceOffering
+
+_AUTH = BearerTokenAuthentication()
+
+
+def _user(request: HttpRequest):
+    try:
+        found = _AUTH.authenticate(request)
+    except AuthenticationFailed:
+        return None
+    return found[0] if found else None
+
+
+def _size(request: HttpRequest) -> int:
+    try:
+        size = int(request.GET.get("page_size", PageNumberPagination.page_size))
+    except ValueError:
+        size = PageNumberPagination.page_size
+    return max(1, min(size, PageNumberPagination.max_page_size))
+
+
+def _page(count: int, rows: list) -> JsonResponse:
+    body = {"count": count, "next": None, "previous": None, "results": rows}
+    return JsonResponse(body, encoder=DjangoJSONEncoder)
+
+
+def _denied(status: int = 401) -> JsonResponse:
+    return JsonResponse({"error": {"code": "denied", "message": "", "fields": {}}}, status=status)
+
+
+DOG_COLUMNS = (
+    "id",
+    "owner_id",
+    "name",
+    "breed",
+    "secondary_breed",
+    "birthdate",
+    "weight",
+    "height",
+    "gender",
+    "is_spayed_neutered",
+    "coat_color",
+    "coat_type",
+    "eye_color",
+    "microchip_number",
+    "registration_number",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "emergency_contact_relationship",
+    "veterinarian_name",
+    "veterinarian_phone",
+    "veterinarian_address",
+    "energy_level",
+    "socialization_level",
+    "training_level",
+    "special_needs",
+    "medications",
+    "allergies",
+    "behavior_notes",
+    "dietary_restrictions",
+    "profile_image_url",
+    "additional_photos",
+    "is_active",
+    "created_at",
+    "updated_at",
+)
+
+
+def dogs(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    levels = dict(
+        DogAccessGrant.objects.live()
+        .filter(grantee_id=user.pk)
+        .values_list("dog_id", "access_level")
+    )
+    rows = DogProfile.objects.filter(Q(owner_id=user.pk) | Q(pk__in=list(levels)), is_active=True)
+    count = rows.count()
+    page = list(rows.order_by("name", "id").values(*DOG_COLUMNS)[: _size(request)])
+    for row in page:
+        row["relation"] = DogRelation.OWNER if row["owner_id"] == user.pk else levels.get(row["id"])
+    return _page(count, page)
+
+
+VACCINATION_COLUMNS = (
+    "id",
+    "dog_id",
+    "recorded_by_id",
+    "notes",
+    "created_at",
+    "updated_at",
+    "vaccine_name",
+    "vaccine_type",
+    "status",
+    "administered_on",
+    "next_due_on",
+    "dose_number",
+    "lot_number",
+    "manufacturer",
+    "administered_by",
+    "clinic_name",
+    "certificate_file_id",
+    "vet_visit_id",
+)
+
+
+def vaccinations(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    dog_id = request.GET.get("dog")
+    shared = DogAccessGrant.objects.live().filter(grantee_id=user.pk).values("dog_id")
+    if not DogProfile.objects.filter(Q(owner_id=user.pk) | Q(pk__in=shared), pk=dog_id).exists():
+        return _denied(404)
+    rows = Vaccination.objects.filter(dog_id=dog_id).exclude(status=ENTERED_IN_ERROR)
+    count = rows.count()
+    page = list(
+        rows.order_by("-administered_on", "-created_at").values(*VACCINATION_COLUMNS)[
+            : _size(request)
+        ]
+    )
+    return _page(count, page)
+
+
+OFFERING_COLUMNS = (
+    "id",
+    "slug",
+    "name",
+    "description",
+    "duration_minutes",
+    "pricing_unit",
+    "price",
+    "currency",
+    "deposit_amount",
+    "max_pets",
+    "location_types",
+    "is_virtual",
+    "category__id",
+    "category__slug",
+    "category__name",
+    "provider__id",
+    "provider__slug",
+    "provider__business_name",
+    "provider__average_rating",
+    "provider__review_count",
+)
+
+
+def offerings(request: HttpRequest) -> JsonResponse:
+    _user(request)
+    rows = ServiceOffering.objects.filter(
+        is_active=True,
+        is_hidden=False,
+        category__is_active=True,
+        provider__is_verified=True,
+        provider__is_active=True,
+        provider__user__is_active=True,
+    )
+    count = rows.count()
+    page = list(rows.order_by("price", "id").values(*OFFERING_COLUMNS)[: _size(request)])
+    return _page(count, page)
+
+
+PROVIDER_COLUMNS = (
+    "id",
+    "slug",
+    "business_name",
+    "headline",
+    "description",
+    "bio",
+    "years_of_experience",
+    "business_phone",
+    "website",
+    "time_zone",
+    "accepts_new_clients",
+    "cancellation_policy",
+    "average_rating",
+    "review_count",
+    "completed_appointment_count",
+    "verified_at",
+    "service_radius_km",
+    "base_address__city",
+    "base_address__region",
+    "base_address__country_code",
+)
+
+
+def providers(request: HttpRequest) -> JsonResponse:
+    from django.db.models import F
+
+    _user(request)
+    rows = ServiceProvider.objects.filter(is_verified=True, is_active=True, user__is_active=True)
+    count = rows.count()
+    page = list(
+        rows.order_by(
+            F("average_rating").desc(nulls_last=True), "-review_count", "business_name", "id"
+        ).values(*PROVIDER_COLUMNS)[: _size(request)]
+    )
+    return _page(count, page)
+
+
+PLAN_COLUMNS = (
+    "id",
+    "code",
+    "name",
+    "description",
+    "audience",
+    "price",
+    "currency",
+    "billing_interval",
+    "interval_count",
+    "trial_period_days",
+    "marketing_features",
+)
+
+
+def plans(request: HttpRequest) -> JsonResponse:
+    _user(request)
+    rows = SubscriptionPlan.objects.filter(is_active=True, is_public=True)
+    count = rows.count()
+    page = list(rows.order_by("sort_order", "id").values(*PLAN_COLUMNS)[: _size(request)])
+    entitlements: dict = {}
+    for row in PlanEntitlement.objects.filter(plan_id__in=[p["id"] for p in page]).values(
+        "plan_id", "feature_key", "limit_value", "is_enabled"
+    ):
+        entitlements.setdefault(row.pop("plan_id"), []).append(row)
+    for plan in page:
+        plan["entitlements"] = entitlements.get(plan.pop("id"), [])
+    return _page(count, page)
+
+
+USER_COLUMNS = (
+    "id",
+    "email",
+    "email_confirmed",
+    "first_name",
+    "last_name",
+    "account_status",
+    "is_active",
+    "is_staff",
+    "time_zone",
+    "preferred_language",
+    "date_joined",
+    "last_login",
+    "last_seen_at",
+    "lockout_end",
+)
+
+
+def staff_users(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    if not actor_may(user, PermissionName.USERS_MANAGE):
+        return _denied(403)
+    rows = User.objects.exclude(pk=SYSTEM_USER_ID)
+    count = rows.count()
+    page = list(rows.order_by("email", "id").values(*USER_COLUMNS)[: _size(request)])
+    roles: dict = {}
+    for row in (
+        UserRole.objects.effective()
+        .filter(user_id__in=[u["id"] for u in page])
+        .order_by("-role__level")
+        .values("user_id", "role_id", "role__name", "role__level", "expires_at")
+    ):
+        roles.setdefault(row.pop("user_id"), []).append(row)
+    for row in page:
+        row["roles"] = roles.get(row["id"], [])
+    return _page(count, page)
+
+
+AUDIT_COLUMNS = (
+    "id",
+    "timestamp",
+    "user_id",
+    "actor_email",
+    "action",
+    "entity_type",
+    "entity_id",
+    "old_values",
+    "new_values",
+    "ip_address",
+    "user_agent",
+    "session_id",
+    "severity",
+    "correlation_id",
+)
+
+
+def audit_logs(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    if not actor_may(user, *AUDIT_READER_PERMISSIONS):
+        return _denied(403)
+    rows = AuditLog.objects.all()
+    count = rows.count()
+    page = list(rows.order_by("-timestamp", "-id").values(*AUDIT_COLUMNS)[: _size(request)])
+    return _page(count, page)
+
+
+VIEWS: dict[str, Callable[[HttpRequest], JsonResponse]] = {
+    "dogs": dogs,
+    "vaccinations": vaccinations,
+    "offerings": offerings,
+    "providers": providers,
+    "plans": plans,
+    "staff-users": staff_users,
+    "audit-logs": audit_logs,
+}

@@ -1,0 +1,94 @@
+"""The dog loader of the bench: owners and dogs at scale through `doggy.bulk.bulk_insert`
+(COPY on PostgreSQL); `bench.run` reports its rows/s."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import uuid
+
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import User
+from doggy.bulk import bulk_insert, bulk_insert_rows
+from pets.models import DogProfile
+
+NAMES = ["Max", "Bella", "Charlie", "Luna", "Cooper", "Daisy", "Milo", "Lucy", "Buddy", "Rosie"]
+BREEDS = ["Labrador Retriever", "Beagle", "Border Collie", "Poodle", "Dachshund", "Mixed"]
+BEHAVIOUR = ["calm", "playful", "shy with strangers", "pulls on the lead", "loves water"]
+PER_OWNER = 50
+BATCH = 5_000
+
+
+def dog(
+    rng: random.Random, owner_id, n: int, *, now: datetime.datetime, active: bool | None = None
+) -> DogProfile:
+    breed = rng.choice(BREEDS)
+    return DogProfile(
+        id=uuid.uuid4(),
+        owner_id=owner_id,
+        name=f"{rng.choice(NAMES)} {n}",
+        breed=breed,
+        secondary_breed=rng.choice(BREEDS) if breed == "Mixed" else None,
+        behavior_notes=", ".join(rng.sample(BEHAVIOUR, k=2)),
+        is_active=(rng.random() > 0.05) if active is None else active,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def owners(count: int) -> list[User]:
+    users = []
+    for i in range(count):
+        email = f"owner{i}@bench.invalid"
+        users.append(
+            User(
+                id=str(uuid.uuid4()),
+                email=email,
+                normalized_email=email.upper(),
+                password="!",  # noqa: S106 - an unusable password hash
+                first_name="Owner",
+                last_name=str(i),
+            )
+        )
+    bulk_insert(User, users)
+    return users
+
+
+DOG_COLUMNS = (
+    "id",
+    "owner_id",
+    "name",
+    "breed",
+    "secondary_breed",
+    "behavior_notes",
+    "is_active",
+    "created_at",
+    "updated_at",
+)
+
+
+def dog_row(rng: random.Random, owner_id, n: int, *, now: datetime.datetime) -> tuple:
+    """The values of `DOG_COLUMNS` for one dog (no model instance: see `bulk_insert_rows`)."""
+    breed = rng.choice(BREEDS)
+    return (
+        uuid.uuid4(),
+        owner_id,
+        f"{rng.choice(NAMES)} {n}",
+        breed,
+        rng.choice(BREEDS) if breed == "Mixed" else None,
+        ", ".join(rng.sample(BEHAVIOUR, k=2)),
+        rng.random() > 0.05,
+        now,
+        now,
+    )
+
+
+def load_dogs(*, total: int, rng: random.Random) -> str:
+    """`total` dogs, 50 per owner (owners included); returns how they were written."""
+    now = timezone.now()
+    people = owners(max(1, total // PER_OWNER))
+    rows = (dog_row(rng, people[n // PER_OWNER % len(people)].pk, n, now=now) for n in range(total))
+    bulk_insert_rows(DogProfile, DOG_COLUMNS, rows, batch_size=BATCH)
+    return "COPY" if connection.vendor == "postgresql" else "bulk_create"
