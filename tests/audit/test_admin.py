@@ -26,6 +26,7 @@ from audit.choices import AuditAction, Severity
 from audit.models import AuditLog
 from doggy.admin_mixins import AuditedModelAdmin
 from doggy.models import StoredFile, SystemSetting
+from messaging.choices import ConversationType
 from messaging.models import Conversation, ConversationParticipant, Message
 from tests.accounts.factories import (
     KycDocumentFactory,
@@ -57,7 +58,7 @@ def _url(model, view: str, *args) -> str:
 def _one_of_each() -> dict[type, object]:
     """One row of every model of the Phase 1 admin (accounts, platform, audit, messaging)."""
     owner = UserFactory()
-    conversation = Conversation.objects.create()
+    conversation = Conversation.objects.create(type=ConversationType.GROUP)
     participant = ConversationParticipant.objects.create(conversation=conversation, user=owner)
     document = KycDocumentFactory()
     return {
@@ -234,7 +235,7 @@ def test_admin_edit_of_a_permission_description_writes_an_audit_row(superuser_cl
 @pytest.mark.django_db
 def test_admin_add_and_delete_of_a_plain_row_write_audit_rows(superuser_client):
     # given a conversation
-    conversation = Conversation.objects.create()
+    conversation = Conversation.objects.create(type=ConversationType.GROUP)
     # when a superuser deletes it in the admin
     response = superuser_client.post(_url(Conversation, "delete", conversation.pk), {"post": "yes"})
     # then it is gone and one Delete row keeps its old values
