@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from audit.models import AuditLog
 from billing.choices import PaymentProvider, PlanAudience, SubscriptionStatus
+from billing.errors import BillingErrorCode
 from billing.models import (
     PlanEntitlement,
     SubscriptionPlan,
@@ -20,7 +21,7 @@ from billing.models import (
     UserSubscriptionQuerySet,
 )
 from billing.services import add_billing_interval, subscription_cancel, subscription_create
-from doggy.core.errors import ConflictError
+from doggy.core.errors import ConflictError, NotFoundError
 from tests.billing.factories import (
     PlanEntitlementFactory,
     SubscriptionPlanFactory,
@@ -211,8 +212,9 @@ def test_bad_cancel_input_is_400(pet_owner, _case, payload, field):
 
 def test_someone_elses_subscription_cannot_be_cancelled(pet_owner, other_pet_owner):
     sub = UserSubscriptionFactory(user=other_pet_owner, plan=free_plan())
-    with pytest.raises(Exception, match="Subscription not found"):
+    with pytest.raises(NotFoundError, match="Subscription not found") as raised:
         subscription_cancel(actor=pet_owner, subscription=sub)
+    assert raised.value.code == BillingErrorCode.SUBSCRIPTION_NOT_FOUND.value
     sub.refresh_from_db()
     assert sub.cancel_at_period_end is False
 

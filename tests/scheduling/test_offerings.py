@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.models import AuditLog
+from doggy.core.errors import PermissionDeniedError
+from scheduling.errors import SchedulingErrorCode
 from scheduling.geo import GeoPoint, bounding_box, haversine_km
 from scheduling.models import ServiceOffering
 from scheduling.services import offering_create, offering_update
@@ -206,7 +208,9 @@ def test_delete_withdraws_the_offering_from_search(provider):
 
 def test_offering_service_refuses_someone_elses_provider(provider, pet_owner):
     category = ServiceCategoryFactory(slug="dog-walking", name="Dog Walking")
-    with pytest.raises(Exception, match="Only the provider manages its offerings"):
+    with pytest.raises(
+        PermissionDeniedError, match="Only the provider manages its offerings"
+    ) as raised:
         offering_create(
             actor=pet_owner,
             provider=provider,
@@ -215,6 +219,7 @@ def test_offering_service_refuses_someone_elses_provider(provider, pet_owner):
             duration_minutes=30,
             price=Decimal("10"),
         )
+    assert raised.value.code == SchedulingErrorCode.PERMISSION_DENIED.value
     assert ServiceOffering.objects.count() == 0
 
 
