@@ -19,11 +19,10 @@ from rest_framework.exceptions import AuthenticationFailed
 from accounts.authentication import BearerTokenAuthentication
 from accounts.choices import SYSTEM_USER_ID, PermissionName
 from accounts.models import ServiceProvider, User, UserRole
-from accounts.selectors import actor_has_any_permission
-from audit.models import AuditLog
-from audit.selectors import actor_may_read_audit_log
+from audit.models import AUDIT_READER_PERMISSIONS, AuditLog
 from billing.models import PlanEntitlement, SubscriptionPlan
 from doggy.api.pagination import PageNumberPagination
+from doggy.core.permissions import actor_may
 from pets.choices import ENTERED_IN_ERROR, DogRelation
 from pets.models import DogAccessGrant, DogProfile, Vaccination
 from scheduling.models import ServiceOffering
@@ -280,7 +279,7 @@ def staff_users(request: HttpRequest) -> JsonResponse:
     user = _user(request)
     if user is None:
         return _denied()
-    if not actor_has_any_permission(actor=user, names=(PermissionName.USERS_MANAGE,)):
+    if not actor_may(user, PermissionName.USERS_MANAGE):
         return _denied(403)
     rows = User.objects.exclude(pk=SYSTEM_USER_ID)
     count = rows.count()
@@ -320,7 +319,7 @@ def audit_logs(request: HttpRequest) -> JsonResponse:
     user = _user(request)
     if user is None:
         return _denied()
-    if not actor_may_read_audit_log(user):
+    if not actor_may(user, *AUDIT_READER_PERMISSIONS):
         return _denied(403)
     rows = AuditLog.objects.all()
     count = rows.count()
