@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from django.db import router, transaction
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -31,9 +34,13 @@ KYC_QUEUE_STATUSES = (KycStatus.PENDING, KycStatus.IN_REVIEW)
 def user_permission_names(*, user: User) -> frozenset[str]:
     """The plan's permission names the user holds now, via active, unexpired UserRoles.
 
-    One query, then cached on the user object; a request has its own user object, so
-    the cache lives exactly as long as the request. Services that change a user's roles
-    call `user_permission_cache_clear` on the instance they hold.
+    Cached at two levels. On the user object, for the rest of the request (a request has
+    its own user object). In the shared cache, per user, for the next requests on any
+    process: an entry counts only while it carries the current RBAC version, which every
+    service that changes roles, role permissions or role assignments replaces (at once
+    and again after commit, see `rbac_permission_cache_invalidate`), and only until the
+    first of its assignments expires. Services that change a user's roles also call
+    `user_permission_cache_clear` on the instance they hold.
     """
     cached = getattr(user, _PERM_CACHE_ATTR, None)
     if cached is not None:
@@ -41,23 +48,129 @@ def user_permission_names(*, user: User) -> frozenset[str]:
     if not user.is_authenticated or not user.is_active:
         names: frozenset[str] = frozenset()
     else:
-        now = timezone.now()
-        names = frozenset(
-            Permission.objects.filter(
-                Q(role_permissions__role__user_roles__expires_at__isnull=True)
-                | Q(role_permissions__role__user_roles__expires_at__gt=now),
-                role_permissions__role__user_roles__user_id=user.pk,
-                role_permissions__role__user_roles__is_active=True,
-            )
-            .values_list("name", flat=True)
-            .distinct()
-        )
+        names = _shared_permission_names(user)
     setattr(user, _PERM_CACHE_ATTR, names)
     return names
 
 
 def user_permission_cache_clear(*, user: User) -> None:
     user.__dict__.pop(_PERM_CACHE_ATTR, None)
+
+
+# --- The shared RBAC cache -------------------------------------------------------------
+
+RBAC_CACHE_ALIAS = "default"
+# Bounds how long an entry lives in the cache; the version makes it stale at once.
+RBAC_CACHE_SECONDS = 300
+_RBAC_VERSION_KEY = "doggy:rbac:version"
+_RBAC_ENTRY_PREFIX = "doggy:rbac:v1:user:"
+# On the connection: the post-commit callbacks of this transaction's invalidations.
+_RBAC_PENDING_ATTR = "_doggy_pending_rbac_invalidations"
+
+
+def _rbac_cache():
+    return caches[RBAC_CACHE_ALIAS]
+
+
+def _rbac_connection():
+    return transaction.get_connection(router.db_for_write(UserRole))
+
+
+def _rbac_write_pending() -> bool:
+    """Whether this connection's open transaction changed roles (not yet committed).
+
+    Such a transaction reads permissions from the database and never publishes them: a
+    rollback would leave no post-commit invalidation to retire them. Same mechanism as
+    the settings cache (`doggy.selectors._pending_write`).
+    """
+    connection = _rbac_connection()
+    pending = connection.__dict__.get(_RBAC_PENDING_ATTR)
+    if not pending:
+        return False
+    if not connection.in_atomic_block:
+        pending.clear()
+        return False
+    queued = getattr(connection, "run_on_commit", ())
+    alive = [cb for cb in pending if any(entry[1] is cb for entry in queued)]
+    pending[:] = alive
+    return bool(alive)
+
+
+def _rbac_version_bump() -> None:
+    _rbac_cache().set(_RBAC_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def rbac_permission_cache_invalidate() -> None:
+    """Call in every service that changes roles, role permissions or role assignments.
+
+    Replaces the RBAC version at once, so the next read anywhere recomputes, and again
+    after commit, because a reader elsewhere may have cached the old permissions under
+    the new version before the commit. Until then this connection bypasses the cache.
+    """
+    _rbac_version_bump()
+    connection = _rbac_connection()
+    if not connection.in_atomic_block:
+        return
+
+    def release() -> None:
+        _rbac_version_bump()
+        pending = connection.__dict__.get(_RBAC_PENDING_ATTR) or []
+        if release in pending:
+            pending.remove(release)
+
+    connection.__dict__.setdefault(_RBAC_PENDING_ATTR, []).append(release)
+    # robust: a cache outage after commit must not turn a committed change into an error.
+    transaction.on_commit(release, using=connection.alias, robust=True)
+
+
+def _permission_names_from_db(user: User, now) -> tuple[frozenset[str], Any]:
+    """(names, the first expiry among the assignments granting them, or None)."""
+    rows = (
+        UserRole.objects.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            user_id=user.pk,
+            is_active=True,
+        )
+        .values_list("role__role_permissions__permission__name", "expires_at")
+        .distinct()
+    )
+    names, expiries = set(), []
+    for name, expires_at in rows:
+        if expires_at is not None:
+            expiries.append(expires_at)
+        if name is not None:
+            names.add(name)
+    return frozenset(names), min(expiries, default=None)
+
+
+def _shared_permission_names(user: User) -> frozenset[str]:
+    now = timezone.now()
+    if _rbac_write_pending():
+        return _permission_names_from_db(user, now)[0]
+    cache = _rbac_cache()
+    entry_key = f"{_RBAC_ENTRY_PREFIX}{user.pk}"
+    found = cache.get_many([_RBAC_VERSION_KEY, entry_key])
+    version = found.get(_RBAC_VERSION_KEY)
+    entry = found.get(entry_key)
+    if (
+        version is not None
+        and isinstance(entry, Mapping)
+        and entry.get("version") == version
+        and (entry["valid_until"] is None or now < entry["valid_until"])
+    ):
+        return frozenset(entry["names"])
+    if version is None:
+        # First read since the cache was emptied: start a version (a racing writer's wins).
+        cache.add(_RBAC_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(_RBAC_VERSION_KEY)
+    names, valid_until = _permission_names_from_db(user, now)
+    if version is not None:
+        cache.set(
+            entry_key,
+            {"version": version, "names": sorted(names), "valid_until": valid_until},
+            RBAC_CACHE_SECONDS,
+        )
+    return names
 
 
 def user_has_permission(*, user: User, name: str) -> bool:

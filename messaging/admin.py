@@ -41,9 +41,9 @@ class ConversationParticipantAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 @admin.register(Message)
 class MessageAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
-    list_display = ("id", "conversation", "sender", "created_at", "is_read")
+    list_display = ("id", "conversation", "sender", "message_type", "created_at")
     list_select_related = ("conversation", "sender")
-    list_filter = ("is_read", "created_at")
+    list_filter = ("message_type", "moderation_status", "created_at")
     date_hierarchy = "created_at"
     search_fields = ("=id", "sender__email", "=conversation__id")
     autocomplete_fields = ("conversation", "sender")

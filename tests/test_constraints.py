@@ -30,6 +30,7 @@ from accounts.models import (
 )
 from audit.models import AuditLog
 from doggy.models import StoredFile, SystemSetting
+from messaging.choices import ConversationType
 from messaging.models import Conversation, ConversationParticipant
 from tests.accounts.factories import UserFactory
 
@@ -208,7 +209,7 @@ def ck_user_settings_quiet_hours() -> BadInsert:
 
 
 def ux_conv_participants_conv_user() -> BadInsert:
-    conversation, user = Conversation.objects.create(), UserFactory()
+    conversation, user = Conversation.objects.create(type=ConversationType.GROUP), UserFactory()
     ConversationParticipant.objects.create(conversation=conversation, user=user)
     return ConversationParticipant, lambda: ConversationParticipant.objects.create(
         conversation=conversation, user=user

@@ -34,6 +34,7 @@ from ..choices import SYSTEM_USER_ID, PermissionName
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import Permission, Role, RolePermission, User, UserRole
 from ..selectors import (
+    rbac_permission_cache_invalidate,
     role_active_assignment_count,
     user_max_role_level,
     user_permission_cache_clear,
@@ -150,6 +151,7 @@ def role_assignment_add(
         old=old,
         new={**model_snapshot(user_role, USER_ROLE_AUDIT_FIELDS), "role_name": role.name},
     )
+    rbac_permission_cache_invalidate()
     user_permission_cache_clear(user=user)
     return user_role
 
@@ -220,6 +222,7 @@ def user_role_revoke(*, actor: User, user_role: UserRole, reason: str | None = N
             "reason": reason,
         },
     )
+    rbac_permission_cache_invalidate()
     if held_user is not None:
         user_permission_cache_clear(user=held_user)
     return user_role
@@ -333,6 +336,7 @@ def role_delete(*, actor: User, role: Role) -> None:
     old = model_snapshot(role, ROLE_AUDIT_FIELDS)
     entity_id = role.pk
     role.delete()
+    rbac_permission_cache_invalidate()
     audit_log_record(
         actor=actor,
         action=AuditAction.DELETE,
@@ -383,6 +387,7 @@ def role_permission_grant(*, actor: User, role: Role, permission: Permission) ->
             "granted_by": actor.pk,
         },
     )
+    rbac_permission_cache_invalidate()
     user_permission_cache_clear(user=actor)
     return role_permission
 
@@ -410,6 +415,7 @@ def role_permission_revoke(*, actor: User, role_permission: RolePermission) -> N
         entity_id=entity_id,
         old=old,
     )
+    rbac_permission_cache_invalidate()
     user_permission_cache_clear(user=actor)
 
 
@@ -462,6 +468,7 @@ def permission_delete(*, actor: User, permission: Permission) -> None:
         entity_id=entity_id,
         old=old,
     )
+    rbac_permission_cache_invalidate()
     user_permission_cache_clear(user=actor)
 
 

@@ -26,7 +26,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -49,6 +49,8 @@ ACTIVITY_WRITE_INTERVAL = datetime.timedelta(seconds=60)
 _MAX_CHAIN_LENGTH = 10_000
 
 DEFAULT_IDLE_TIMEOUT_MINUTES = 120
+# The shortest idle timeout the setting can ask for.
+MIN_IDLE_TIMEOUT = datetime.timedelta(minutes=1)
 DEFAULT_ABSOLUTE_LIFETIME_HOURS = 12
 
 
@@ -111,7 +113,7 @@ def _new_refresh_token() -> str:
 def session_idle_timeout() -> datetime.timedelta:
     """`Platform.SessionTimeoutMinutes` as a timedelta (at least one minute)."""
     minutes = setting_int("Platform.SessionTimeoutMinutes", DEFAULT_IDLE_TIMEOUT_MINUTES)
-    return datetime.timedelta(minutes=max(1, minutes))
+    return max(MIN_IDLE_TIMEOUT, datetime.timedelta(minutes=minutes))
 
 
 def session_absolute_lifetime() -> datetime.timedelta:
@@ -281,6 +283,88 @@ _NOT_NEEDED_PER_REQUEST = (
 )
 
 
+class _AccessTokenLookup:
+    """The session-by-prefix query, compiled once per process and database alias.
+
+    Every authenticated request runs it, and compiling the ORM query (a join, deferred
+    columns) cost more than running it. The SQL, the column lists and the converters
+    (Django's, per backend and field) are built once from the models; each request
+    only executes and builds the two instances, exactly as the ORM would have
+    (deferred columns load on access).
+    """
+
+    def __init__(self, alias: str):
+        connection = connections[alias]
+        quote = connection.ops.quote_name
+        session_meta, user_meta = UserSession._meta, User._meta
+        not_needed_session = {n for n in _NOT_NEEDED_PER_REQUEST if "__" not in n}
+        not_needed_user = {n[6:] for n in _NOT_NEEDED_PER_REQUEST if n.startswith("user__")}
+        self.session_fields = [
+            f for f in session_meta.concrete_fields if f.name not in not_needed_session
+        ]
+        self.user_fields = [f for f in user_meta.concrete_fields if f.name not in not_needed_user]
+        session_table, user_table = quote(session_meta.db_table), quote(user_meta.db_table)
+        columns = [f"{session_table}.{quote(f.column)}" for f in self.session_fields] + [
+            f"{user_table}.{quote(f.column)}" for f in self.user_fields
+        ]
+        user_fk = session_meta.get_field("user")
+        prefix = session_meta.get_field("token_prefix")
+        active = session_meta.get_field("is_active")
+        # Names from the models, quoted by the backend; the values are parameters.
+        select = ", ".join(columns)
+        join = (
+            f"{user_table}.{quote(user_meta.pk.column)} = {session_table}.{quote(user_fk.column)}"
+        )
+        where = (
+            f"{session_table}.{quote(prefix.column)} = %s "
+            f"AND {session_table}.{quote(active.column)} = %s"
+        )
+        self.sql = (
+            f"SELECT {select} FROM {session_table} INNER JOIN {user_table} ON {join} WHERE {where}"  # noqa: S608, E501
+        )
+        self.active_param = active.get_db_prep_value(True, connection)
+        self.alias = alias
+        self.split = len(self.session_fields)
+        self.session_attnames = [f.attname for f in self.session_fields]
+        self.user_attnames = [f.attname for f in self.user_fields]
+        self.converters = []
+        for position, field in enumerate([*self.session_fields, *self.user_fields]):
+            column = field.get_col(field.model._meta.db_table)
+            funcs = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+            if funcs:
+                self.converters.append((position, column, funcs))
+
+    def run(self, prefix: str) -> list[UserSession]:
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, [prefix, self.active_param])
+            rows = cursor.fetchall()
+        sessions = []
+        for row in rows:
+            values = list(row)
+            for position, column, funcs in self.converters:
+                value = values[position]
+                for func in funcs:
+                    value = func(value, column, connection)
+                values[position] = value
+            session = UserSession.from_db(self.alias, self.session_attnames, values[: self.split])
+            user = User.from_db(self.alias, self.user_attnames, values[self.split :])
+            UserSession.user.field.set_cached_value(session, user)
+            sessions.append(session)
+        return sessions
+
+
+_lookups: dict[str, _AccessTokenLookup] = {}
+
+
+def _access_token_lookup() -> _AccessTokenLookup:
+    alias = router.db_for_read(UserSession)
+    lookup = _lookups.get(alias)
+    if lookup is None:
+        lookup = _lookups[alias] = _AccessTokenLookup(alias)
+    return lookup
+
+
 def user_session_get_by_access_token(*, token: str) -> UserSession | None:
     """The active session whose access token is `token` (user loaded), else None.
 
@@ -291,13 +375,8 @@ def user_session_get_by_access_token(*, token: str) -> UserSession | None:
     if parts is None:
         return None
     presented = token_digest(token)
-    candidates = (
-        UserSession.objects.select_related("user")
-        .defer(*_NOT_NEEDED_PER_REQUEST)
-        .filter(token_prefix=parts[0], is_active=True)
-    )
     match = None
-    for session in candidates:
+    for session in _access_token_lookup().run(parts[0]):
         # Compare with every candidate, so the time taken does not depend on which matched.
         if digests_match(presented, session.session_token):
             match = session
@@ -313,6 +392,10 @@ def user_session_check_expiry(
     whichever comes first.
     """
     now = now or timezone.now()
+    # The idle timeout is at least MIN_IDLE_TIMEOUT, so a session used less than that
+    # ago is within it whatever the setting says: most requests skip reading it.
+    if now < session.expires_at and now - session.last_activity_at < MIN_IDLE_TIMEOUT:
+        return True
     if now < session_idle_deadline(session):
         return True
     # The refresh token still works until ExpiresAt, so only the absolute lifetime ends

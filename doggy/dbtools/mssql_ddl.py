@@ -120,6 +120,10 @@ ACCEPTED_KEY_SIZES = {
         "ASP.NET Core Identity's own primary key (NVARCHAR(450) + INT); user ids are "
         "36-character GUID strings, and accounts/0002 replaces the key"
     ),
+    ("UserBlocks", ("BlockerId", "BlockedId")): (
+        "a pair of Users.Id (NVARCHAR(450) each, SCHEMA.md D1); user ids are 36-character "
+        "GUID strings, so a real key is 144 bytes"
+    ),
 }
 
 

@@ -310,7 +310,13 @@ ITEMS: tuple[PlanItem, ...] = (
         17,
         "Enhanced Messaging System",
         3,
-        ["messaging/0002_enhanced_messaging"],
+        # Columns, then the backfill of adopted rows, then the direct-key constraints
+        # (SCHEMA.md 2.16a A1).
+        [
+            "messaging/0002_enhanced_messaging",
+            "messaging/0002_enhanced_messaging_backfill",
+            "messaging/0002_enhanced_messaging_direct_keys",
+        ],
         ["Conversations", "ConversationParticipants", "Messages"],
     ),
     _item(
@@ -359,8 +365,12 @@ ITEMS: tuple[PlanItem, ...] = (
         24,
         "Conversation Management Enhancements",
         3,
-        ["messaging/0009_conversation_management"],
-        ["ConversationParticipants", "MessageEdits", "UserBlocks"],
+        # The legacy Messages.IsRead is dropped in a step of its own (A2).
+        [
+            "messaging/0009_conversation_management",
+            "messaging/0009_conversation_management_drop_is_read",
+        ],
+        ["ConversationParticipants", "MessageEdits", "UserBlocks", "Messages"],
     ),
     # --- Phase 4: Scheduling & Appointments -----------------------------------------------
     _item(

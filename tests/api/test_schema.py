@@ -8,7 +8,9 @@ import jsonschema
 import pytest
 import schemathesis
 import yaml
+from django.core import signals
 from django.core.management import call_command
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
@@ -57,6 +59,19 @@ def test_schema_and_swagger_ui_are_served(db):
 @functools.cache
 def _schema() -> dict:
     return SchemaGenerator().get_schema(request=None, public=True)
+
+
+@pytest.fixture(autouse=True)
+def _requests_keep_the_test_connection():
+    """Requests sent through the WSGI application, as Django's test client sends its own,
+    must not close the connection that holds the test's transaction: on PostgreSQL
+    `close_old_connections` at the end of a request closes a connection that is not in
+    autocommit mode."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def _conformance(raw_schema: dict, method: str, path: str, *, user=None, **case_kwargs):

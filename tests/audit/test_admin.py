@@ -26,6 +26,7 @@ from audit.choices import AuditAction, Severity
 from audit.models import AuditLog
 from doggy.admin_mixins import AuditedModelAdmin
 from doggy.models import StoredFile, SystemSetting
+from messaging.choices import ConversationType
 from messaging.models import Conversation, ConversationParticipant, Message
 from tests.accounts.factories import (
     KycDocumentFactory,
@@ -57,7 +58,7 @@ def _url(model, view: str, *args) -> str:
 def _one_of_each() -> dict[type, object]:
     """One row of every model of the Phase 1 admin (accounts, platform, audit, messaging)."""
     owner = UserFactory()
-    conversation = Conversation.objects.create()
+    conversation = Conversation.objects.create(type=ConversationType.GROUP)
     participant = ConversationParticipant.objects.create(conversation=conversation, user=owner)
     document = KycDocumentFactory()
     return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import uuid
 
 import pytest
 from django.core.management.base import CommandError
@@ -118,14 +119,73 @@ def test_migrate_verify_and_roll_back_phase_2_keep_phase_1s_rows(migrating_db, t
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not _phase_unbuilt(3), reason="phase 3 has migrations now")
-def test_migrate_phase_3_says_plainly_that_nothing_is_built(migrating_db):
-    out = plan_command("migrate", "--phase", "3", "--no-backup", "--noinput")
+@pytest.mark.skipif(not _phase_unbuilt(4), reason="phase 4 has migrations now")
+def test_migrate_phase_4_says_plainly_that_nothing_is_built(migrating_db):
+    out = plan_command("migrate", "--phase", "4", "--no-backup", "--noinput")
 
     assert (
-        "Phase 3 (Communication & Interaction), items 017-024: no migration of these items "
+        "Phase 4 (Scheduling & Appointments), items 025-030: no migration of these items "
         "is built yet; nothing to apply." in out
     )
+
+
+BASELINE_MESSAGING_TABLES = ["Conversations", "ConversationParticipants", "Messages"]
+
+
+@pytest.mark.slow
+def test_phase_3_migrates_verifies_and_rolls_back_keeping_the_baseline_messages(migrating_db):
+    # Given the end of phase 2 with phase-1 rows and a legacy 1:1 conversation in the
+    # baseline messaging tables: Ann's message read, Bob's reply not yet
+    plan_command("rollback", "--phase", "3", "--no-backup", "--noinput")
+    _fill_phase_1()
+    ann, bob = UserFactory(), UserFactory()
+    conversation = uuid.uuid4().hex
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {qn('Conversations')} ({qn('Id')}) VALUES (%s)",  # noqa: S608
+            [conversation],
+        )
+        for user in (ann, bob):
+            cursor.execute(
+                f"INSERT INTO {qn('ConversationParticipants')} "  # noqa: S608
+                f"({qn('ConversationId')}, {qn('UserId')}) VALUES (%s, %s)",
+                [conversation, user.pk],
+            )
+        for sender, is_read in ((ann, True), (bob, False)):
+            cursor.execute(
+                f"INSERT INTO {qn('Messages')} "  # noqa: S608
+                f"({qn('ConversationId')}, {qn('SenderId')}, {qn('Content')}, {qn('IsRead')}) "
+                "VALUES (%s, %s, %s, %s)",
+                [conversation, sender.pk, "Woof", is_read],
+            )
+    kept = PHASE_1_TABLES
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, table_columns(connection, kept))
+
+    # When phase 3 is applied
+    out = plan_command("migrate", "--phase", "3", "--no-backup", "--noinput")
+
+    # Then it is applied and verified, and every phase-3 item shows as applied
+    assert "Phase 3 (Communication & Interaction), items 017-024" in out
+    assert "[FAIL]" not in out
+    status = plan_command("status")
+    for code in range(17, 25):
+        assert re.search(rf"^0{code} .* applied +\d+$", status, re.M), code
+    assert re.search(r"^017 .* messaging\.0002 \(3 steps\) +applied", status, re.M)
+
+    # When phase 3 is rolled back
+    out = plan_command("rollback", "--phase", "3", "--no-backup", "--noinput")
+
+    # Then every earlier row is there byte for byte, IsRead included (recomputed from
+    # the read cursors), and the phase-3 tables are gone
+    assert "[FAIL]" not in out
+    assert "back to the end of phase 2" in out
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, table_columns(connection, kept)) == checksums
+    assert set(BASELINE_MESSAGING_TABLES) <= set(kept)
+    phase_3_tables = {table for item in plan_items_of_phase(3) for table in item.tables}
+    assert not (phase_3_tables - set(kept)) & set(table_row_counts(connection))
 
 
 def test_status_lists_the_42_items(applied_db):

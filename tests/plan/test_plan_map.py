@@ -129,6 +129,37 @@ def test_rollback_of_phase_2_keeps_phase_1_positions(plan_map):
         assert name == (kept[-1] if kept else None)
 
 
+def test_phase_3_targets_reach_item_024_and_nothing_later(plan_map):
+    # When the targets for the end of phase 3 are computed
+    targets = plan_map.targets_to_phase(3)
+    plan = plan_map.forwards_plan(targets)
+
+    # Then messaging ends at 024's last step, past every step of 017 and 024...
+    assert ("messaging", "0009_conversation_management_drop_is_read") in targets
+    for name in (
+        "0002_enhanced_messaging",
+        "0002_enhanced_messaging_backfill",
+        "0002_enhanced_messaging_direct_keys",
+        "0009_conversation_management",
+    ):
+        assert ("messaging", name) in plan
+    # ...and an empty database reaches it without any migration of a later phase
+    project = {node for node in plan if node[0] in PROJECT_APPS}
+    assert project == set(plan_map.nodes_up_to(24))
+    assert {plan_item_of_migration(node).phase for node in project} == {1, 2, 3}
+
+
+def test_rollback_of_phase_3_takes_messaging_back_to_its_baseline(plan_map):
+    # Given a database at the end of phase 3
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(3)))
+
+    # When the rollback targets of phase 3 are computed
+    targets = plan_map.rollback_targets(3, applied)
+
+    # Then only messaging moves, back to the baseline tables of item 000
+    assert targets == [("messaging", "0001_baseline_messaging")]
+
+
 def test_rollback_of_phase_1_empties_every_project_app(plan_map):
     applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(1)))
 

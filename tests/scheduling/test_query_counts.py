@@ -37,8 +37,8 @@ N = 3
 
 
 def _measure(user, url: str) -> tuple[int, dict]:
-    # A first request warms the per-process caches (platform settings such as the
-    # maintenance switch are read once and cached), as any running server has them.
+    # A first request warms the shared caches (platform settings such as the maintenance
+    # switch, the caller's RBAC permission set), as any running server has them.
     client_for(user).get(url)
     client = client_for(user)
     with CaptureQueriesContext(connection) as queries:

@@ -186,10 +186,7 @@ class Command(BaseCommand):
                 state = "not applied"
             if built and plan_map.item_state(item) == "partly built":
                 state += ", partly built"
-            migrations = ", ".join(
-                f"{app}.{name[:4]}{'' if plan_map.built((app, name)) else '?'}"
-                for app, name in item.migrations
-            )
+            migrations = ", ".join(_short_migrations(plan_map, item.migrations))
             present = [table for table in item.tables if table in counts]
             rows_text = str(sum(counts[table] for table in present)) if present else "-"
             rows.append((item.code, item.title[:36], str(item.phase), migrations, state, rows_text))
@@ -646,3 +643,19 @@ def mssql_backup_statement(connection, file_name: str) -> str:
     return (
         f"BACKUP DATABASE [{name}] TO DISK = N'{path}' WITH COPY_ONLY, INIT, CHECKSUM, STATS = 10;"
     )
+
+
+def _short_migrations(plan_map, nodes) -> list[str]:
+    """`app.0003` per migration; steps that share a number show once, with their count.
+
+    An item may take several steps under one number (`messaging.0002 (3 steps)`: the
+    columns, the backfill of adopted rows, then the constraints). A `?` marks a step
+    that is not built yet.
+    """
+    groups: dict[str, list[bool]] = {}
+    for app, name in nodes:
+        groups.setdefault(f"{app}.{name[:4]}", []).append(plan_map.built((app, name)))
+    return [
+        f"{label}{'' if all(built) else '?'}" + (f" ({len(built)} steps)" if len(built) > 1 else "")
+        for label, built in groups.items()
+    ]

@@ -1,0 +1,22 @@
+-- messaging.0002_enhanced_messaging_direct_keys (plan item 017): SQL Server DDL
+-- Rendered offline through mssql-django's schema editor by
+-- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
+SET ANSI_NULLS ON;
+SET ANSI_PADDING ON;
+SET ANSI_WARNINGS ON;
+SET ARITHABORT ON;
+SET CONCAT_NULL_YIELDS_NULL ON;
+SET NUMERIC_ROUNDABORT OFF;
+SET QUOTED_IDENTIFIER ON;
+SET XACT_ABORT ON;
+GO
+BEGIN TRANSACTION;
+GO
+-- Create constraint CK_Conversations_Direct on model conversation
+ALTER TABLE [Conversations] ADD CONSTRAINT [CK_Conversations_Direct] CHECK (([Type] IN ('Group', 'Booking', 'Support') OR [DirectKey] IS NOT NULL));
+GO
+-- Create constraint UX_Conversations_DirectKey on model conversation
+CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL;
+GO
+COMMIT TRANSACTION;
+GO
