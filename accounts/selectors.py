@@ -342,7 +342,7 @@ def kyc_review_queue(*, actor: User, status: str | None = None) -> QuerySet[KycV
 def kyc_verification_list_for_user(*, actor: User) -> QuerySet[KycVerification]:
     """The caller's own KYC cases, newest first, with their documents."""
     return (
-        KycVerification.objects.filter(user_id=actor.pk)
+        KycVerification.objects.visible_to(actor)
         .select_related("service_provider")
         .prefetch_related("documents")
         .order_by("-created_at", "id")

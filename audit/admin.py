@@ -68,6 +68,11 @@ class AuditLogAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     """Who did what to which object. Rows are never added, changed or deleted here."""
 
     rbac_view_permission = PermissionName.SYSTEM_ADMIN
+
+    def get_queryset(self, request):
+        # The same rule as the API's audit reads: holders of the reader permissions.
+        return super().get_queryset(request).visible_to(request.user)
+
     list_display = (
         "timestamp",
         "action",

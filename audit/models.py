@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from doggy.core.db import created_at_field, updated_at_field, uuid_primary_key
+from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import (
     ClientPlatform,
@@ -21,9 +22,18 @@ from .choices import (
     Severity,
 )
 
+# Who may read the audit log (RBAC permission names, SCHEMA.md 2.2).
+AUDIT_READER_PERMISSIONS = frozenset({PermissionName.SYSTEM_ADMIN, PermissionName.USERS_MANAGE})
+
 
 class AuditLogQuerySet(models.QuerySet):
     """Refuses bulk changes: audit rows are written once and never edited or removed."""
+
+    def visible_to(self, user) -> AuditLogQuerySet:
+        """Every row for holders of `system.admin` or `users.manage`; nothing for others."""
+        if not actor_may(user, *AUDIT_READER_PERMISSIONS):
+            return self.none()
+        return self.all()
 
     def update(self, **kwargs):
         raise RuntimeError("AuditLogs are append-only.")

@@ -9,12 +9,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from doggy.core.permissions import PermissionName, actor_may
-
 from .models import AuditLog
 
-# Who may read the audit log (RBAC permission names, SCHEMA.md 2.2).
-AUDIT_READER_PERMISSIONS = frozenset({PermissionName.SYSTEM_ADMIN, PermissionName.USERS_MANAGE})
 AUDIT_LOG_FILTERS = frozenset(
     {"user", "entity_type", "entity_id", "action", "severity", "date_from", "date_to"}
 )
@@ -41,14 +37,12 @@ def audit_log_list(*, actor, filters: Mapping[str, Any] | None = None) -> QueryS
     `AuditLogs`. The user and session are fetched in the same query, so listing N rows
     costs one query whatever N is.
     """
-    if not actor_may(actor, *AUDIT_READER_PERMISSIONS):
-        return AuditLog.objects.none()
     filters = dict(filters or {})
     unknown = set(filters) - AUDIT_LOG_FILTERS
     if unknown:
         raise ValueError(f"Unknown audit log filters: {sorted(unknown)}.")
 
-    queryset = AuditLog.objects.select_related("user", "session")
+    queryset = AuditLog.objects.visible_to(actor).select_related("user", "session")
     user = filters.get("user")
     if user is not None:
         queryset = queryset.filter(user_id=getattr(user, "pk", user))

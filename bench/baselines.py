@@ -19,8 +19,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from accounts.authentication import BearerTokenAuthentication
 from accounts.choices import SYSTEM_USER_ID, PermissionName
 from accounts.models import ServiceProvider, User, UserRole
-from audit.models import AuditLog
-from audit.selectors import AUDIT_READER_PERMISSIONS
+from audit.models import AUDIT_READER_PERMISSIONS, AuditLog
 from billing.models import PlanEntitlement, SubscriptionPlan
 from doggy.api.pagination import PageNumberPagination
 from doggy.core.permissions import actor_may

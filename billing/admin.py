@@ -1,8 +1,9 @@
 """Staff admin of the plan catalog and user subscriptions.
 
-Plans and their entitlements are edited through `AuditedModelAdmin` (every row audited,
-the entitlement inline too). Subscriptions are read-only; staff cancel them with actions
-that go through `subscription_cancel`.
+Plans and their entitlements are saved through the plan services (`plan_create`,
+`plan_update`, `plan_entitlement_*`), which validate, normalise and write the audit rows.
+Subscriptions are read-only; staff cancel them with actions that go through
+`subscription_cancel`.
 """
 
 from __future__ import annotations
@@ -12,23 +13,75 @@ from django.contrib import admin
 from doggy.admin_mixins import (
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
+    ServiceInlineMixin,
+    ServiceSaveAdminMixin,
     call_for_each,
 )
 from doggy.core.permissions import PermissionName, actor_may
 
 from .models import PlanEntitlement, SubscriptionPlan, UserSubscription
-from .services import subscription_cancel
+from .services import (
+    ENTITLEMENT_FIELDS,
+    PLAN_FIELDS,
+    plan_create,
+    plan_entitlement_create,
+    plan_entitlement_delete,
+    plan_entitlement_update,
+    plan_update,
+    subscription_cancel,
+)
 
 
-class PlanEntitlementInline(admin.TabularInline):
+class PlanEntitlementInline(ServiceInlineMixin, admin.TabularInline):
     model = PlanEntitlement
     fields = ("feature_key", "is_enabled", "limit_value")
     extra = 0
 
 
 @admin.register(SubscriptionPlan)
-class SubscriptionPlanAdmin(AuditedModelAdmin):
+class SubscriptionPlanAdmin(ServiceSaveAdminMixin, AuditedModelAdmin):
     """The plan catalog; subscriptions PROTECT their plan, so plans are retired, not deleted."""
+
+    service_fields = PLAN_FIELDS
+
+    def service_create(self, request, data):
+        return plan_create(actor=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        return plan_update(actor=request.user, plan=obj, **data)
+
+    def save_formset(self, request, form, formset, change):
+        """Each added, changed or removed entitlement goes through its service."""
+        if formset.model is not PlanEntitlement:
+            return super().save_formset(request, form, formset, change)
+        plan = form.instance
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for row_form in formset.forms:
+            stored = row_form.instance if row_form.instance.pk is not None else None
+            if stored is not None and formset.can_delete and formset._should_delete_form(row_form):
+                plan_entitlement_delete(actor=request.user, entitlement=stored)
+                formset.deleted_objects.append(stored)
+                continue
+            if not row_form.has_changed():
+                continue
+            data = {
+                name: row_form.cleaned_data[name]
+                for name in ENTITLEMENT_FIELDS
+                if name in row_form.cleaned_data
+            }
+            if stored is None:
+                formset.new_objects.append(
+                    plan_entitlement_create(actor=request.user, plan=plan, **data)
+                )
+            else:
+                changed = {name: data[name] for name in row_form.changed_data if name in data}
+                formset.changed_objects.append(
+                    (
+                        plan_entitlement_update(actor=request.user, entitlement=stored, **changed),
+                        row_form.changed_data,
+                    )
+                )
+        return None
 
     rbac_view_permission = PermissionName.USERS_MANAGE
     rbac_change_permission = PermissionName.SYSTEM_ADMIN

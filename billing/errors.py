@@ -20,3 +20,5 @@ class BillingErrorCode(Enum):
     SUBSCRIPTION_EXISTS = "subscription_exists"
     SUBSCRIPTION_NOT_FOUND = "subscription_not_found"
     SUBSCRIPTION_NOT_LIVE = "subscription_not_live"
+    # A plan code, payment-provider price id or entitlement feature key taken concurrently.
+    CATALOG_CONFLICT = "catalog_conflict"

@@ -142,6 +142,12 @@ class UserSubscriptionQuerySet(models.QuerySet):
         """Subscriptions that still bind the user (the filter of UX_UserSubs_User_Live)."""
         return self.filter(status__in=LIVE_SUBSCRIPTION_STATUSES)
 
+    def visible_to(self, user) -> UserSubscriptionQuerySet:
+        """The caller's own subscriptions (staff see every user's in the admin)."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(user_id=user.pk)
+
 
 class UserSubscription(TimeStampedModel):
     """A user's subscription to a plan, with Stripe's status and period fields.

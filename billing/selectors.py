@@ -24,11 +24,9 @@ def plan_get_public(*, code: str) -> SubscriptionPlan | None:
 
 def subscription_get_current(*, actor: User) -> UserSubscription | None:
     """The caller's live subscription (there is at most one: UX_UserSubs_User_Live)."""
-    if not getattr(actor, "is_authenticated", False):
-        return None
     return (
-        UserSubscription.objects.live()
-        .filter(user_id=actor.pk)
+        UserSubscription.objects.visible_to(actor)
+        .live()
         .select_related("plan")
         .prefetch_related("plan__entitlements")
         .first()

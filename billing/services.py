@@ -1,4 +1,4 @@
-"""Writes of the billing app: subscribing to a plan and cancelling.
+"""Writes of the billing app: subscribing to a plan and cancelling, and the plan catalog.
 
 One live subscription per user is the database's rule (UX_UserSubs_User_Live, I-4);
 the services check it first for a clear `subscription_exists` (409) and turn a lost race
@@ -16,14 +16,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from audit.choices import AuditAction
+from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record, model_snapshot
 from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from doggy.core.permissions import PermissionName, actor_may
+from doggy.core.updates import model_update
 
 from .choices import BillingInterval, PaymentProvider, PlanAudience, SubscriptionStatus
 from .errors import BillingErrorCode
-from .models import SubscriptionPlan, UserSubscription
+from .models import PlanEntitlement, SubscriptionPlan, UserSubscription
 
 AUDITED_FIELDS = (
     "user",
@@ -178,3 +179,166 @@ def subscription_cancel(
         new={k: new[k] for k in changed},
     )
     return locked
+
+
+# --- The plan catalog (staff) ---------------------------------------------------------------
+
+# The columns of a plan that staff edit; `created_at`/`updated_at` are the database's.
+PLAN_FIELDS = (
+    "code",
+    "name",
+    "description",
+    "audience",
+    "marketing_features",
+    "price",
+    "currency",
+    "billing_interval",
+    "interval_count",
+    "trial_period_days",
+    "is_active",
+    "is_public",
+    "sort_order",
+    "provider_product_id",
+    "provider_price_id",
+)
+ENTITLEMENT_FIELDS = ("feature_key", "is_enabled", "limit_value")
+
+
+def _check_may_edit_catalog(actor: User) -> None:
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
+        raise PermissionDeniedError(
+            BillingErrorCode.PERMISSION_DENIED, "Only platform admins edit the plan catalog."
+        )
+
+
+def _catalog_validation_error(exc: ValidationError) -> ApplicationError:
+    """Django's `ValidationError` as a 400 `ApplicationError` with the fields it names."""
+    if hasattr(exc, "error_dict"):
+        fields = {name: [str(m) for m in msgs] for name, msgs in exc.message_dict.items()}
+    else:
+        fields = {"non_field_errors": [str(m) for m in exc.messages]}
+    first = next(iter(fields.values()))[0] if fields else "Invalid input."
+    return ApplicationError(BillingErrorCode.INVALID, first, fields=fields)
+
+
+def _catalog_conflict(what: str) -> ConflictError:
+    return ConflictError(
+        BillingErrorCode.CATALOG_CONFLICT, f"This {what} conflicts with another one."
+    )
+
+
+def _normalise_plan(changes: dict) -> dict:
+    changes = dict(changes)
+    if changes.get("currency"):
+        changes["currency"] = changes["currency"].upper()
+    for name in ("provider_product_id", "provider_price_id"):
+        # Blank payment-provider ids are "none yet" (NULL), so the unique index ignores them.
+        if name in changes and not changes[name]:
+            changes[name] = None
+    return changes
+
+
+def _save_new(instance, what: str) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as exc:
+        raise _catalog_validation_error(exc) from None
+    try:
+        with transaction.atomic():
+            instance.save(force_insert=True)
+    except IntegrityError:
+        # The validation above passed, so a concurrent write took the unique value.
+        raise _catalog_conflict(what) from None
+
+
+@transaction.atomic
+def plan_create(*, actor: User, code: str, name: str, audience: str, **fields) -> SubscriptionPlan:
+    """Add a plan to the catalog (holders of `system.admin`); audited."""
+    _check_may_edit_catalog(actor)
+    values = _normalise_plan({"code": code, "name": name, "audience": audience, **fields})
+    unknown = set(values) - set(PLAN_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable on a plan: {sorted(unknown)}")
+    plan = SubscriptionPlan(**values)
+    _save_new(plan, "plan")
+    audit_log_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        target=plan,
+        new=model_snapshot(plan, PLAN_FIELDS),
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, actor: User, plan: SubscriptionPlan, **changes) -> SubscriptionPlan:
+    """Edit a plan's columns (PLAN_FIELDS); the row is locked first, the change audited.
+
+    Existing subscriptions keep their period; a new price applies from their next one.
+    """
+    _check_may_edit_catalog(actor)
+    locked = SubscriptionPlan.objects.select_for_update().get(pk=plan.pk)
+    model_update(
+        locked,
+        actor=actor,
+        changes=_normalise_plan(changes),
+        allowed=PLAN_FIELDS,
+        validation_error=_catalog_validation_error,
+        conflict_error=lambda exc: _catalog_conflict("plan"),
+    )
+    return locked
+
+
+@transaction.atomic
+def plan_entitlement_create(
+    *, actor: User, plan: SubscriptionPlan, feature_key: str, **fields
+) -> PlanEntitlement:
+    """Add a feature limit to a plan (one row per feature: UX_PlanEntitlements_Plan_Key)."""
+    _check_may_edit_catalog(actor)
+    unknown = set(fields) - set(ENTITLEMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable on an entitlement: {sorted(unknown)}")
+    entitlement = PlanEntitlement(plan=plan, feature_key=feature_key, **fields)
+    _save_new(entitlement, "entitlement")
+    audit_log_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        target=entitlement,
+        new=model_snapshot(entitlement, ("plan", *ENTITLEMENT_FIELDS)),
+    )
+    return entitlement
+
+
+@transaction.atomic
+def plan_entitlement_update(
+    *, actor: User, entitlement: PlanEntitlement, **changes
+) -> PlanEntitlement:
+    """Edit a feature limit of a plan; audited."""
+    _check_may_edit_catalog(actor)
+    locked = PlanEntitlement.objects.select_for_update().get(pk=entitlement.pk)
+    model_update(
+        locked,
+        actor=actor,
+        changes=changes,
+        allowed=ENTITLEMENT_FIELDS,
+        validation_error=_catalog_validation_error,
+        conflict_error=lambda exc: _catalog_conflict("entitlement"),
+    )
+    return locked
+
+
+@transaction.atomic
+def plan_entitlement_delete(*, actor: User, entitlement: PlanEntitlement) -> None:
+    """Remove a feature limit from a plan; audited with the removed values."""
+    _check_may_edit_catalog(actor)
+    pk = entitlement.pk
+    old = model_snapshot(entitlement, ("plan", *ENTITLEMENT_FIELDS))
+    PlanEntitlement.objects.filter(pk=pk).delete()
+    audit_log_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        target=entitlement,
+        entity_id=pk,
+        old=old,
+        severity=Severity.WARNING,
+    )

@@ -1,15 +1,19 @@
-"""Staff screens of the baseline messaging tables (plans 017–024 extend them)."""
+"""Staff screens of the baseline messaging tables (plans 017–024 extend them).
+
+Read-only: no messaging service exists yet, and no admin writes through the ORM. The
+messaging services of a later phase bring the staff actions with them.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from doggy.admin_mixins import AuditedModelAdmin
+from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
 
 from .models import Conversation, ConversationParticipant, Message
 
 
-class ConversationParticipantInline(admin.TabularInline):
+class ConversationParticipantInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ConversationParticipant
     extra = 0
     fields = ("user", "joined_at")
@@ -18,7 +22,7 @@ class ConversationParticipantInline(admin.TabularInline):
 
 
 @admin.register(Conversation)
-class ConversationAdmin(AuditedModelAdmin):
+class ConversationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     list_display = ("id", "created_at", "updated_at")
     date_hierarchy = "created_at"
     search_fields = ("=id",)
@@ -27,7 +31,7 @@ class ConversationAdmin(AuditedModelAdmin):
 
 
 @admin.register(ConversationParticipant)
-class ConversationParticipantAdmin(AuditedModelAdmin):
+class ConversationParticipantAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     list_display = ("conversation", "user", "joined_at")
     list_select_related = ("conversation", "user")
     search_fields = ("user__email", "=conversation__id")
@@ -36,7 +40,7 @@ class ConversationParticipantAdmin(AuditedModelAdmin):
 
 
 @admin.register(Message)
-class MessageAdmin(AuditedModelAdmin):
+class MessageAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     list_display = ("id", "conversation", "sender", "message_type", "created_at")
     list_select_related = ("conversation", "sender")
     list_filter = ("message_type", "moderation_status", "created_at")

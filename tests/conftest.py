@@ -1,3 +1,3 @@
-"""Root conftest: fixtures come from tests/fixtures.py (factories exposed as fixtures)."""
+"""Root conftest: shared fixtures (tests/fixtures.py) and the callers (tests/callers.py)."""
 
-pytest_plugins = ["tests.fixtures"]
+pytest_plugins = ["tests.fixtures", "tests.callers", "tests.matrix"]

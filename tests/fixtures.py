@@ -31,11 +31,6 @@ def other_user(db):
 
 
 @pytest.fixture
-def staff_user(db):
-    return UserFactory(is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
 def api_client():
     return APIClient()
 

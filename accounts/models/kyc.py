@@ -25,6 +25,14 @@ _NOT_REVIEWED = [s for s in KycStatus.values if s not in ("Approved", "Rejected"
 _NO_REJECT_TYPE = [s for s in KycStatus.values if s not in ("Rejected", "ResubmissionRequested")]
 
 
+class KycVerificationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> KycVerificationQuerySet:
+        """The caller's own cases (reviewers work the queue through their own selectors)."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(user_id=user.pk)
+
+
 class KycVerification(TimeStampedModel):
     """One identity-verification case of a person (Sumsub/Persona-like status machine).
 
@@ -89,6 +97,8 @@ class KycVerification(TimeStampedModel):
     )
     auto_approved = models.BooleanField(default=False, db_column="AutoApproved")
     expires_at = models.DateTimeField(null=True, blank=True, db_column="ExpiresAt")
+
+    objects = KycVerificationQuerySet.as_manager()
 
     class Meta:
         db_table = "KycVerifications"

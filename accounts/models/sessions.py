@@ -12,6 +12,14 @@ from doggy.core.db import created_at_field, uuid_primary_key
 from ..choices import LoginFailureReason, SessionEndReason
 
 
+class UserSessionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> UserSessionQuerySet:
+        """The caller's own sessions; nobody lists or ends another user's devices."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(user_id=user.pk)
+
+
 class UserSession(models.Model):
     """One signed-in device: digests of its access and refresh tokens, and its lifetime.
 
@@ -63,6 +71,8 @@ class UserSession(models.Model):
         related_name="+",
         db_column="ReplacedBySessionId",
     )
+
+    objects = UserSessionQuerySet.as_manager()
 
     class Meta:
         db_table = "UserSessions"

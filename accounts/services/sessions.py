@@ -489,10 +489,10 @@ def user_sessions_revoke(
 
 def user_session_list(*, actor: User) -> QuerySet[UserSession]:
     """The caller's own active sessions, most recently used first."""
-    if actor is None or not actor.is_authenticated:
-        return UserSession.objects.none()
-    return UserSession.objects.filter(user_id=actor.pk, is_active=True).order_by(
-        "-last_activity_at", "id"
+    return (
+        UserSession.objects.visible_to(actor)
+        .filter(is_active=True)
+        .order_by("-last_activity_at", "id")
     )
 
 

@@ -47,6 +47,18 @@ def _dog_fk(related_name: str) -> models.ForeignKey:
     )
 
 
+class MedicalRecordQuerySet(models.QuerySet):
+    """Scoping of a dog's records to a caller: the records of the dogs the caller sees."""
+
+    def visible_to(self, user, *, now=None) -> MedicalRecordQuerySet:
+        """Records of dogs the user owns or that are shared with them by a live grant
+        (`DogProfile.objects.visible_to`, so expiry is in the query too)."""
+        dogs = self.model._meta.get_field("dog").related_model.objects.visible_to(
+            user, now=now, inline_shares=False
+        )
+        return self.filter(dog__in=dogs.order_by().values("pk"))
+
+
 class MedicalRecord(TimeStampedModel):
     """Columns every plan-010 table shares: id, recorder, notes and timestamps.
 
@@ -64,6 +76,8 @@ class MedicalRecord(TimeStampedModel):
         db_column="RecordedById",
     )
     notes = models.TextField(blank=True, default="", db_column="Notes")
+
+    objects = MedicalRecordQuerySet.as_manager()
 
     status_field: str | None = None
     # Dates that describe something that already happened, so they cannot lie ahead.

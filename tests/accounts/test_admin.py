@@ -57,8 +57,8 @@ def roles(db):
 
 
 @pytest.fixture
-def superuser_client(client, staff_user):
-    client.force_login(staff_user)
+def superuser_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 
@@ -164,7 +164,7 @@ def test_user_changelist_lists_effective_roles_and_filters_by_role(superuser_cli
 
 
 @pytest.mark.django_db
-def test_user_add_creates_the_account_through_the_service(superuser_client, roles, staff_user):
+def test_user_add_creates_the_account_through_the_service(superuser_client, roles, superuser):
     # when a superuser adds an account with a first role
     response = superuser_client.post(
         reverse("admin:accounts_user_add"),
@@ -184,9 +184,9 @@ def test_user_add_creates_the_account_through_the_service(superuser_client, role
     assert created.check_password("a-long-demo-password-1")
     assert hasattr(created, "settings")
     assert list(created.user_roles.values_list("role__name", "assigned_by")) == [
-        ("PetOwner", staff_user.pk)
+        ("PetOwner", superuser.pk)
     ]
-    actions = set(AuditLog.objects.filter(user=staff_user).values_list("action", "entity_type"))
+    actions = set(AuditLog.objects.filter(user=superuser).values_list("action", "entity_type"))
     assert actions == {
         (AuditAction.CREATE, "accounts.User"),
         (AuditAction.ROLE_ASSIGNED, "accounts.UserRole"),
@@ -216,7 +216,7 @@ def test_user_add_with_a_taken_email_shows_the_error_and_writes_nothing(superuse
 
 @pytest.mark.django_db
 def test_user_change_audits_plain_fields_and_profile_through_the_service(
-    superuser_client, staff_user
+    superuser_client, superuser
 ):
     # given an account
     owner = UserFactory(email="owner@example.com", first_name="Old", phone_number=None)
@@ -335,16 +335,16 @@ def test_lock_until_a_date_in_the_past_is_refused(superuser_client):
 
 
 @pytest.mark.django_db
-def test_refused_user_action_becomes_a_message(superuser_client, staff_user):
+def test_refused_user_action_becomes_a_message(superuser_client, superuser):
     # when a superuser tries to suspend themself
     response = _action(
-        superuser_client, "suspend_users", [staff_user], reason="Oops", **{ACTION_APPLY: "1"}
+        superuser_client, "suspend_users", [superuser], reason="Oops", **{ACTION_APPLY: "1"}
     )
     # then the refusal is a message and nothing changes
     assert response.status_code == 302
-    assert _messages(response) == [f"{staff_user}: You may not do this to your own account."]
-    staff_user.refresh_from_db()
-    assert staff_user.account_status == AccountStatus.ACTIVE
+    assert _messages(response) == [f"{superuser}: You may not do this to your own account."]
+    superuser.refresh_from_db()
+    assert superuser.account_status == AccountStatus.ACTIVE
 
 
 @pytest.mark.django_db
@@ -372,19 +372,19 @@ def test_admin_password_change_ends_sessions_and_is_audited(superuser_client):
 
 
 @pytest.mark.django_db
-def test_user_manager_cannot_edit_a_superuser(manager_client, staff_user):
+def test_user_manager_cannot_edit_a_superuser(manager_client, superuser):
     # given a user manager who is not a superuser
-    url = reverse("admin:accounts_user_change", args=[staff_user.pk])
+    url = reverse("admin:accounts_user_change", args=[superuser.pk])
     # when they post a new email for a superuser, or a new password
     response = manager_client.post(url, {"email": "taken-over@example.com"})
     password = manager_client.post(
-        reverse("admin:auth_user_password_change", args=[staff_user.pk]),
+        reverse("admin:auth_user_password_change", args=[superuser.pk]),
         {"password1": "x-long-password-1", "password2": "x-long-password-1"},
     )
     # then both are refused and the superuser is unchanged
     assert (response.status_code, password.status_code) == (403, 403)
-    staff_user.refresh_from_db()
-    assert staff_user.email != "taken-over@example.com"
+    superuser.refresh_from_db()
+    assert superuser.email != "taken-over@example.com"
 
 
 # --- Roles, permissions and grants -----------------------------------------------------------
@@ -1047,7 +1047,7 @@ def test_role_dropdown_offers_every_role_to_a_superuser(superuser_client, roles)
 
 @pytest.mark.django_db
 def test_existing_assignment_above_the_managers_level_still_shows_its_role(
-    manager_client, roles, staff_user
+    manager_client, roles, superuser
 ):
     # given another Admin's assignment (the manager may not grant Admin)
     other = UserFactory(email="other-admin@example.com", is_staff=True)
@@ -1164,7 +1164,7 @@ def test_view_site_links_to_the_api_docs(superuser_client):
 
 
 @pytest.mark.django_db
-def test_session_revoke_asks_for_confirmation_and_a_reason(superuser_client, staff_user):
+def test_session_revoke_asks_for_confirmation_and_a_reason(superuser_client, superuser):
     # given an active session
     session = UserSessionFactory(user=UserFactory(email="owner@example.com"))
     # when the action is chosen, then sent without a reason, then with one
@@ -1187,7 +1187,7 @@ def test_session_revoke_asks_for_confirmation_and_a_reason(superuser_client, sta
     session.refresh_from_db()
     assert (session.is_active, session.end_reason) == (False, SessionEndReason.REVOKED)
     log = AuditLog.objects.get(action=AuditAction.SESSION_REVOKED)
-    assert (log.user_id, log.entity_id, log.severity) == (staff_user.pk, str(session.pk), "Warning")
+    assert (log.user_id, log.entity_id, log.severity) == (superuser.pk, str(session.pk), "Warning")
     assert log.old_values == {"is_active": True, "ended_at": None, "end_reason": None}
     assert (log.new_values["end_reason"], log.new_values["note"]) == ("Revoked", "Lost phone")
 

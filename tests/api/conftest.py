@@ -1,51 +1,13 @@
-"""Fixtures of the API tests: the seeded RBAC, one user per caller kind, bearer clients."""
+"""Fixtures of the API tests (the callers are tests/callers.py's)."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
-from rest_framework.test import APIClient
 
-from accounts.choices import AccountStatus, PermissionName, RoleName
-from accounts.models import Permission, Role, RolePermission, UserRole
-from accounts.services.sessions import user_session_create
-from tests.accounts.factories import ServiceProviderFactory, UserFactory
-
-# The seed of accounts/0005 (SCHEMA.md 2.2), repeated here so that the tests also run
-# with --nomigrations: role name -> (level, permission names).
-SEED_ROLES = {
-    RoleName.USER: (1, (PermissionName.USERS_VIEW,)),
-    RoleName.PET_OWNER: (
-        2,
-        (
-            PermissionName.USERS_VIEW,
-            PermissionName.SERVICES_BOOK,
-            PermissionName.MESSAGING_ACCESS,
-            PermissionName.AI_ACCESS,
-        ),
-    ),
-    RoleName.SERVICE_PROVIDER: (
-        2,
-        (
-            PermissionName.USERS_VIEW,
-            PermissionName.SERVICES_PROVIDE,
-            PermissionName.MESSAGING_ACCESS,
-            PermissionName.CALENDAR_MANAGE,
-            PermissionName.AI_ACCESS,
-        ),
-    ),
-    RoleName.ADMIN: (
-        10,
-        (
-            PermissionName.USERS_VIEW,
-            PermissionName.USERS_MANAGE,
-            PermissionName.KYC_REVIEW,
-            PermissionName.SYSTEM_ADMIN,
-        ),
-    ),
-    # Not seeded by the plan: staff who review KYC cases and nothing else.
-    "KycReviewer": (5, (PermissionName.KYC_REVIEW,)),
-}
+from accounts.choices import RoleName
+from tests.accounts.factories import ServiceProviderFactory
+from tests.callers import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -65,76 +27,11 @@ def _file_scanner(settings, monkeypatch):
 
 
 @pytest.fixture
-def rbac(db) -> dict[str, Role]:
-    """The seeded roles (and the KycReviewer role), whether or not migrations ran."""
-    roles = {}
-    for name, (level, permission_names) in SEED_ROLES.items():
-        role, _ = Role.objects.get_or_create(
-            normalized_name=name.upper(),
-            defaults={"name": name, "level": level, "is_system_role": name != "KycReviewer"},
-        )
-        for permission_name in permission_names:
-            permission, _ = Permission.objects.get_or_create(
-                name=permission_name, defaults={"category": "Seed", "is_system_permission": True}
-            )
-            RolePermission.objects.get_or_create(role=role, permission=permission)
-        roles[name] = role
-    return roles
-
-
-def make_user(rbac, role_name: str | None, **kwargs):
-    user = UserFactory(account_status=kwargs.pop("account_status", AccountStatus.ACTIVE), **kwargs)
-    if role_name is not None:
-        UserRole.objects.create(user=user, role=rbac[role_name], assigned_by=user)
-    return user
-
-
-@pytest.fixture
-def pet_owner(rbac):
-    return make_user(rbac, RoleName.PET_OWNER, email="owner@example.com")
-
-
-@pytest.fixture
-def other_pet_owner(rbac):
-    return make_user(rbac, RoleName.PET_OWNER, email="other-owner@example.com")
-
-
-@pytest.fixture
-def provider(rbac):
-    user = make_user(rbac, RoleName.SERVICE_PROVIDER, email="provider@example.com")
-    ServiceProviderFactory(user=user, business_name="Happy Paws")
-    return user
-
-
-@pytest.fixture
-def other_provider(rbac):
+def other_provider_user(rbac):
+    """A second provider, a stranger to `provider_user`'s KYC case."""
     user = make_user(rbac, RoleName.SERVICE_PROVIDER, email="other-provider@example.com")
     ServiceProviderFactory(user=user, business_name="Wag Walkers")
     return user
-
-
-@pytest.fixture
-def kyc_reviewer(rbac):
-    return make_user(rbac, "KycReviewer", email="reviewer@example.com")
-
-
-@pytest.fixture
-def admin_user(rbac):
-    return make_user(rbac, RoleName.ADMIN, email="admin@example.com")
-
-
-def bearer_client(user, **session_kwargs) -> APIClient:
-    """An API client signed in as `user` through a fresh session."""
-    issued = user_session_create(user=user, **session_kwargs)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {issued.access_token}")
-    client.issued = issued
-    return client
-
-
-@pytest.fixture
-def client_for():
-    return bearer_client
 
 
 class Clock:

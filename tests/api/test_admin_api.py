@@ -12,14 +12,14 @@ from audit.choices import AuditAction
 from audit.models import AuditLog
 from doggy.models import SystemSetting
 from tests.accounts.factories import UserFactory
-from tests.api.conftest import bearer_client, make_user
+from tests.callers import bearer_client, make_user
 
 USERS_URL = "/api/v1/admin/users/"
 
 
 @pytest.fixture
-def admin_client(admin_user):
-    return bearer_client(admin_user)
+def admin_client(rbac_admin):
+    return bearer_client(rbac_admin)
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def support_role(db):
     return Role.objects.create(name="Support", level=3, max_users=2)
 
 
-def test_user_list_filters_by_status_role_and_email(admin_client, rbac, pet_owner, provider):
+def test_user_list_filters_by_status_role_and_email(admin_client, rbac, owner, provider_user):
     # given
     make_user(rbac, "PetOwner", email="held@example.com", account_status=AccountStatus.SUSPENDED)
 
@@ -43,7 +43,7 @@ def test_user_list_filters_by_status_role_and_email(admin_client, rbac, pet_owne
     assert by_email["results"][0]["roles"][0]["role"]["name"] == "PetOwner"
 
 
-def test_user_list_orders_by_email_both_ways(admin_client, pet_owner, provider):
+def test_user_list_orders_by_email_both_ways(admin_client, owner, provider_user):
     # when
     ascending = admin_client.get(USERS_URL, {"ordering": "email"}).json()["results"]
     descending = admin_client.get(USERS_URL, {"ordering": "-email"}).json()["results"]
@@ -67,27 +67,25 @@ def test_user_list_refuses_unknown_filters(admin_client, params):
     assert response.status_code == 400
 
 
-def test_suspension_ends_every_session_and_is_audited(admin_client, admin_user, pet_owner):
+def test_suspension_ends_every_session_and_is_audited(admin_client, rbac_admin, owner):
     # given
-    victim = bearer_client(pet_owner)
+    victim = bearer_client(owner)
 
     # when
-    response = admin_client.post(
-        f"{USERS_URL}{pet_owner.pk}/suspend/", {"reason": "Chargeback fraud"}
-    )
+    response = admin_client.post(f"{USERS_URL}{owner.pk}/suspend/", {"reason": "Chargeback fraud"})
 
     # then
     assert response.status_code == 200
     assert response.json()["account_status"] == AccountStatus.SUSPENDED
     assert victim.get("/api/v1/auth/me/").status_code == 401
-    ended = UserSession.objects.get(user=pet_owner)
+    ended = UserSession.objects.get(user=owner)
     assert (ended.is_active, ended.end_reason) == (False, SessionEndReason.REVOKED)
     audit = AuditLog.objects.get(action=AuditAction.ACCOUNT_SUSPENDED)
-    assert (audit.user_id, audit.entity_id) == (admin_user.pk, pet_owner.pk)
+    assert (audit.user_id, audit.entity_id) == (rbac_admin.pk, owner.pk)
     assert audit.new_values["reason"] == "Chargeback fraud"
 
     # when: reactivated
-    back = admin_client.post(f"{USERS_URL}{pet_owner.pk}/reactivate/")
+    back = admin_client.post(f"{USERS_URL}{owner.pk}/reactivate/")
 
     # then
     assert back.status_code == 200
@@ -95,14 +93,14 @@ def test_suspension_ends_every_session_and_is_audited(admin_client, admin_user, 
     assert AuditLog.objects.filter(action=AuditAction.ACCOUNT_REACTIVATED).count() == 1
 
 
-def test_suspending_oneself_is_refused(admin_client, admin_user):
+def test_suspending_oneself_is_refused(admin_client, rbac_admin):
     # when
-    response = admin_client.post(f"{USERS_URL}{admin_user.pk}/suspend/", {"reason": "test"})
+    response = admin_client.post(f"{USERS_URL}{rbac_admin.pk}/suspend/", {"reason": "test"})
 
     # then
     assert response.status_code == 403
-    admin_user.refresh_from_db()
-    assert admin_user.account_status == AccountStatus.ACTIVE
+    rbac_admin.refresh_from_db()
+    assert rbac_admin.account_status == AccountStatus.ACTIVE
 
 
 def test_unknown_user_is_a_404(admin_client):
@@ -113,13 +111,13 @@ def test_unknown_user_is_a_404(admin_client):
     assert response.status_code == 404
 
 
-def test_grant_a_role_with_expiry_and_notes(admin_client, admin_user, pet_owner, support_role):
+def test_grant_a_role_with_expiry_and_notes(admin_client, rbac_admin, owner, support_role):
     # given
     expires = (datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=7)).isoformat()
 
     # when
     response = admin_client.post(
-        f"{USERS_URL}{pet_owner.pk}/roles/",
+        f"{USERS_URL}{owner.pk}/roles/",
         {"role_id": support_role.pk, "expires_at": expires, "notes": "Covering the holidays"},
     )
 
@@ -129,23 +127,23 @@ def test_grant_a_role_with_expiry_and_notes(admin_client, admin_user, pet_owner,
     assert (body["role"]["name"], body["notes"], body["assigned_by"]) == (
         "Support",
         "Covering the holidays",
-        admin_user.pk,
+        rbac_admin.pk,
     )
-    assignment = UserRole.objects.get(user=pet_owner, role=support_role)
+    assignment = UserRole.objects.get(user=owner, role=support_role)
     assert assignment.expires_at.isoformat() == expires
-    assert AuditLog.objects.filter(action=AuditAction.ROLE_ASSIGNED, user=admin_user).count() == 1
-    listed = admin_client.get(f"{USERS_URL}{pet_owner.pk}/roles/").json()
+    assert AuditLog.objects.filter(action=AuditAction.ROLE_ASSIGNED, user=rbac_admin).count() == 1
+    listed = admin_client.get(f"{USERS_URL}{owner.pk}/roles/").json()
     assert {row["role"]["name"] for row in listed} == {"PetOwner", "Support"}
 
 
-def test_granting_a_role_at_ones_own_level_is_refused(admin_client, rbac, pet_owner):
+def test_granting_a_role_at_ones_own_level_is_refused(admin_client, rbac, owner):
     # when: Admin (level 10) granting Admin
-    response = admin_client.post(f"{USERS_URL}{pet_owner.pk}/roles/", {"role_id": rbac["Admin"].pk})
+    response = admin_client.post(f"{USERS_URL}{owner.pk}/roles/", {"role_id": rbac["Admin"].pk})
 
     # then
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "role_level_too_high"
-    assert not UserRole.objects.filter(user=pet_owner, role=rbac["Admin"]).exists()
+    assert not UserRole.objects.filter(user=owner, role=rbac["Admin"]).exists()
 
 
 def test_max_users_is_enforced(admin_client, rbac, support_role):
@@ -168,31 +166,33 @@ def test_max_users_is_enforced(admin_client, rbac, support_role):
     assert not UserRole.objects.filter(user=users[2]).exists()
 
 
-def test_an_unknown_role_id_is_refused_like_a_bad_field(admin_client, pet_owner):
+def test_an_unknown_role_id_is_refused_like_a_bad_field(admin_client, owner):
     # when
-    response = admin_client.post(f"{USERS_URL}{pet_owner.pk}/roles/", {"role_id": 99999})
+    response = admin_client.post(f"{USERS_URL}{owner.pk}/roles/", {"role_id": 99999})
 
     # then
     assert response.status_code == 400
     assert "role_id" in response.json()["error"]["fields"]
 
 
-def test_revoking_a_role_takes_effect_on_the_next_request(admin_client, rbac, provider):
+def test_revoking_a_role_takes_effect_on_the_next_request(admin_client, rbac, provider_user):
     # given
-    client = bearer_client(provider)
+    client = bearer_client(provider_user)
     assert client.get("/api/v1/kyc/verifications/").status_code == 200
 
     # when
     response = admin_client.delete(
-        f"{USERS_URL}{provider.pk}/roles/{rbac['ServiceProvider'].pk}/", {"reason": "Left"}
+        f"{USERS_URL}{provider_user.pk}/roles/{rbac['ServiceProvider'].pk}/", {"reason": "Left"}
     )
 
     # then
     assert response.status_code == 204
     assert client.get("/api/v1/kyc/verifications/").status_code == 403
-    assert UserRole.objects.get(user=provider).is_active is False
+    assert UserRole.objects.get(user=provider_user).is_active is False
     assert AuditLog.objects.filter(action=AuditAction.ROLE_REVOKED).count() == 1
-    again = admin_client.delete(f"{USERS_URL}{provider.pk}/roles/{rbac['ServiceProvider'].pk}/")
+    again = admin_client.delete(
+        f"{USERS_URL}{provider_user.pk}/roles/{rbac['ServiceProvider'].pk}/"
+    )
     assert again.status_code == 404
 
 
@@ -229,7 +229,7 @@ def test_settings_are_typed(admin_client, editable_setting, setting):
     assert values["Platform.MaintenanceMode"] is False
 
 
-def test_a_setting_change_is_validated_and_audited(admin_client, admin_user, editable_setting):
+def test_a_setting_change_is_validated_and_audited(admin_client, rbac_admin, editable_setting):
     # when
     bad = admin_client.put("/api/v1/admin/settings/Calendar.BookingAdvanceDays/", {"value": "soon"})
     good = admin_client.put("/api/v1/admin/settings/Calendar.BookingAdvanceDays/", {"value": 45})
@@ -239,7 +239,7 @@ def test_a_setting_change_is_validated_and_audited(admin_client, admin_user, edi
     assert good.status_code == 200
     assert good.json()["value"] == 45
     change = AuditLog.objects.get(action=AuditAction.SETTING_CHANGED)
-    assert change.user_id == admin_user.pk
+    assert change.user_id == rbac_admin.pk
     assert (change.old_values["setting_value"], change.new_values["setting_value"]) == ("30", "45")
 
 
@@ -251,23 +251,23 @@ def test_unknown_setting_is_a_404(admin_client):
     assert response.status_code == 404
 
 
-def test_audit_log_is_filterable_and_read_only(admin_client, admin_user, pet_owner):
+def test_audit_log_is_filterable_and_read_only(admin_client, rbac_admin, owner):
     # given
-    admin_client.post(f"{USERS_URL}{pet_owner.pk}/suspend/", {"reason": "Spam"})
+    admin_client.post(f"{USERS_URL}{owner.pk}/suspend/", {"reason": "Spam"})
 
     # when
     by_action = admin_client.get(
         "/api/v1/admin/audit-logs/", {"action": AuditAction.ACCOUNT_SUSPENDED}
     ).json()
     by_entity = admin_client.get(
-        "/api/v1/admin/audit-logs/", {"entity_type": "accounts.User", "entity_id": pet_owner.pk}
+        "/api/v1/admin/audit-logs/", {"entity_type": "accounts.User", "entity_id": owner.pk}
     ).json()
-    entity_id_alone = admin_client.get("/api/v1/admin/audit-logs/", {"entity_id": pet_owner.pk})
+    entity_id_alone = admin_client.get("/api/v1/admin/audit-logs/", {"entity_id": owner.pk})
     write = admin_client.delete(f"/api/v1/admin/audit-logs/{by_action['results'][0]['id']}/")
 
     # then
     assert by_action["count"] == 1
-    assert by_action["results"][0]["user"] == admin_user.pk
+    assert by_action["results"][0]["user"] == rbac_admin.pk
     assert {row["action"] for row in by_entity["results"]} >= {AuditAction.ACCOUNT_SUSPENDED}
     assert entity_id_alone.status_code == 400
     assert write.status_code == 405

@@ -33,9 +33,9 @@ def _count_setting_reads(monkeypatch) -> list[str]:
     return reads
 
 
-def test_the_lookup_builds_what_the_orm_query_builds(pet_owner):
+def test_the_lookup_builds_what_the_orm_query_builds(owner):
     # given
-    issued = session_services.user_session_create(user=pet_owner, user_agent="curl/8")
+    issued = session_services.user_session_create(user=owner, user_agent="curl/8")
     expected = (
         UserSession.objects.select_related("user")
         .defer(*session_services._NOT_NEEDED_PER_REQUEST)
@@ -51,32 +51,32 @@ def test_the_lookup_builds_what_the_orm_query_builds(pet_owner):
     for field in UserSession._meta.concrete_fields:
         if field.attname not in expected.get_deferred_fields():
             assert getattr(session, field.attname) == getattr(expected, field.attname)
-    for field in type(pet_owner)._meta.concrete_fields:
+    for field in type(owner)._meta.concrete_fields:
         if field.attname not in expected.user.get_deferred_fields():
             assert getattr(session.user, field.attname) == getattr(expected.user, field.attname)
     assert session._state.adding is False
     assert session._state.db == "default"
     with CaptureQueriesContext(connection) as queries:
-        assert session.user.pk == pet_owner.pk
+        assert session.user.pk == owner.pk
         assert session.user_agent == "curl/8"
     # a deferred column loads on access, as with the ORM
     assert len(queries) == 1
 
 
-def test_the_lookup_refuses_an_ended_session_and_a_wrong_secret(pet_owner):
+def test_the_lookup_refuses_an_ended_session_and_a_wrong_secret(owner):
     # given
-    issued = session_services.user_session_create(user=pet_owner)
+    issued = session_services.user_session_create(user=owner)
     prefix = issued.access_token.split(".")[0]
 
     # then
     assert user_session_get_by_access_token(token=f"{prefix}.wrong") is None
-    session_services.user_session_end(actor=pet_owner, session=issued.session)
+    session_services.user_session_end(actor=owner, session=issued.session)
     assert user_session_get_by_access_token(token=issued.access_token) is None
 
 
-def test_a_request_soon_after_the_last_one_reads_no_setting(pet_owner, clock, monkeypatch):
+def test_a_request_soon_after_the_last_one_reads_no_setting(owner, clock, monkeypatch):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     reads = _count_setting_reads(monkeypatch)
     clock.advance(seconds=59)
 
@@ -89,11 +89,11 @@ def test_a_request_soon_after_the_last_one_reads_no_setting(pet_owner, clock, mo
 
 
 def test_a_request_a_minute_after_the_last_one_reads_the_idle_timeout(
-    pet_owner, clock, monkeypatch, setting
+    owner, clock, monkeypatch, setting
 ):
     # given
     setting("Platform.SessionTimeoutMinutes", 1)
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     reads = _count_setting_reads(monkeypatch)
     clock.advance(seconds=60)
 
@@ -105,9 +105,9 @@ def test_a_request_a_minute_after_the_last_one_reads_the_idle_timeout(
     assert reads == ["Platform.SessionTimeoutMinutes"]
 
 
-def test_the_absolute_lifetime_is_checked_even_within_the_first_minute(pet_owner, clock):
+def test_the_absolute_lifetime_is_checked_even_within_the_first_minute(owner, clock):
     # given: a session whose absolute lifetime ends in 30 seconds, used just now
-    issued = session_services.user_session_create(user=pet_owner)
+    issued = session_services.user_session_create(user=owner)
     session = issued.session
     session.expires_at = clock() + datetime.timedelta(seconds=30)
 
@@ -119,9 +119,9 @@ def test_the_absolute_lifetime_is_checked_even_within_the_first_minute(pet_owner
 
 
 @pytest.mark.parametrize("url", [CATEGORIES_URL])
-def test_a_bearer_request_costs_one_query_more_than_an_anonymous_one(pet_owner, url):
+def test_a_bearer_request_costs_one_query_more_than_an_anonymous_one(owner, url):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     anonymous = APIClient()
     client.get(url), anonymous.get(url)  # warms the settings cache
 

@@ -30,7 +30,7 @@ def _shape(response) -> tuple:
     return response.status_code, json.dumps(response.json(), sort_keys=True), headers
 
 
-def test_login_returns_a_token_pair_and_records_the_attempt(pet_owner):
+def test_login_returns_a_token_pair_and_records_the_attempt(owner):
     # when
     response = _login("  Owner@Example.com ", DEFAULT_PASSWORD, HTTP_USER_AGENT="pytest/1")
 
@@ -47,7 +47,7 @@ def test_login_returns_a_token_pair_and_records_the_attempt(pet_owner):
     }
     assert body["token_type"] == "Bearer"
     session = UserSession.objects.get(pk=body["session_id"])
-    assert session.user_id == pet_owner.pk
+    assert session.user_id == owner.pk
     assert session.token_prefix == body["access_token"][:16]
     assert session.session_token == hashlib.sha256(body["access_token"].encode()).hexdigest()
     assert session.refresh_token == hashlib.sha256(body["refresh_token"].encode()).hexdigest()
@@ -59,14 +59,14 @@ def test_login_returns_a_token_pair_and_records_the_attempt(pet_owner):
         True,
         None,
     )
-    assert AuditLog.objects.filter(action=AuditAction.LOGIN, user=pet_owner).count() == 1
-    pet_owner.refresh_from_db()
-    assert pet_owner.last_login is not None
+    assert AuditLog.objects.filter(action=AuditAction.LOGIN, user=owner).count() == 1
+    owner.refresh_from_db()
+    assert owner.last_login is not None
 
 
-def test_access_token_has_256_secret_bits_and_is_stored_only_as_a_digest(pet_owner):
+def test_access_token_has_256_secret_bits_and_is_stored_only_as_a_digest(owner):
     # when
-    body = _login(pet_owner.email, DEFAULT_PASSWORD).json()
+    body = _login(owner.email, DEFAULT_PASSWORD).json()
 
     # then: <16-char prefix>.<43 URL-safe characters = 32 bytes>
     prefix, _, secret = body["access_token"].partition(".")
@@ -81,9 +81,9 @@ def test_access_token_has_256_secret_bits_and_is_stored_only_as_a_digest(pet_own
 
 
 @pytest.fixture
-def accounts_in_every_state(rbac, pet_owner, setting):
+def accounts_in_every_state(rbac, owner, setting):
     """One account per reason a correct password can still fail."""
-    from tests.api.conftest import make_user
+    from tests.callers import make_user
 
     setting("Platform.RequireEmailVerification", True)
     locked = make_user(rbac, "PetOwner", email="locked@example.com")
@@ -181,20 +181,20 @@ def test_the_password_hasher_runs_exactly_once_on_every_path(
     assert len(calls) == 1
 
 
-def test_lockout_after_max_failures_refuses_even_the_right_password(pet_owner, clock):
+def test_lockout_after_max_failures_refuses_even_the_right_password(owner, clock):
     # given: five wrong passwords (Security.MaxFailedLogins defaults to 5)
     for _ in range(5):
-        assert _login(pet_owner.email, WRONG_PASSWORD).status_code == 401
+        assert _login(owner.email, WRONG_PASSWORD).status_code == 401
 
     # when
-    response = _login(pet_owner.email, DEFAULT_PASSWORD)
+    response = _login(owner.email, DEFAULT_PASSWORD)
 
     # then
     assert response.status_code == 401
-    pet_owner.refresh_from_db()
-    assert pet_owner.lockout_end == clock.now + datetime.timedelta(minutes=15)
+    owner.refresh_from_db()
+    assert owner.lockout_end == clock.now + datetime.timedelta(minutes=15)
     reasons = list(
-        LoginAttempt.objects.filter(email=pet_owner.email)
+        LoginAttempt.objects.filter(email=owner.email)
         .order_by("attempted_at", "id")
         .values_list("failure_reason", flat=True)
     )
@@ -204,112 +204,112 @@ def test_lockout_after_max_failures_refuses_even_the_right_password(pet_owner, c
     assert not UserSession.objects.exists()
 
 
-def test_lockout_ends_after_lockout_minutes(pet_owner, clock):
+def test_lockout_ends_after_lockout_minutes(owner, clock):
     # given
     for _ in range(5):
-        _login(pet_owner.email, WRONG_PASSWORD)
+        _login(owner.email, WRONG_PASSWORD)
     clock.advance(minutes=14, seconds=59)
-    assert _login(pet_owner.email, DEFAULT_PASSWORD).status_code == 401
+    assert _login(owner.email, DEFAULT_PASSWORD).status_code == 401
 
     # when
     clock.advance(seconds=2)
-    response = _login(pet_owner.email, DEFAULT_PASSWORD)
+    response = _login(owner.email, DEFAULT_PASSWORD)
 
     # then
     assert response.status_code == 200
-    pet_owner.refresh_from_db()
-    assert (pet_owner.lockout_end, pet_owner.access_failed_count) == (None, 0)
+    owner.refresh_from_db()
+    assert (owner.lockout_end, owner.access_failed_count) == (None, 0)
 
 
-def test_lockout_thresholds_come_from_the_settings(pet_owner, clock, setting):
+def test_lockout_thresholds_come_from_the_settings(owner, clock, setting):
     # given
     setting("Security.MaxFailedLogins", 3)
     setting("Security.LockoutMinutes", 2)
 
     # when
     for _ in range(3):
-        _login(pet_owner.email, WRONG_PASSWORD)
+        _login(owner.email, WRONG_PASSWORD)
 
     # then
-    pet_owner.refresh_from_db()
-    assert pet_owner.lockout_end == clock.now + datetime.timedelta(minutes=2)
-    assert _login(pet_owner.email, DEFAULT_PASSWORD).status_code == 401
+    owner.refresh_from_db()
+    assert owner.lockout_end == clock.now + datetime.timedelta(minutes=2)
+    assert _login(owner.email, DEFAULT_PASSWORD).status_code == 401
 
 
-def test_failures_outside_the_window_do_not_count(pet_owner, clock):
+def test_failures_outside_the_window_do_not_count(owner, clock):
     # given: four failures, then the window (15 minutes) passes
     for _ in range(4):
-        _login(pet_owner.email, WRONG_PASSWORD)
+        _login(owner.email, WRONG_PASSWORD)
     clock.advance(minutes=16)
 
     # when
-    _login(pet_owner.email, WRONG_PASSWORD)
+    _login(owner.email, WRONG_PASSWORD)
 
     # then
-    pet_owner.refresh_from_db()
-    assert pet_owner.lockout_end is None
-    assert pet_owner.access_failed_count == 1
-    assert _login(pet_owner.email, DEFAULT_PASSWORD).status_code == 200
+    owner.refresh_from_db()
+    assert owner.lockout_end is None
+    assert owner.access_failed_count == 1
+    assert _login(owner.email, DEFAULT_PASSWORD).status_code == 200
 
 
-def test_a_successful_login_resets_the_failure_count(pet_owner, clock):
+def test_a_successful_login_resets_the_failure_count(owner, clock):
     # given
     for _ in range(4):
-        _login(pet_owner.email, WRONG_PASSWORD)
+        _login(owner.email, WRONG_PASSWORD)
     clock.advance(seconds=1)
-    assert _login(pet_owner.email, DEFAULT_PASSWORD).status_code == 200
+    assert _login(owner.email, DEFAULT_PASSWORD).status_code == 200
     clock.advance(seconds=1)
 
     # when
     for _ in range(4):
-        _login(pet_owner.email, WRONG_PASSWORD)
+        _login(owner.email, WRONG_PASSWORD)
 
     # then
-    pet_owner.refresh_from_db()
-    assert pet_owner.lockout_end is None
-    assert pet_owner.access_failed_count == 4
+    owner.refresh_from_db()
+    assert owner.lockout_end is None
+    assert owner.access_failed_count == 4
 
 
-def test_per_ip_limit_refuses_logins_from_a_guessing_address(pet_owner, rbac, setting):
+def test_per_ip_limit_refuses_logins_from_a_guessing_address(owner, rbac, setting):
     # given: three wrong guesses against three accounts from one address
     setting("Security.MaxFailedLoginsPerIp", 3)
     for n in range(3):
         _login(f"victim{n}@example.com", WRONG_PASSWORD, REMOTE_ADDR="203.0.113.7")
 
     # when
-    from_guesser = _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
-    from_elsewhere = _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="198.51.100.1")
+    from_guesser = _login(owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
+    from_elsewhere = _login(owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="198.51.100.1")
 
     # then
     assert from_guesser.status_code == 401
     assert from_elsewhere.status_code == 200
-    refused = LoginAttempt.objects.get(ip_address="203.0.113.7", email=pet_owner.email)
+    refused = LoginAttempt.objects.get(ip_address="203.0.113.7", email=owner.email)
     assert refused.failure_reason == LoginFailureReason.RATE_LIMITED
 
 
-def test_the_per_ip_limit_lifts_gradually_instead_of_banning(pet_owner, rbac, setting, clock):
+def test_the_per_ip_limit_lifts_gradually_instead_of_banning(owner, rbac, setting, clock):
     # given: an address fills its bucket of three failures at once (drains in 15 minutes)
     setting("Security.MaxFailedLoginsPerIp", 3)
     for n in range(3):
         _login(f"victim{n}@example.com", WRONG_PASSWORD, REMOTE_ADDR="203.0.113.7")
     clock.advance(minutes=4, seconds=59)
-    assert _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7").status_code == 401
+    assert _login(owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7").status_code == 401
 
     # when: one failure's worth has drained (15 minutes / 3), long before the window ends
     clock.advance(seconds=2)
-    response = _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
+    response = _login(owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
 
     # then
     assert response.status_code == 200
     reasons = list(
-        LoginAttempt.objects.filter(ip_address="203.0.113.7", email=pet_owner.email)
+        LoginAttempt.objects.filter(ip_address="203.0.113.7", email=owner.email)
         .order_by("attempted_at")
         .values_list("failure_reason", flat=True)
     )
     assert reasons == [LoginFailureReason.RATE_LIMITED, None]
 
 
-def test_after_a_burst_the_address_gets_one_attempt_per_drain_interval(pet_owner, setting, clock):
+def test_after_a_burst_the_address_gets_one_attempt_per_drain_interval(owner, setting, clock):
     # given: a full bucket, then one more wrong guess as soon as one attempt came back
     setting("Security.MaxFailedLoginsPerIp", 3)
     for n in range(3):
@@ -318,35 +318,35 @@ def test_after_a_burst_the_address_gets_one_attempt_per_drain_interval(pet_owner
     _login("victim9@example.com", WRONG_PASSWORD, REMOTE_ADDR="203.0.113.7")
 
     # when
-    response = _login(pet_owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
+    response = _login(owner.email, DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.7")
 
     # then: the bucket is full again
     assert response.status_code == 401
     assert (
-        LoginAttempt.objects.get(email=pet_owner.email).failure_reason
+        LoginAttempt.objects.get(email=owner.email).failure_reason
         == LoginFailureReason.RATE_LIMITED
     )
 
 
-def test_failures_age_out_one_by_one(pet_owner, clock):
+def test_failures_age_out_one_by_one(owner, clock):
     # given: four failures a minute apart
     for _ in range(4):
-        _login(pet_owner.email, WRONG_PASSWORD)
+        _login(owner.email, WRONG_PASSWORD)
         clock.advance(minutes=1)
 
     # when: the first has left the 15-minute window, the other three have not
     clock.advance(minutes=11, seconds=30)
-    _login(pet_owner.email, WRONG_PASSWORD)
+    _login(owner.email, WRONG_PASSWORD)
 
     # then
-    pet_owner.refresh_from_db()
-    assert pet_owner.lockout_end is None
-    assert pet_owner.access_failed_count == 4
+    owner.refresh_from_db()
+    assert owner.lockout_end is None
+    assert owner.access_failed_count == 4
 
 
 def test_a_right_password_refused_for_the_account_status_uses_no_check(rbac, setting):
     # given: an unverified account with four wrong guesses
-    from tests.api.conftest import make_user
+    from tests.callers import make_user
 
     setting("Platform.RequireEmailVerification", True)
     user = make_user(
@@ -412,7 +412,7 @@ def test_no_transaction_is_open_while_the_password_hash_runs(
     assert in_transaction == [False]
 
 
-def test_a_lockout_set_while_the_hash_runs_stands(pet_owner, monkeypatch):
+def test_a_lockout_set_while_the_hash_runs_stands(owner, monkeypatch):
     # given: staff lock the account while its right password is being checked
     real_check = User.check_password
 
@@ -425,17 +425,17 @@ def test_a_lockout_set_while_the_hash_runs_stands(pet_owner, monkeypatch):
     monkeypatch.setattr(User, "check_password", check_while_staff_lock)
 
     # when
-    response = _login(pet_owner.email, DEFAULT_PASSWORD)
+    response = _login(owner.email, DEFAULT_PASSWORD)
 
     # then
     assert response.status_code == 401
-    pet_owner.refresh_from_db()
-    assert pet_owner.lockout_end is not None
+    owner.refresh_from_db()
+    assert owner.lockout_end is not None
     assert LoginAttempt.objects.get().failure_reason == LoginFailureReason.ACCOUNT_LOCKED
     assert not UserSession.objects.exists()
 
 
-def test_forged_x_forwarded_for_gains_no_attempts(pet_owner, setting, settings):
+def test_forged_x_forwarded_for_gains_no_attempts(owner, setting, settings):
     # given: no trusted proxy, and a new forged address on every request
     settings.DOGGY_TRUSTED_PROXY_COUNT = 0
     setting("Security.MaxFailedLoginsPerIp", 3)
@@ -449,7 +449,7 @@ def test_forged_x_forwarded_for_gains_no_attempts(pet_owner, setting, settings):
 
     # when
     response = _login(
-        pet_owner.email,
+        owner.email,
         DEFAULT_PASSWORD,
         REMOTE_ADDR="203.0.113.7",
         HTTP_X_FORWARDED_FOR="10.9.9.9",
@@ -460,13 +460,13 @@ def test_forged_x_forwarded_for_gains_no_attempts(pet_owner, setting, settings):
     assert set(LoginAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
 
 
-def test_trusted_proxy_count_takes_the_client_from_x_forwarded_for(pet_owner, settings):
+def test_trusted_proxy_count_takes_the_client_from_x_forwarded_for(owner, settings):
     # given: one proxy in front of the app
     settings.DOGGY_TRUSTED_PROXY_COUNT = 1
 
     # when: a client-forged hop precedes the one the proxy appended
     response = _login(
-        pet_owner.email,
+        owner.email,
         DEFAULT_PASSWORD,
         REMOTE_ADDR="10.0.0.2",
         HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.23",
@@ -478,17 +478,17 @@ def test_trusted_proxy_count_takes_the_client_from_x_forwarded_for(pet_owner, se
     assert UserSession.objects.get().ip_address == "198.51.100.23"
 
 
-def test_login_route_is_throttled_per_client_ip(pet_owner, settings):
+def test_login_route_is_throttled_per_client_ip(owner, settings):
     # given
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"auth": "2/minute"},
     }
-    _login(pet_owner.email, WRONG_PASSWORD, HTTP_X_FORWARDED_FOR="10.0.0.1")
-    _login(pet_owner.email, WRONG_PASSWORD, HTTP_X_FORWARDED_FOR="10.0.0.2")
+    _login(owner.email, WRONG_PASSWORD, HTTP_X_FORWARDED_FOR="10.0.0.1")
+    _login(owner.email, WRONG_PASSWORD, HTTP_X_FORWARDED_FOR="10.0.0.2")
 
     # when: a forged X-Forwarded-For does not make a new client
-    response = _login(pet_owner.email, DEFAULT_PASSWORD, HTTP_X_FORWARDED_FOR="10.0.0.3")
+    response = _login(owner.email, DEFAULT_PASSWORD, HTTP_X_FORWARDED_FOR="10.0.0.3")
 
     # then
     assert response.status_code == 429
@@ -497,7 +497,7 @@ def test_login_route_is_throttled_per_client_ip(pet_owner, settings):
 
 
 @pytest.mark.benchmark
-def test_benchmark_response_times_of_existing_and_unknown_accounts(pet_owner, settings, setting):
+def test_benchmark_response_times_of_existing_and_unknown_accounts(owner, settings, setting):
     """Prints the login timing ratio (run with `pytest -m benchmark -s`); asserts nothing.
 
     The property the suite asserts is that every failure path runs the hasher exactly
@@ -515,11 +515,11 @@ def test_benchmark_response_times_of_existing_and_unknown_accounts(pet_owner, se
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"auth": "10000/minute"},
     }
-    pet_owner.set_password(DEFAULT_PASSWORD)
-    pet_owner.save(update_fields=["password"])
+    owner.set_password(DEFAULT_PASSWORD)
+    owner.save(update_fields=["password"])
     # The lockout would otherwise change the existing account's path after five tries.
-    pet_owner.lockout_enabled = False
-    pet_owner.save(update_fields=["lockout_enabled"])
+    owner.lockout_enabled = False
+    owner.save(update_fields=["lockout_enabled"])
     setting("Security.MaxFailedLoginsPerIp", 1000)
 
     def median_ms(email: str) -> float:
@@ -531,7 +531,7 @@ def test_benchmark_response_times_of_existing_and_unknown_accounts(pet_owner, se
         return statistics.median(samples)
 
     # when
-    existing = median_ms(pet_owner.email)
+    existing = median_ms(owner.email)
     unknown = median_ms("nobody@example.com")
 
     # then

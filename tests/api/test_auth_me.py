@@ -10,15 +10,15 @@ from accounts.models import User, UserSettings
 from audit.choices import AuditAction
 from audit.models import AuditLog
 from tests.accounts.factories import DEFAULT_PASSWORD
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 ME_URL = "/api/v1/auth/me/"
 SETTINGS_URL = "/api/v1/me/settings/"
 
 
-def test_me_shows_the_profile_roles_and_effective_permissions(pet_owner):
+def test_me_shows_the_profile_roles_and_effective_permissions(owner):
     # when
-    response = bearer_client(pet_owner).get(ME_URL)
+    response = bearer_client(owner).get(ME_URL)
 
     # then
     assert response.status_code == 200
@@ -29,23 +29,23 @@ def test_me_shows_the_profile_roles_and_effective_permissions(pet_owner):
     assert "password" not in body
 
 
-def test_expired_roles_grant_nothing(pet_owner, clock):
+def test_expired_roles_grant_nothing(owner, clock):
     # given
-    assignment = pet_owner.user_roles.get()
+    assignment = owner.user_roles.get()
     assignment.expires_at = clock.now
     assignment.save(update_fields=["expires_at"])
 
     # when
-    body = bearer_client(pet_owner).get(ME_URL).json()
+    body = bearer_client(owner).get(ME_URL).json()
 
     # then
     assert body["roles"] == []
     assert body["permissions"] == []
 
 
-def test_patch_me_changes_the_profile_and_audits_it(pet_owner):
+def test_patch_me_changes_the_profile_and_audits_it(owner):
     # when
-    response = bearer_client(pet_owner).patch(
+    response = bearer_client(owner).patch(
         ME_URL, {"first_name": "Ada", "time_zone": "Europe/London"}
     )
 
@@ -55,9 +55,9 @@ def test_patch_me_changes_the_profile_and_audits_it(pet_owner):
         "Ada",
         "Europe/London",
     )
-    pet_owner.refresh_from_db()
-    assert (pet_owner.first_name, pet_owner.time_zone) == ("Ada", "Europe/London")
-    update = AuditLog.objects.get(action=AuditAction.UPDATE, entity_id=pet_owner.pk)
+    owner.refresh_from_db()
+    assert (owner.first_name, owner.time_zone) == ("Ada", "Europe/London")
+    update = AuditLog.objects.get(action=AuditAction.UPDATE, entity_id=owner.pk)
     assert update.new_values == {"first_name": "Ada", "time_zone": "Europe/London"}
 
 
@@ -71,15 +71,15 @@ def test_patch_me_changes_the_profile_and_audits_it(pet_owner):
     ],
     ids=["unknown_zone", "misspelt_zone", "gender", "future_birthday"],
 )
-def test_patch_me_refuses_invalid_values(pet_owner, payload, field):
+def test_patch_me_refuses_invalid_values(owner, payload, field):
     # when
-    response = bearer_client(pet_owner).patch(ME_URL, payload)
+    response = bearer_client(owner).patch(ME_URL, payload)
 
     # then
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
-    pet_owner.refresh_from_db()
-    assert pet_owner.time_zone == "UTC"
+    owner.refresh_from_db()
+    assert owner.time_zone == "UTC"
     assert not AuditLog.objects.filter(action=AuditAction.UPDATE).exists()
 
 
@@ -88,20 +88,20 @@ def test_patch_me_refuses_invalid_values(pet_owner, payload, field):
     [{"email": "takeover@example.com"}, {"account_status": "Active", "is_staff": True}],
     ids=["email", "privileges"],
 )
-def test_patch_me_ignores_fields_outside_the_profile(pet_owner, payload):
+def test_patch_me_ignores_fields_outside_the_profile(owner, payload):
     # when
-    response = bearer_client(pet_owner).patch(ME_URL, payload)
+    response = bearer_client(owner).patch(ME_URL, payload)
 
     # then
     assert response.status_code == 200
-    pet_owner.refresh_from_db()
-    assert pet_owner.email == "owner@example.com"
-    assert pet_owner.is_staff is False
+    owner.refresh_from_db()
+    assert owner.email == "owner@example.com"
+    assert owner.is_staff is False
 
 
-def test_settings_read_and_replace(pet_owner):
+def test_settings_read_and_replace(owner):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     current = client.get(SETTINGS_URL).json()
     assert current["theme"] == "System"
 
@@ -119,7 +119,7 @@ def test_settings_read_and_replace(pet_owner):
 
     # then
     assert response.status_code == 200
-    stored = UserSettings.objects.get(user=pet_owner)
+    stored = UserSettings.objects.get(user=owner)
     assert (stored.theme, stored.time_format, stored.currency) == ("Dark", 24, "EUR")
     assert str(stored.quiet_hours_start) == "22:00:00"
 
@@ -134,9 +134,9 @@ def test_settings_read_and_replace(pet_owner):
     ],
     ids=["theme", "half_quiet_hours", "currency", "date_format"],
 )
-def test_invalid_settings_are_refused(pet_owner, change, field):
+def test_invalid_settings_are_refused(owner, change, field):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     current = client.get(SETTINGS_URL).json()
     current.pop("updated_at")
 
@@ -146,7 +146,7 @@ def test_invalid_settings_are_refused(pet_owner, change, field):
     # then
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
-    assert UserSettings.objects.get(user=pet_owner).theme == "System"
+    assert UserSettings.objects.get(user=owner).theme == "System"
 
 
 def test_health_reports_the_database(db):
@@ -183,13 +183,13 @@ def maintenance(setting):
     setting("Platform.MaintenanceMode", True)
 
 
-def test_maintenance_mode_answers_503_to_everyone_but_staff(maintenance, pet_owner, admin_user):
+def test_maintenance_mode_answers_503_to_everyone_but_staff(maintenance, owner, rbac_admin):
     # when
-    as_owner = bearer_client(pet_owner).get(ME_URL)
+    as_owner = bearer_client(owner).get(ME_URL)
     as_anonymous = APIClient().post(
-        "/api/v1/auth/login/", {"email": pet_owner.email, "password": DEFAULT_PASSWORD}
+        "/api/v1/auth/login/", {"email": owner.email, "password": DEFAULT_PASSWORD}
     )
-    as_admin = bearer_client(admin_user).get(ME_URL)
+    as_admin = bearer_client(rbac_admin).get(ME_URL)
     health = APIClient().get("/api/v1/health/")
 
     # then
@@ -205,12 +205,12 @@ def test_maintenance_mode_answers_503_to_everyone_but_staff(maintenance, pet_own
     assert as_anonymous.status_code == 503
     assert as_admin.status_code == 200
     assert health.status_code == 200
-    assert not User.objects.get(pk=pet_owner.pk).last_login
+    assert not User.objects.get(pk=owner.pk).last_login
 
 
 def test_maintenance_mode_lets_system_admins_through_with_a_token(maintenance, rbac):
     # given
-    from tests.api.conftest import make_user
+    from tests.callers import make_user
 
     admin = make_user(rbac, RoleName.ADMIN, email="ops@example.com")
 
@@ -234,16 +234,16 @@ def test_maintenance_mode_holds_back_bare_django_staff(maintenance, rbac):
     assert response.status_code == 503
 
 
-def test_maintenance_mode_off_again_serves_everyone(maintenance, pet_owner):
+def test_maintenance_mode_off_again_serves_everyone(maintenance, owner):
     # given: only superusers edit settings that are not IsUserEditable
     from tests.accounts.factories import UserFactory
 
     client = bearer_client(UserFactory(email="root@example.com", is_staff=True, is_superuser=True))
-    assert bearer_client(pet_owner).get(ME_URL).status_code == 503
+    assert bearer_client(owner).get(ME_URL).status_code == 503
 
     # when
     response = client.put("/api/v1/admin/settings/Platform.MaintenanceMode/", {"value": False})
 
     # then
     assert response.status_code == 200
-    assert bearer_client(pet_owner).get(ME_URL).status_code == 200
+    assert bearer_client(owner).get(ME_URL).status_code == 200

@@ -16,7 +16,7 @@ from accounts.services.authentication import PasswordResetTokens
 from audit.choices import AuditAction
 from audit.models import AuditLog
 from tests.accounts.factories import DEFAULT_PASSWORD
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 REGISTER_URL = "/api/v1/auth/register/"
 NEW_PASSWORD = "a-brand-new-passphrase-77"
@@ -140,7 +140,7 @@ def test_registration_is_refused_while_it_is_closed(rbac, setting):
 
 
 def test_a_known_email_gets_the_same_answer_and_its_owner_a_notice(
-    rbac, pet_owner, verification_required, django_capture_on_commit_callbacks
+    rbac, owner, verification_required, django_capture_on_commit_callbacks
 ):
     # given
     with django_capture_on_commit_callbacks(execute=True):
@@ -148,18 +148,18 @@ def test_a_known_email_gets_the_same_answer_and_its_owner_a_notice(
 
     # when
     with django_capture_on_commit_callbacks(execute=True):
-        known = _register(email=pet_owner.email)
+        known = _register(email=owner.email)
 
     # then
     assert known.status_code == fresh.status_code == 201
     assert set(known.json()) == set(fresh.json())
     assert known.json()["email_verification_required"] is True
     assert known.json()["detail"] == fresh.json()["detail"]
-    assert User.objects.filter(email=pet_owner.email).count() == 1
-    assert mail.outbox[-1].to == [pet_owner.email]
+    assert User.objects.filter(email=owner.email).count() == 1
+    assert mail.outbox[-1].to == [owner.email]
     assert "token=" not in mail.outbox[-1].body
-    pet_owner.refresh_from_db()
-    assert pet_owner.check_password(DEFAULT_PASSWORD)
+    owner.refresh_from_db()
+    assert owner.check_password(DEFAULT_PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -186,10 +186,10 @@ def test_invalid_registrations_are_400_and_create_nothing(
     assert not User.objects.filter(email__in=["new.owner@example.com", value]).exists()
 
 
-def test_password_change_ends_the_other_sessions(pet_owner):
+def test_password_change_ends_the_other_sessions(owner):
     # given
-    client = bearer_client(pet_owner)
-    other = bearer_client(pet_owner)
+    client = bearer_client(owner)
+    other = bearer_client(owner)
 
     # when
     response = client.post(
@@ -201,8 +201,8 @@ def test_password_change_ends_the_other_sessions(pet_owner):
     assert response.status_code == 204
     assert client.get("/api/v1/auth/me/").status_code == 200
     assert other.get("/api/v1/auth/me/").status_code == 401
-    pet_owner.refresh_from_db()
-    assert pet_owner.check_password(NEW_PASSWORD)
+    owner.refresh_from_db()
+    assert owner.check_password(NEW_PASSWORD)
     changed = AuditLog.objects.get(action=AuditAction.PASSWORD_CHANGED)
     assert changed.new_values == {"via": "change", "sessions_ended": 1}
     assert NEW_PASSWORD not in json.dumps(changed.new_values)
@@ -216,10 +216,10 @@ def test_password_change_ends_the_other_sessions(pet_owner):
     ],
     ids=["wrong_current", "weak_new"],
 )
-def test_a_refused_password_change_changes_nothing(pet_owner, current, new, field):
+def test_a_refused_password_change_changes_nothing(owner, current, new, field):
     # given
-    client = bearer_client(pet_owner)
-    other = bearer_client(pet_owner)
+    client = bearer_client(owner)
+    other = bearer_client(owner)
 
     # when
     response = client.post(
@@ -229,35 +229,35 @@ def test_a_refused_password_change_changes_nothing(pet_owner, current, new, fiel
     # then
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
-    pet_owner.refresh_from_db()
-    assert pet_owner.check_password(DEFAULT_PASSWORD)
+    owner.refresh_from_db()
+    assert owner.check_password(DEFAULT_PASSWORD)
     assert other.get("/api/v1/auth/me/").status_code == 200
 
 
 def test_password_reset_answers_alike_for_known_and_unknown_emails(
-    pet_owner, django_capture_on_commit_callbacks
+    owner, django_capture_on_commit_callbacks
 ):
     # when
     with django_capture_on_commit_callbacks(execute=True):
-        known = APIClient().post("/api/v1/auth/password/reset/", {"email": pet_owner.email})
+        known = APIClient().post("/api/v1/auth/password/reset/", {"email": owner.email})
         unknown = APIClient().post("/api/v1/auth/password/reset/", {"email": "no@example.com"})
 
     # then
     assert known.status_code == unknown.status_code == 202
     assert known.json() == unknown.json()
-    assert [m.to for m in mail.outbox] == [[pet_owner.email]]
+    assert [m.to for m in mail.outbox] == [[owner.email]]
 
 
 def test_password_reset_sets_the_password_ends_sessions_and_lifts_a_lockout(
-    pet_owner, django_capture_on_commit_callbacks
+    owner, django_capture_on_commit_callbacks
 ):
     # given: someone locked the account by guessing, and the owner had a session
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     for _ in range(5):
-        _login(pet_owner.email, "guess-guess-guess")
-    assert _login(pet_owner.email, DEFAULT_PASSWORD).status_code == 401
+        _login(owner.email, "guess-guess-guess")
+    assert _login(owner.email, DEFAULT_PASSWORD).status_code == 401
     with django_capture_on_commit_callbacks(execute=True):
-        APIClient().post("/api/v1/auth/password/reset/", {"email": pet_owner.email})
+        APIClient().post("/api/v1/auth/password/reset/", {"email": owner.email})
     token = _token_from_last_mail()
 
     # when
@@ -268,8 +268,8 @@ def test_password_reset_sets_the_password_ends_sessions_and_lifts_a_lockout(
     # then
     assert response.status_code == 204
     assert client.get("/api/v1/auth/me/").status_code == 401
-    assert not UserSession.objects.filter(user=pet_owner, is_active=True).exists()
-    assert _login(pet_owner.email, NEW_PASSWORD).status_code == 200
+    assert not UserSession.objects.filter(user=owner, is_active=True).exists()
+    assert _login(owner.email, NEW_PASSWORD).status_code == 200
     # The link is spent: the password it was made for has changed.
     again = APIClient().post(
         "/api/v1/auth/password/reset/confirm/", {"token": token, "new_password": NEW_PASSWORD}
@@ -277,12 +277,10 @@ def test_password_reset_sets_the_password_ends_sessions_and_lifts_a_lockout(
     assert again.status_code == 400
 
 
-def test_a_reset_link_expires_after_an_hour(
-    pet_owner, monkeypatch, django_capture_on_commit_callbacks
-):
+def test_a_reset_link_expires_after_an_hour(owner, monkeypatch, django_capture_on_commit_callbacks):
     # given
     with django_capture_on_commit_callbacks(execute=True):
-        APIClient().post("/api/v1/auth/password/reset/", {"email": pet_owner.email})
+        APIClient().post("/api/v1/auth/password/reset/", {"email": owner.email})
     token = _token_from_last_mail()
 
     # when: the token clock (Django's, naive local time) moves on an hour and a minute
@@ -294,8 +292,8 @@ def test_a_reset_link_expires_after_an_hour(
 
     # then
     assert response.status_code == 400
-    pet_owner.refresh_from_db()
-    assert pet_owner.check_password(DEFAULT_PASSWORD)
+    owner.refresh_from_db()
+    assert owner.check_password(DEFAULT_PASSWORD)
 
 
 def test_a_verification_token_is_no_reset_token(

@@ -15,7 +15,7 @@ from accounts.services.users import user_deactivate, user_suspend
 from audit.choices import AuditAction
 from audit.models import AuditLog
 from tests.accounts.factories import DEFAULT_PASSWORD
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 ME_URL = "/api/v1/auth/me/"
 REFRESH_URL = "/api/v1/auth/refresh/"
@@ -52,7 +52,7 @@ def test_ten_thousand_tokens_are_distinct():
     ],
     ids=["no_token", "two_parts", "bad_prefix", "unknown", "non_ascii"],
 )
-def test_malformed_or_unknown_tokens_are_401_with_a_bearer_challenge(pet_owner, header):
+def test_malformed_or_unknown_tokens_are_401_with_a_bearer_challenge(owner, header):
     # when
     response = APIClient().get(ME_URL, HTTP_AUTHORIZATION=header.encode().decode("latin-1"))
 
@@ -72,9 +72,9 @@ def test_missing_credentials_on_a_protected_route_are_401(db):
     assert response.json()["error"]["code"] == "not_authenticated"
 
 
-def test_the_right_prefix_with_a_wrong_secret_is_refused(pet_owner):
+def test_the_right_prefix_with_a_wrong_secret_is_refused(owner):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     prefix = client.issued.access_token.split(".")[0]
 
     # when
@@ -102,9 +102,9 @@ def test_digests_are_compared_in_constant_time():
     assert "hmac.compare_digest" in inspect.getsource(session_services.digests_match)
 
 
-def test_idle_timeout_refuses_the_access_token_but_refresh_still_works(pet_owner, clock):
+def test_idle_timeout_refuses_the_access_token_but_refresh_still_works(owner, clock):
     # given: Platform.SessionTimeoutMinutes defaults to 120
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     clock.advance(minutes=119, seconds=59)
     assert client.get(ME_URL).status_code == 200
     # That request slid LastActivityAt forward.
@@ -120,10 +120,10 @@ def test_idle_timeout_refuses_the_access_token_but_refresh_still_works(pet_owner
     assert _refresh(client.issued.refresh_token).status_code == 200
 
 
-def test_idle_timeout_follows_the_setting(pet_owner, clock, setting):
+def test_idle_timeout_follows_the_setting(owner, clock, setting):
     # given
     setting("Platform.SessionTimeoutMinutes", 5)
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
 
     # when
     clock.advance(minutes=5, seconds=1)
@@ -132,9 +132,9 @@ def test_idle_timeout_follows_the_setting(pet_owner, clock, setting):
     assert client.get(ME_URL).status_code == 401
 
 
-def test_absolute_lifetime_ends_the_session_however_active(pet_owner, clock):
+def test_absolute_lifetime_ends_the_session_however_active(owner, clock):
     # given: used every hour for the whole absolute lifetime (12 hours by default)
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     for _ in range(11):
         clock.advance(hours=1)
         assert client.get(ME_URL).status_code == 200
@@ -152,11 +152,9 @@ def test_absolute_lifetime_ends_the_session_however_active(pet_owner, clock):
     assert _refresh(client.issued.refresh_token).status_code == 401
 
 
-def test_last_activity_is_written_at_most_once_a_minute(
-    pet_owner, clock, django_assert_num_queries
-):
+def test_last_activity_is_written_at_most_once_a_minute(owner, clock, django_assert_num_queries):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     started = client.issued.session.last_activity_at
     clock.advance(seconds=30)
     client.get(ME_URL)
@@ -170,9 +168,9 @@ def test_last_activity_is_written_at_most_once_a_minute(
     assert UserSession.objects.get().last_activity_at == clock.now
 
 
-def test_refresh_rotates_the_pair_and_replaces_the_old_session(pet_owner):
+def test_refresh_rotates_the_pair_and_replaces_the_old_session(owner):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     old = client.issued
 
     # when
@@ -195,12 +193,12 @@ def test_refresh_rotates_the_pair_and_replaces_the_old_session(pet_owner):
     assert _client(body["access_token"]).get(ME_URL).status_code == 200
 
 
-def test_replaying_a_consumed_refresh_token_revokes_the_whole_chain(pet_owner):
+def test_replaying_a_consumed_refresh_token_revokes_the_whole_chain(owner):
     # given: login -> r1 -> r2 -> r3
-    first = bearer_client(pet_owner).issued
+    first = bearer_client(owner).issued
     second = _refresh(first.refresh_token).json()
     third = _refresh(second["refresh_token"]).json()
-    other_device = bearer_client(pet_owner)
+    other_device = bearer_client(owner)
 
     # when
     response = _refresh(first.refresh_token)
@@ -219,21 +217,28 @@ def test_replaying_a_consumed_refresh_token_revokes_the_whole_chain(pet_owner):
 
 
 @pytest.mark.parametrize(
-    "refresh_token", ["", "x" * 43, "x" * 201], ids=["empty", "unknown", "too_long"]
+    ("refresh_token", "status", "code"),
+    [
+        ("", 400, "invalid"),
+        ("x" * 43, 401, "invalid_refresh_token"),
+        ("x" * 201, 400, "invalid"),
+    ],
+    ids=["empty", "unknown", "too_long"],
 )
-def test_unknown_refresh_tokens_are_refused(pet_owner, refresh_token):
+def test_unknown_refresh_tokens_are_refused(owner, refresh_token, status, code):
     # when
     response = _refresh(refresh_token)
 
     # then
-    assert response.status_code in (400, 401)
+    # then: malformed input is a 400, a well-formed unknown token a 401
+    assert (response.status_code, response.json()["error"]["code"]) == (status, code)
     assert UserSession.objects.count() == 0
 
 
-def test_refresh_is_refused_for_an_inactive_user(pet_owner):
+def test_refresh_is_refused_for_an_inactive_user(owner):
     # given: the account went inactive without its sessions being ended
-    client = bearer_client(pet_owner)
-    type(pet_owner).objects.filter(pk=pet_owner.pk).update(is_active=False)
+    client = bearer_client(owner)
+    type(owner).objects.filter(pk=owner.pk).update(is_active=False)
 
     # when
     response = _refresh(client.issued.refresh_token)
@@ -245,10 +250,10 @@ def test_refresh_is_refused_for_an_inactive_user(pet_owner):
     assert session.replaced_by_session_id is None
 
 
-def test_logout_ends_the_current_session_only(pet_owner):
+def test_logout_ends_the_current_session_only(owner):
     # given
-    client = bearer_client(pet_owner)
-    other = bearer_client(pet_owner)
+    client = bearer_client(owner)
+    other = bearer_client(owner)
 
     # when
     response = client.post("/api/v1/auth/logout/")
@@ -260,13 +265,13 @@ def test_logout_ends_the_current_session_only(pet_owner):
     assert other.get(ME_URL).status_code == 200
     ended = UserSession.objects.get(pk=client.issued.session.pk)
     assert ended.end_reason == SessionEndReason.LOGOUT
-    assert AuditLog.objects.filter(action=AuditAction.LOGOUT, user=pet_owner).count() == 1
+    assert AuditLog.objects.filter(action=AuditAction.LOGOUT, user=owner).count() == 1
 
 
-def test_logout_all_ends_every_session(pet_owner, other_pet_owner):
+def test_logout_all_ends_every_session(owner, other_owner):
     # given
-    clients = [bearer_client(pet_owner) for _ in range(3)]
-    bystander = bearer_client(other_pet_owner)
+    clients = [bearer_client(owner) for _ in range(3)]
+    bystander = bearer_client(other_owner)
 
     # when
     response = clients[0].post("/api/v1/auth/logout-all/")
@@ -275,16 +280,16 @@ def test_logout_all_ends_every_session(pet_owner, other_pet_owner):
     assert response.status_code == 204
     assert [c.get(ME_URL).status_code for c in clients] == [401, 401, 401]
     assert bystander.get(ME_URL).status_code == 200
-    assert not UserSession.objects.filter(user=pet_owner, is_active=True).exists()
+    assert not UserSession.objects.filter(user=owner, is_active=True).exists()
 
 
-def test_sessions_list_shows_own_active_sessions_and_marks_the_current(pet_owner, other_pet_owner):
+def test_sessions_list_shows_own_active_sessions_and_marks_the_current(owner, other_owner):
     # given
-    client = bearer_client(pet_owner, ip_address="198.51.100.4", user_agent="phone")
-    second = bearer_client(pet_owner)
-    bearer_client(other_pet_owner)
+    client = bearer_client(owner, ip_address="198.51.100.4", user_agent="phone")
+    second = bearer_client(owner)
+    bearer_client(other_owner)
     second.post("/api/v1/auth/logout/")
-    third = bearer_client(pet_owner)
+    third = bearer_client(owner)
 
     # when
     response = client.get("/api/v1/auth/sessions/")
@@ -303,10 +308,10 @@ def test_sessions_list_shows_own_active_sessions_and_marks_the_current(pet_owner
     assert "refresh_token" not in current[0]
 
 
-def test_a_user_revokes_one_of_their_sessions(pet_owner):
+def test_a_user_revokes_one_of_their_sessions(owner):
     # given
-    client = bearer_client(pet_owner)
-    lost_phone = bearer_client(pet_owner)
+    client = bearer_client(owner)
+    lost_phone = bearer_client(owner)
 
     # when
     response = client.delete(f"/api/v1/auth/sessions/{lost_phone.issued.session.pk}/")
@@ -319,10 +324,10 @@ def test_a_user_revokes_one_of_their_sessions(pet_owner):
     assert ended.end_reason == SessionEndReason.REVOKED
 
 
-def test_another_users_session_is_a_404_and_stays_active(pet_owner, other_pet_owner):
+def test_another_users_session_is_a_404_and_stays_active(owner, other_owner):
     # given
-    victim = bearer_client(pet_owner)
-    attacker = bearer_client(other_pet_owner)
+    victim = bearer_client(owner)
+    attacker = bearer_client(other_owner)
 
     # when
     response = attacker.delete(f"/api/v1/auth/sessions/{victim.issued.session.pk}/")
@@ -333,48 +338,48 @@ def test_another_users_session_is_a_404_and_stays_active(pet_owner, other_pet_ow
     assert UserSession.objects.get(pk=victim.issued.session.pk).is_active is True
 
 
-def test_each_login_creates_a_new_session(pet_owner):
+def test_each_login_creates_a_new_session(owner):
     # when
     bodies = [
         APIClient()
-        .post("/api/v1/auth/login/", {"email": pet_owner.email, "password": DEFAULT_PASSWORD})
+        .post("/api/v1/auth/login/", {"email": owner.email, "password": DEFAULT_PASSWORD})
         .json()
         for _ in range(3)
     ]
 
     # then
     assert len({body["session_id"] for body in bodies}) == 3
-    assert UserSession.objects.filter(user=pet_owner, is_active=True).count() == 3
+    assert UserSession.objects.filter(user=owner, is_active=True).count() == 3
 
 
-def test_suspension_ends_access_on_the_next_request(pet_owner, admin_user):
+def test_suspension_ends_access_on_the_next_request(owner, rbac_admin):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
     assert client.get(ME_URL).status_code == 200
 
     # when
-    user_suspend(actor=admin_user, user=pet_owner, reason="Chargeback fraud")
+    user_suspend(actor=rbac_admin, user=owner, reason="Chargeback fraud")
 
     # then
     assert client.get(ME_URL).status_code == 401
     assert _refresh(client.issued.refresh_token).status_code == 401
 
 
-def test_deactivation_ends_access_on_the_next_request(pet_owner):
+def test_deactivation_ends_access_on_the_next_request(owner):
     # given
-    client = bearer_client(pet_owner)
+    client = bearer_client(owner)
 
     # when
-    user_deactivate(actor=pet_owner, user=pet_owner)
+    user_deactivate(actor=owner, user=owner)
 
     # then
     assert client.get(ME_URL).status_code == 401
 
 
-def test_an_inactive_user_is_refused_even_with_a_live_session(pet_owner):
+def test_an_inactive_user_is_refused_even_with_a_live_session(owner):
     # given: the status changed outside the services, so the session was not ended
-    client = bearer_client(pet_owner)
-    type(pet_owner).objects.filter(pk=pet_owner.pk).update(is_active=False)
+    client = bearer_client(owner)
+    type(owner).objects.filter(pk=owner.pk).update(is_active=False)
 
     # when
     response = client.get(ME_URL)
@@ -383,11 +388,11 @@ def test_an_inactive_user_is_refused_even_with_a_live_session(pet_owner):
     assert response.status_code == 401
 
 
-def test_role_removal_takes_effect_on_the_next_request(admin_user, rbac, rbac_superuser):
+def test_role_removal_takes_effect_on_the_next_request(rbac_admin, rbac, rbac_superuser):
     # given
-    client = bearer_client(admin_user)
+    client = bearer_client(rbac_admin)
     assert client.get("/api/v1/admin/users/").status_code == 200
-    assignment = admin_user.user_roles.get(role=rbac["Admin"])
+    assignment = rbac_admin.user_roles.get(role=rbac["Admin"])
 
     # when
     user_role_revoke(actor=rbac_superuser, user_role=assignment)
@@ -405,11 +410,11 @@ def rbac_superuser(db):
     return UserFactory(email="root@example.com", is_staff=True, is_superuser=True)
 
 
-def test_sessions_expire_into_the_idle_deadline_shown_at_login(pet_owner, clock):
+def test_sessions_expire_into_the_idle_deadline_shown_at_login(owner, clock):
     # when
     body = (
         APIClient()
-        .post("/api/v1/auth/login/", {"email": pet_owner.email, "password": DEFAULT_PASSWORD})
+        .post("/api/v1/auth/login/", {"email": owner.email, "password": DEFAULT_PASSWORD})
         .json()
     )
 
@@ -440,12 +445,12 @@ def test_every_app_answers_401_with_the_default_authentication_challenge(db, url
     assert response.json()["error"]["code"] == "not_authenticated"
 
 
-def test_a_401_raised_without_any_authentication_class_still_carries_the_challenge(pet_owner):
+def test_a_401_raised_without_any_authentication_class_still_carries_the_challenge(owner):
     # given: the sign-in routes authenticate nobody, so DRF offers no challenge of its own
     # when
     response = APIClient().post(
         "/api/v1/auth/login/",
-        {"email": pet_owner.email, "password": "not-the-password"},
+        {"email": owner.email, "password": "not-the-password"},
         format="json",
     )
 

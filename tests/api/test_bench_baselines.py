@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.api.conftest import bearer_client
 from tests.audit.factories import AuditLogFactory
 from tests.billing.factories import PlanEntitlementFactory, SubscriptionPlanFactory
+from tests.callers import bearer_client
 from tests.pets.factories import DogAccessGrantFactory, DogProfileFactory, VaccinationFactory
 from tests.scheduling.factories import ServiceOfferingFactory
 
@@ -24,7 +24,7 @@ def _ids(body: dict) -> list[str]:
     return [str(row.get("id", row.get("code"))) for row in body["results"]]
 
 
-def test_each_baseline_returns_its_routes_rows(user, other_user, staff_user):
+def test_each_baseline_returns_its_routes_rows(user, other_user, superuser):
     dogs = [DogProfileFactory(owner=user, name=f"Dog {n}") for n in range(3)]
     DogAccessGrantFactory(dog=DogProfileFactory(owner=other_user, name="Shared"), grantee=user)
     for n in range(3):
@@ -35,7 +35,7 @@ def test_each_baseline_returns_its_routes_rows(user, other_user, staff_user):
         ServiceOfferingFactory(price=Decimal(10 + n))
     PlanEntitlementFactory(plan=SubscriptionPlanFactory(code="bench_plan"))
     AuditLogFactory(user=user)
-    owner, admin = bearer_client(user), bearer_client(staff_user)
+    owner, admin = bearer_client(user), bearer_client(superuser)
     dog = dogs[0].pk
     pairs = [
         (owner, "/api/v1/dogs/?page_size=20", "/bench/dogs/?page_size=20"),

@@ -208,7 +208,7 @@ ADDRESS_BURSTS = 6
 def test_twenty_concurrent_new_default_addresses_leave_exactly_one_default(transactional_db, rbac):
     # given: one owner, one access token shared by every thread
     from accounts.models import Address
-    from tests.api.conftest import make_user
+    from tests.callers import make_user
 
     owner = make_user(rbac, "PetOwner", email="mover@example.com")
     token = user_session_create(user=owner).access_token
@@ -284,7 +284,7 @@ def test_benchmark_other_users_latency_during_a_wrong_login_burst(
 
     from django.contrib.auth.hashers import make_password
 
-    from tests.api.conftest import make_user
+    from tests.callers import make_user
     from tests.pets.factories import DogProfileFactory
 
     # given: the hasher, a target account and a bystander with three dogs

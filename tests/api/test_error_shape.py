@@ -182,10 +182,10 @@ def test_an_unhandled_exception_still_reaches_the_test_client(db, monkeypatch):
 
 
 @pytest.mark.parametrize("debug", DEBUG_MODES)
-def test_an_admin_404_stays_html(settings, client, staff_user, debug):
+def test_an_admin_404_stays_html(settings, client, superuser, debug):
     # given
     settings.DEBUG = debug
-    client.force_login(staff_user)
+    client.force_login(superuser)
 
     # when
     response = client.get("/admin/doggy/no-such-model/")
@@ -206,9 +206,9 @@ def test_a_404_outside_the_api_stays_html(settings, db, client, debug):
     assert response["Content-Type"] == "text/html; charset=utf-8"
 
 
-def test_a_missing_trailing_slash_outside_the_api_still_redirects(settings, client, staff_user):
+def test_a_missing_trailing_slash_outside_the_api_still_redirects(settings, client, superuser):
     # given Django's APPEND_SLASH, kept for the admin
-    client.force_login(staff_user)
+    client.force_login(superuser)
 
     # when
     response = client.get("/admin/doggy/systemsetting")

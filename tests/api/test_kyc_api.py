@@ -11,7 +11,7 @@ from audit.choices import AuditAction
 from audit.models import AuditLog
 from doggy.choices import FilePurpose
 from doggy.models import StoredFile
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 VERIFICATIONS_URL = "/api/v1/kyc/verifications/"
 REVIEWS_URL = "/api/v1/kyc/reviews/"
@@ -30,8 +30,8 @@ def _upload(client, verification_id, document_type, **extra):
 
 
 @pytest.fixture
-def provider_client(provider):
-    return bearer_client(provider)
+def provider_client(provider_user):
+    return bearer_client(provider_user)
 
 
 @pytest.fixture
@@ -53,16 +53,16 @@ def submitted_case(provider_client, open_case):
     return response.json()
 
 
-def test_a_provider_opens_a_case_for_their_provider_profile(provider, open_case):
+def test_a_provider_opens_a_case_for_their_provider_profile(provider_user, open_case):
     # then
     assert open_case["status"] == KycStatus.NOT_STARTED
-    assert open_case["service_provider"] == str(provider.service_provider.pk)
+    assert open_case["service_provider"] == str(provider_user.service_provider.pk)
     assert open_case["documents"] == []
     assert "internal_comment" not in open_case
 
 
 def test_uploading_stores_a_private_file_and_attaches_the_document(
-    provider, provider_client, open_case
+    provider_user, provider_client, open_case
 ):
     # when
     response = _upload(
@@ -84,7 +84,7 @@ def test_uploading_stores_a_private_file_and_attaches_the_document(
     assert "document_number" not in body
     stored = StoredFile.objects.get(pk=body["file"])
     assert (stored.owner_id, stored.purpose, stored.visibility) == (
-        provider.pk,
+        provider_user.pk,
         FilePurpose.KYC_DOCUMENT,
         "Private",
     )
@@ -157,12 +157,12 @@ def test_submit_needs_an_identity_document_and_a_selfie(provider_client, open_ca
     assert KycVerification.objects.get().status == KycStatus.NOT_STARTED
 
 
-def test_the_full_review_ends_in_approval(provider, submitted_case, kyc_reviewer):
+def test_the_full_review_ends_in_approval(provider_user, submitted_case, kyc_reviewer):
     # given
     reviewer = bearer_client(kyc_reviewer)
     queue = reviewer.get(REVIEWS_URL).json()
     assert [row["id"] for row in queue["results"]] == [submitted_case["id"]]
-    assert queue["results"][0]["user"]["email"] == provider.email
+    assert queue["results"][0]["user"]["email"] == provider_user.email
 
     # when
     started = reviewer.post(f"{REVIEWS_URL}{submitted_case['id']}/start/")
@@ -184,14 +184,14 @@ def test_the_full_review_ends_in_approval(provider, submitted_case, kyc_reviewer
         KycStatus.APPROVED,
     ]
     assert set(KycDocument.objects.values_list("status", flat=True)) == {KycDocumentStatus.ACCEPTED}
-    assert ServiceProvider.objects.get(user=provider).is_verified is True
+    assert ServiceProvider.objects.get(user=provider_user).is_verified is True
     decision = AuditLog.objects.get(action=AuditAction.KYC_APPROVED)
     assert decision.user_id == kyc_reviewer.pk
     assert reviewer.get(REVIEWS_URL).json()["count"] == 0
 
 
 def test_reject_final_and_request_resubmission(
-    provider_client, submitted_case, kyc_reviewer, admin_user
+    provider_client, submitted_case, kyc_reviewer, rbac_admin
 ):
     # when
     resubmit = bearer_client(kyc_reviewer).post(
@@ -212,7 +212,7 @@ def test_reject_final_and_request_resubmission(
         provider_client.post(f"{VERIFICATIONS_URL}{submitted_case['id']}/submit/").status_code
         == 200
     )
-    rejected = bearer_client(admin_user).post(
+    rejected = bearer_client(rbac_admin).post(
         f"{REVIEWS_URL}{submitted_case['id']}/reject/",
         {"reason": "Forged document.", "reject_type": "Final", "internal_comment": "Fraud ring"},
     )
@@ -244,9 +244,9 @@ def test_auto_approval_decides_at_submission(provider_client, open_case, setting
     )
 
 
-def test_another_providers_case_is_a_404_everywhere(other_provider, open_case):
+def test_another_provider_users_case_is_a_404_everywhere(other_provider_user, open_case):
     # given
-    intruder = bearer_client(other_provider)
+    intruder = bearer_client(other_provider_user)
     case_url = f"{VERIFICATIONS_URL}{open_case['id']}/"
 
     # when
@@ -262,23 +262,23 @@ def test_another_providers_case_is_a_404_everywhere(other_provider, open_case):
     assert not KycDocument.objects.exists()
 
 
-def test_a_reviewer_cannot_decide_their_own_case(rbac, provider, submitted_case):
+def test_a_reviewer_cannot_decide_their_own_case(rbac, provider_user, submitted_case):
     # given: the provider is also a KYC reviewer
     from accounts.models import UserRole
 
-    UserRole.objects.create(user=provider, role=rbac["KycReviewer"], assigned_by=provider)
+    UserRole.objects.create(user=provider_user, role=rbac["KycReviewer"], assigned_by=provider_user)
 
     # when
-    response = bearer_client(provider).post(f"{REVIEWS_URL}{submitted_case['id']}/approve/")
+    response = bearer_client(provider_user).post(f"{REVIEWS_URL}{submitted_case['id']}/approve/")
 
     # then
-    assert response.status_code in (403, 404)
+    assert (response.status_code, response.json()["error"]["code"]) == (403, "kyc_own_case")
     assert KycVerification.objects.get().status == KycStatus.PENDING
 
 
-def test_pet_owners_and_reviewers_cannot_open_cases(pet_owner, kyc_reviewer):
+def test_pet_owners_and_reviewers_cannot_open_cases(owner, kyc_reviewer):
     # when
-    responses = [bearer_client(u).post(VERIFICATIONS_URL, {}) for u in (pet_owner, kyc_reviewer)]
+    responses = [bearer_client(u).post(VERIFICATIONS_URL, {}) for u in (owner, kyc_reviewer)]
 
     # then
     assert [r.status_code for r in responses] == [403, 403]

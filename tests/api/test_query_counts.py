@@ -29,7 +29,7 @@ from audit.models import AuditLog
 from doggy.choices import FilePurpose
 from doggy.models import SystemSetting
 from tests.accounts.factories import ServiceProviderFactory
-from tests.api.conftest import bearer_client, make_user
+from tests.callers import bearer_client, make_user
 from tests.doggy.factories import StoredFileFactory
 
 LIST_BUDGET = 6
@@ -68,17 +68,17 @@ def _case(user, *, status=KycStatus.PENDING, documents=2, events=0, provider=Non
 
 
 def build_sessions(n, users, rbac):
-    client = bearer_client(users["pet_owner"])
+    client = bearer_client(users["owner"])
     for _ in range(n - 1):
-        bearer_client(users["pet_owner"])
+        bearer_client(users["owner"])
     return client, "/api/v1/auth/sessions/"
 
 
 def build_my_cases(n, users, rbac):
-    provider = users["provider"]
+    provider_user = users["provider"]
     for _ in range(n):
-        _case(provider, status=KycStatus.APPROVED, documents=2)
-    return bearer_client(provider), "/api/v1/kyc/verifications/"
+        _case(provider_user, status=KycStatus.APPROVED, documents=2)
+    return bearer_client(provider_user), "/api/v1/kyc/verifications/"
 
 
 def build_review_queue(n, users, rbac):
@@ -103,8 +103,8 @@ def _roles_for(user, n, rbac):
 
 
 def build_user_roles(n, users, rbac):
-    _roles_for(users["pet_owner"], n, rbac)
-    return bearer_client(users["admin"]), f"/api/v1/admin/users/{users['pet_owner'].pk}/roles/"
+    _roles_for(users["owner"], n, rbac)
+    return bearer_client(users["admin"]), f"/api/v1/admin/users/{users['owner'].pk}/roles/"
 
 
 def build_roles(n, users, rbac):
@@ -132,24 +132,24 @@ def build_settings(n, users, rbac):
 def build_audit_logs(n, users, rbac):
     for i in range(n):
         AuditLog.objects.create(
-            user=users["pet_owner"], action="Update", entity_type="accounts.User", entity_id=str(i)
+            user=users["owner"], action="Update", entity_type="accounts.User", entity_id=str(i)
         )
     return bearer_client(users["admin"]), "/api/v1/admin/audit-logs/"
 
 
 def build_me(n, users, rbac):
-    _roles_for(users["pet_owner"], n, rbac)
-    return bearer_client(users["pet_owner"]), "/api/v1/auth/me/"
+    _roles_for(users["owner"], n, rbac)
+    return bearer_client(users["owner"]), "/api/v1/auth/me/"
 
 
 def build_my_settings(n, users, rbac):
-    return bearer_client(users["pet_owner"]), "/api/v1/me/settings/"
+    return bearer_client(users["owner"]), "/api/v1/me/settings/"
 
 
 def build_my_case(n, users, rbac):
-    provider = users["provider"]
-    case = _case(provider, documents=n, events=n)
-    return bearer_client(provider), f"/api/v1/kyc/verifications/{case.pk}/"
+    provider_user = users["provider"]
+    case = _case(provider_user, documents=n, events=n)
+    return bearer_client(provider_user), f"/api/v1/kyc/verifications/{case.pk}/"
 
 
 def build_review_case(n, users, rbac):
@@ -158,8 +158,8 @@ def build_review_case(n, users, rbac):
 
 
 def build_user_detail(n, users, rbac):
-    _roles_for(users["pet_owner"], n, rbac)
-    return bearer_client(users["admin"]), f"/api/v1/admin/users/{users['pet_owner'].pk}/"
+    _roles_for(users["owner"], n, rbac)
+    return bearer_client(users["admin"]), f"/api/v1/admin/users/{users['owner'].pk}/"
 
 
 def build_role_detail(n, users, rbac):
@@ -182,7 +182,7 @@ def build_setting_detail(n, users, rbac):
 
 def build_audit_detail(n, users, rbac):
     entry = AuditLog.objects.create(
-        user=users["pet_owner"],
+        user=users["owner"],
         action="Update",
         entity_type="accounts.User",
         new_values={f"field{i}": i for i in range(n)},
@@ -224,7 +224,7 @@ def _measure(rbac, name: str, n: int) -> int:
     scenario = SCENARIOS[name]
     with transaction.atomic():
         users = {
-            "pet_owner": make_user(rbac, "PetOwner", email="owner@example.com"),
+            "owner": make_user(rbac, "PetOwner", email="owner@example.com"),
             "provider": make_user(rbac, "ServiceProvider", email="provider@example.com"),
             "kyc_reviewer": make_user(rbac, "KycReviewer", email="reviewer@example.com"),
             "admin": make_user(rbac, "Admin", email="admin@example.com"),

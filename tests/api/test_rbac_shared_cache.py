@@ -44,10 +44,10 @@ def _fresh(user: User) -> User:
     return User.objects.get(pk=user.pk)
 
 
-def test_the_next_request_reads_the_set_from_the_shared_cache(pet_owner):
+def test_the_next_request_reads_the_set_from_the_shared_cache(owner):
     # given
-    assert user_permission_names(user=_fresh(pet_owner)) == OWNER_NAMES
-    user = _fresh(pet_owner)
+    assert user_permission_names(user=_fresh(owner)) == OWNER_NAMES
+    user = _fresh(owner)
 
     # when
     with CaptureQueriesContext(connection) as queries:
@@ -58,24 +58,24 @@ def test_the_next_request_reads_the_set_from_the_shared_cache(pet_owner):
     assert len(queries) == 0
 
 
-def test_a_revocation_is_seen_by_the_next_request_on_any_process(pet_owner, admin_user):
+def test_a_revocation_is_seen_by_the_next_request_on_any_process(owner, rbac_admin):
     # given: the set is cached
-    assert PermissionName.SERVICES_BOOK in user_permission_names(user=_fresh(pet_owner))
-    assignment = UserRole.objects.get(user=pet_owner)
+    assert PermissionName.SERVICES_BOOK in user_permission_names(user=_fresh(owner))
+    assignment = UserRole.objects.get(user=owner)
 
     # when: revoked and committed
     with _committing():
-        user_role_revoke(actor=admin_user, user_role=assignment)
+        user_role_revoke(actor=rbac_admin, user_role=assignment)
 
     # then
-    assert user_permission_names(user=_fresh(pet_owner)) == frozenset()
+    assert user_permission_names(user=_fresh(owner)) == frozenset()
 
 
-def test_a_revocation_is_seen_through_the_api(pet_owner, admin_user, rbac):
+def test_a_revocation_is_seen_through_the_api(owner, rbac_admin, rbac):
     # given: a manager (level 5) whose permission set the first request cached
-    manager = pet_owner
+    manager = owner
     with _committing():
-        user_role_grant(actor=admin_user, user=manager, role=rbac["Manager"])
+        user_role_grant(actor=rbac_admin, user=manager, role=rbac["Manager"])
     client = bearer_client(manager)
     assert client.get(USERS_URL).status_code == 200
     assert client.get(USERS_URL).status_code == 200
@@ -83,21 +83,21 @@ def test_a_revocation_is_seen_through_the_api(pet_owner, admin_user, rbac):
     # when
     with _committing():
         user_role_revoke(
-            actor=admin_user, user_role=UserRole.objects.get(user=manager, role=rbac["Manager"])
+            actor=rbac_admin, user_role=UserRole.objects.get(user=manager, role=rbac["Manager"])
         )
 
     # then
     assert client.get(USERS_URL).status_code == 403
 
 
-def test_a_set_a_racing_reader_cached_before_the_commit_is_retired_by_it(pet_owner, admin_user):
+def test_a_set_a_racing_reader_cached_before_the_commit_is_retired_by_it(owner, rbac_admin):
     # given: a revocation in flight, and another process that read the old rows under
     # the version of the first invalidation and cached them
-    assignment = UserRole.objects.get(user=pet_owner)
+    assignment = UserRole.objects.get(user=owner)
     with _committing():
-        user_role_revoke(actor=admin_user, user_role=assignment)
+        user_role_revoke(actor=rbac_admin, user_role=assignment)
         cache.set(
-            f"{_RBAC_ENTRY_PREFIX}{pet_owner.pk}",
+            f"{_RBAC_ENTRY_PREFIX}{owner.pk}",
             {
                 "version": cache.get(_RBAC_VERSION_KEY),
                 "names": sorted(OWNER_NAMES),
@@ -106,20 +106,20 @@ def test_a_set_a_racing_reader_cached_before_the_commit_is_retired_by_it(pet_own
         )
 
     # then: the commit replaced the version again
-    assert user_permission_names(user=_fresh(pet_owner)) == frozenset()
+    assert user_permission_names(user=_fresh(owner)) == frozenset()
 
 
-def test_a_rolled_back_grant_never_reaches_the_cache(pet_owner, admin_user, rbac):
+def test_a_rolled_back_grant_never_reaches_the_cache(owner, rbac_admin, rbac):
     # given
-    assert PermissionName.SYSTEM_ADMIN not in user_permission_names(user=_fresh(pet_owner))
+    assert PermissionName.SYSTEM_ADMIN not in user_permission_names(user=_fresh(owner))
 
     # when: granted, read inside the transaction, rolled back
     seen = {}
 
     def grant_then_fail():
         with transaction.atomic():
-            user_role_grant(actor=admin_user, user=pet_owner, role=rbac["KycReviewer"])
-            seen["inside"] = user_permission_names(user=_fresh(pet_owner))
+            user_role_grant(actor=rbac_admin, user=owner, role=rbac["KycReviewer"])
+            seen["inside"] = user_permission_names(user=_fresh(owner))
             raise _Rollback
 
     with pytest.raises(_Rollback):
@@ -127,47 +127,47 @@ def test_a_rolled_back_grant_never_reaches_the_cache(pet_owner, admin_user, rbac
 
     # then
     assert PermissionName.KYC_REVIEW in seen["inside"]
-    assert PermissionName.KYC_REVIEW not in user_permission_names(user=_fresh(pet_owner))
+    assert PermissionName.KYC_REVIEW not in user_permission_names(user=_fresh(owner))
 
 
 def test_an_expiring_assignment_leaves_the_cached_set_when_it_expires(
-    pet_owner, admin_user, rbac, clock
+    owner, rbac_admin, rbac, clock
 ):
     # given: a role that expires in a minute, its permissions cached
     UserRole.objects.create(
-        user=pet_owner,
+        user=owner,
         role=rbac["KycReviewer"],
-        assigned_by=admin_user,
+        assigned_by=rbac_admin,
         expires_at=clock() + datetime.timedelta(minutes=1),
     )
-    assert PermissionName.KYC_REVIEW in user_permission_names(user=_fresh(pet_owner))
+    assert PermissionName.KYC_REVIEW in user_permission_names(user=_fresh(owner))
 
     # when
     clock.advance(minutes=1, seconds=1)
 
     # then
-    assert user_permission_names(user=_fresh(pet_owner)) == OWNER_NAMES
+    assert user_permission_names(user=_fresh(owner)) == OWNER_NAMES
 
 
-def _grant_role(admin_user, pet_owner, rbac):
-    user_role_grant(actor=admin_user, user=pet_owner, role=rbac["KycReviewer"])
+def _grant_role(rbac_admin, owner, rbac):
+    user_role_grant(actor=rbac_admin, user=owner, role=rbac["KycReviewer"])
 
 
-def _revoke_role(admin_user, pet_owner, rbac):
-    user_role_revoke(actor=admin_user, user_role=UserRole.objects.get(user=pet_owner))
+def _revoke_role(rbac_admin, owner, rbac):
+    user_role_revoke(actor=rbac_admin, user_role=UserRole.objects.get(user=owner))
 
 
-def _grant_permission(admin_user, pet_owner, rbac):
+def _grant_permission(rbac_admin, owner, rbac):
     role_permission_grant(
-        actor=admin_user,
+        actor=rbac_admin,
         role=rbac[RoleName.PET_OWNER],
         permission=Permission.objects.get(name=PermissionName.USERS_MANAGE),
     )
 
 
-def _revoke_permission(admin_user, pet_owner, rbac):
+def _revoke_permission(rbac_admin, owner, rbac):
     role_permission_revoke(
-        actor=admin_user,
+        actor=rbac_admin,
         role_permission=RolePermission.objects.get(
             role=rbac[RoleName.PET_OWNER], permission__name=PermissionName.AI_ACCESS
         ),
@@ -179,36 +179,36 @@ def _revoke_permission(admin_user, pet_owner, rbac):
     [_grant_role, _revoke_role, _grant_permission, _revoke_permission],
     ids=lambda f: f.__name__.lstrip("_"),
 )
-def test_every_rbac_change_retires_the_cached_sets(pet_owner, admin_user, rbac, change):
+def test_every_rbac_change_retires_the_cached_sets(owner, rbac_admin, rbac, change):
     # given
-    before = user_permission_names(user=_fresh(pet_owner))
+    before = user_permission_names(user=_fresh(owner))
 
     # when
     with _committing():
-        change(admin_user, pet_owner, rbac)
+        change(rbac_admin, owner, rbac)
 
     # then: what the database says now, not what was cached
-    after = user_permission_names(user=_fresh(pet_owner))
+    after = user_permission_names(user=_fresh(owner))
     cache.clear()
-    assert after == user_permission_names(user=_fresh(pet_owner))
+    assert after == user_permission_names(user=_fresh(owner))
     assert after != before
 
 
-def test_deleting_a_permission_retires_the_cached_sets(pet_owner, admin_user, rbac):
+def test_deleting_a_permission_retires_the_cached_sets(owner, rbac_admin, rbac):
     # given: a custom permission granted to the owner's role, in the cached set
-    permission = permission_create(actor=admin_user, name="reports.export", category="Reports")
+    permission = permission_create(actor=rbac_admin, name="reports.export", category="Reports")
     with _committing():
         role_permission_grant(
             actor=_superuser(), role=rbac[RoleName.PET_OWNER], permission=permission
         )
-    assert "reports.export" in user_permission_names(user=_fresh(pet_owner))
+    assert "reports.export" in user_permission_names(user=_fresh(owner))
 
     # when
     with _committing():
-        permission_delete(actor=admin_user, permission=permission)
+        permission_delete(actor=rbac_admin, permission=permission)
 
     # then
-    assert user_permission_names(user=_fresh(pet_owner)) == OWNER_NAMES
+    assert user_permission_names(user=_fresh(owner)) == OWNER_NAMES
 
 
 def _superuser() -> User:

@@ -147,21 +147,19 @@ def test_deeply_nested_json_to_the_login_is_a_400_before_any_attempt_is_recorded
     assert LoginAttempt.objects.count() == 0
 
 
-def test_deeply_nested_json_is_a_400_on_a_signed_in_route(pet_owner, client_for):
-    response = client_for(pet_owner).post(
-        "/api/v1/dogs/", data=DEEP, content_type="application/json"
-    )
+def test_deeply_nested_json_is_a_400_on_a_signed_in_route(owner, client_for):
+    response = client_for(owner).post("/api/v1/dogs/", data=DEEP, content_type="application/json")
 
     assert response.status_code == 400
     assert response.json() == TOO_DEEP
 
 
-def test_deeply_nested_json_is_a_400_on_a_medical_record_route(pet_owner, client_for):
+def test_deeply_nested_json_is_a_400_on_a_medical_record_route(owner, client_for):
     # given a view that names its own parsers
-    dog = DogProfileFactory(owner=pet_owner)
+    dog = DogProfileFactory(owner=owner)
 
     # when
-    response = client_for(pet_owner).post(
+    response = client_for(owner).post(
         f"/api/v1/dogs/{dog.pk}/vaccinations/", data=DEEP, content_type="application/json"
     )
 
@@ -202,13 +200,13 @@ def test_a_form_body_over_the_upload_limit_is_a_413(settings):
     assert response.json() == _too_large(1000)
 
 
-def test_a_multipart_field_over_the_upload_limit_is_a_413(settings, pet_owner, client_for):
+def test_a_multipart_field_over_the_upload_limit_is_a_413(settings, owner, client_for):
     # given Django's multipart parser, which raises RequestDataTooBig for large fields
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    dog = DogProfileFactory(owner=pet_owner)
+    dog = DogProfileFactory(owner=owner)
 
     # when
-    response = client_for(pet_owner).post(
+    response = client_for(owner).post(
         f"/api/v1/dogs/{dog.pk}/documents/",
         data={"title": "x" * 2000},
         format="multipart",

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
 
 from accounts.services.sessions import user_session_create
 from doggy.wsgi import application
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 
 def test_schema_generates_without_warnings_or_errors(tmp_path):
@@ -117,25 +117,25 @@ def test_a_setting_value_matches_exactly_one_documented_type(value):
     assert len(matching) == 1, matching
 
 
-def test_the_settings_list_matches_the_schema(admin_user, setting):
+def test_the_settings_list_matches_the_schema(rbac_admin, setting):
     # given
     setting("Calendar.BookingAdvanceDays", 100)
 
     # when
-    response, failures = _conformance(_schema(), "GET", "/api/v1/admin/settings/", user=admin_user)
+    response, failures = _conformance(_schema(), "GET", "/api/v1/admin/settings/", user=rbac_admin)
 
     # then
     assert response.status_code == 200
     assert failures == []
 
 
-def test_a_provider_without_a_website_matches_the_schema(provider):
+def test_a_provider_without_a_website_matches_the_schema(provider_user):
     # given
-    provider.service_provider.website = ""
-    provider.service_provider.save(update_fields=["website"])
+    provider_user.service_provider.website = ""
+    provider_user.service_provider.save(update_fields=["website"])
 
     # when
-    response, failures = _conformance(_schema(), "GET", "/api/v1/providers/me/", user=provider)
+    response, failures = _conformance(_schema(), "GET", "/api/v1/providers/me/", user=provider_user)
 
     # then
     assert response.status_code == 200
@@ -147,10 +147,10 @@ def test_a_provider_without_a_website_matches_the_schema(provider):
     ("method", "path", "caller", "expected_status"),
     [
         ("GET", "/api/v1/dogs/", None, 401),
-        ("GET", "/api/v1/admin/settings/", "pet_owner", 403),
-        ("GET", "/api/v1/admin/audit-logs/", "pet_owner", 403),
-        ("GET", "/api/v1/kyc/reviews/", "pet_owner", 403),
-        ("GET", "/api/v1/providers/me/offerings/", "pet_owner", 403),
+        ("GET", "/api/v1/admin/settings/", "owner", 403),
+        ("GET", "/api/v1/admin/audit-logs/", "owner", 403),
+        ("GET", "/api/v1/kyc/reviews/", "owner", 403),
+        ("GET", "/api/v1/providers/me/offerings/", "owner", 403),
         ("POST", "/api/v1/addresses/", None, 401),
     ],
 )
@@ -166,10 +166,10 @@ def test_framework_refusals_are_documented(db, request, method, path, caller, ex
     assert failures == []
 
 
-def test_page_zero_is_a_documented_400_in_the_error_shape(pet_owner):
+def test_page_zero_is_a_documented_400_in_the_error_shape(owner):
     # when
     response, failures = _conformance(
-        _schema(), "GET", "/api/v1/addresses/", user=pet_owner, query={"page": 0}
+        _schema(), "GET", "/api/v1/addresses/", user=owner, query={"page": 0}
     )
 
     # then
@@ -184,10 +184,10 @@ def test_page_zero_is_a_documented_400_in_the_error_shape(pet_owner):
     assert failures == []
 
 
-def test_a_page_past_the_last_is_a_documented_404(pet_owner):
+def test_a_page_past_the_last_is_a_documented_404(owner):
     # when
     response, failures = _conformance(
-        _schema(), "GET", "/api/v1/addresses/", user=pet_owner, query={"page": 2}
+        _schema(), "GET", "/api/v1/addresses/", user=owner, query={"page": 2}
     )
 
     # then
@@ -197,9 +197,9 @@ def test_a_page_past_the_last_is_a_documented_404(pet_owner):
 
 
 @pytest.mark.parametrize("page", ["-1", "abc", "1.5", "0"])
-def test_a_page_that_is_not_a_whole_number_from_one_is_refused(pet_owner, page):
+def test_a_page_that_is_not_a_whole_number_from_one_is_refused(owner, page):
     # when
-    response = bearer_client(pet_owner).get("/api/v1/dogs/", {"page": page})
+    response = bearer_client(owner).get("/api/v1/dogs/", {"page": page})
 
     # then
     assert response.status_code == 400
@@ -209,9 +209,9 @@ def test_a_page_that_is_not_a_whole_number_from_one_is_refused(pet_owner, page):
 
 
 @pytest.mark.parametrize("page", ["1", "last", ""])
-def test_the_first_and_last_pages_are_served(pet_owner, page):
+def test_the_first_and_last_pages_are_served(owner, page):
     # when
-    response = bearer_client(pet_owner).get("/api/v1/dogs/", {"page": page})
+    response = bearer_client(owner).get("/api/v1/dogs/", {"page": page})
 
     # then
     assert response.status_code == 200

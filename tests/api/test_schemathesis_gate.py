@@ -31,7 +31,7 @@ from accounts.models import UserSession
 from accounts.services.sessions import user_session_create
 from doggy.wsgi import application
 from tests.accounts.factories import ServiceProviderFactory
-from tests.api.conftest import make_user
+from tests.callers import make_user
 from tests.pets.factories import DogProfileFactory
 
 pytestmark = pytest.mark.schemathesis
@@ -155,8 +155,8 @@ def callers(rbac):
     cache.clear()
     owner = make_user(rbac, RoleName.PET_OWNER, email="gate-owner@example.com")
     DogProfileFactory(owner=owner)
-    provider = make_user(rbac, RoleName.SERVICE_PROVIDER, email="gate-provider@example.com")
-    ServiceProviderFactory(user=provider, business_name="Gate Paws")
+    provider_user = make_user(rbac, RoleName.SERVICE_PROVIDER, email="gate-provider@example.com")
+    ServiceProviderFactory(user=provider_user, business_name="Gate Paws")
     admin = make_user(rbac, RoleName.ADMIN, email="gate-admin@example.com")
     return {"owner": owner, "admin": admin}
 

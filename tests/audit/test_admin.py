@@ -45,8 +45,8 @@ CHANGELIST = "admin:audit_auditlog_changelist"
 
 
 @pytest.fixture
-def superuser_client(client, staff_user):
-    client.force_login(staff_user)
+def superuser_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 
@@ -92,11 +92,11 @@ def test_every_registered_admin_is_audited():
 
 
 @pytest.mark.django_db
-def test_every_changelist_add_and_change_page_loads_for_a_superuser(superuser_client, staff_user):
+def test_every_changelist_add_and_change_page_loads_for_a_superuser(superuser_client, superuser):
     # given one row of every model of the Phase 1 admin
     rows = _one_of_each()
     assert set(rows) <= set(admin.site._registry)
-    request = type("Request", (), {"user": staff_user})()
+    request = type("Request", (), {"user": superuser})()
     for model, obj in rows.items():
         model_admin = admin.site._registry[model]
         # when a superuser opens its list, its change page and (where allowed) its add page
@@ -211,7 +211,7 @@ def test_audit_log_changelist_filters(superuser_client, _case, query, expected):
 
 
 @pytest.mark.django_db
-def test_admin_edit_of_a_permission_description_writes_an_audit_row(superuser_client, staff_user):
+def test_admin_edit_of_a_permission_description_writes_an_audit_row(superuser_client, superuser):
     # given a permission
     permission = PermissionFactory(
         name="reports.export", category="Reports", description="Export reports"
@@ -227,24 +227,24 @@ def test_admin_edit_of_a_permission_description_writes_an_audit_row(superuser_cl
     assert permission.description == "Export CSV reports"
     row = AuditLog.objects.get(entity_type="accounts.Permission", entity_id=str(permission.pk))
     assert row.action == AuditAction.UPDATE
-    assert row.user_id == staff_user.pk
+    assert row.user_id == superuser.pk
     assert row.old_values == {"description": "Export reports"}
     assert row.new_values == {"description": "Export CSV reports"}
 
 
 @pytest.mark.django_db
 def test_admin_add_and_delete_of_a_plain_row_write_audit_rows(superuser_client):
-    # given a conversation
-    conversation = Conversation.objects.create(type=ConversationType.GROUP)
+    # given a permission group (a plain row: no service owns it)
+    group = Group.objects.create(name="Temporary")
     # when a superuser deletes it in the admin
-    response = superuser_client.post(_url(Conversation, "delete", conversation.pk), {"post": "yes"})
+    response = superuser_client.post(_url(Group, "delete", group.pk), {"post": "yes"})
     # then it is gone and one Delete row keeps its old values
     assert response.status_code == 302
-    assert not Conversation.objects.filter(pk=conversation.pk).exists()
-    row = AuditLog.objects.get(entity_type="messaging.Conversation")
+    assert not Group.objects.filter(pk=group.pk).exists()
+    row = AuditLog.objects.get(entity_type="auth.Group")
     assert row.action == AuditAction.DELETE
-    assert row.entity_id == str(conversation.pk)
-    assert row.old_values["id"] == str(conversation.pk)
+    assert row.entity_id == str(group.pk)
+    assert row.old_values["name"] == "Temporary"
     assert row.new_values is None
 
 

@@ -277,11 +277,11 @@ def test_a_forced_update_through_a_new_instance_is_refused():
     ],
 )
 def test_audit_log_list_is_for_staff_only(
-    _case, who, sees_rows, user, staff_user, user_with_permission
+    _case, who, sees_rows, user, superuser, user_with_permission
 ):
     # given
     AuditLogFactory.create_batch(2)
-    actor = {"anonymous": AnonymousUser(), "plain": user, "staff": staff_user}.get(
+    actor = {"anonymous": AnonymousUser(), "plain": user, "staff": superuser}.get(
         who
     ) or user_with_permission(who)
 
@@ -292,7 +292,7 @@ def test_audit_log_list_is_for_staff_only(
     assert len(rows) == (2 if sees_rows else 0)
 
 
-def test_audit_log_list_filters(staff_user, other_user):
+def test_audit_log_list_filters(superuser, other_user):
     # given
     early = datetime.datetime(2025, 3, 1, 12, 0, tzinfo=datetime.UTC)
     late = datetime.datetime(2025, 3, 5, 12, 0, tzinfo=datetime.UTC)
@@ -305,7 +305,7 @@ def test_audit_log_list_filters(staff_user, other_user):
         timestamp=early,
     )
     second = AuditLogFactory(
-        user=staff_user,
+        user=superuser,
         action="SettingChanged",
         entity_type="doggy.SystemSetting",
         entity_id="7",
@@ -314,12 +314,12 @@ def test_audit_log_list_filters(staff_user, other_user):
     )
 
     def ids(filters):
-        return [row.pk for row in audit_log_list(actor=staff_user, filters=filters)]
+        return [row.pk for row in audit_log_list(actor=superuser, filters=filters)]
 
     # when / then
     assert ids(None) == [second.pk, first.pk]
     assert ids({"user": other_user}) == [first.pk]
-    assert ids({"user": staff_user.pk}) == [second.pk]
+    assert ids({"user": superuser.pk}) == [second.pk]
     assert ids({"entity_type": "doggy.SystemSetting"}) == [second.pk]
     assert ids({"entity_type": "doggy.SystemSetting", "entity_id": 7}) == [second.pk]
     assert ids({"action": "Login"}) == [first.pk]
@@ -342,19 +342,19 @@ def test_audit_log_list_filters(staff_user, other_user):
         ("not_a_date", {"date_to": "yesterday"}, "date_to must be a date or an aware datetime"),
     ],
 )
-def test_audit_log_list_rejects_bad_filters(_case, filters, message, staff_user):
+def test_audit_log_list_rejects_bad_filters(_case, filters, message, superuser):
     with pytest.raises(ValueError, match=message):
-        audit_log_list(actor=staff_user, filters=filters)
+        audit_log_list(actor=superuser, filters=filters)
 
 
 @pytest.mark.parametrize("rows", [3, 6])
 def test_audit_log_list_costs_one_query_whatever_the_page_size(
-    rows, staff_user, django_assert_num_queries
+    rows, superuser, django_assert_num_queries
 ):
     AuditLogFactory.create_batch(rows)
 
     with django_assert_num_queries(1):
-        listed = list(audit_log_list(actor=staff_user))
+        listed = list(audit_log_list(actor=superuser))
         emails = [row.user.email for row in listed]
         sessions = [row.session for row in listed]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from audit.models import AuditLog
 from billing.choices import PaymentProvider, PlanAudience, SubscriptionStatus
+from billing.errors import BillingErrorCode
 from billing.models import (
     PlanEntitlement,
     SubscriptionPlan,
@@ -20,14 +21,14 @@ from billing.models import (
     UserSubscriptionQuerySet,
 )
 from billing.services import add_billing_interval, subscription_cancel, subscription_create
-from doggy.core.errors import ConflictError
+from doggy.core.errors import ConflictError, NotFoundError
 from tests.billing.factories import (
     PlanEntitlementFactory,
     SubscriptionPlanFactory,
     UserSubscriptionFactory,
     free_plan,
 )
-from tests.scheduling.callers import client_for
+from tests.callers import bearer_client as client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +59,10 @@ def test_plan_list_shows_active_public_plans_with_entitlements():
 # --- Subscribing --------------------------------------------------------------------------
 
 
-def test_pet_owner_subscribes_to_the_free_plan(pet_owner):
+def test_pet_owner_subscribes_to_the_free_plan(owner):
     # Given the free plan
     free_plan()
-    client = client_for(pet_owner)
+    client = client_for(owner)
 
     # When the owner subscribes
     before = timezone.now()
@@ -75,7 +76,7 @@ def test_pet_owner_subscribes_to_the_free_plan(pet_owner):
         "owner_free",
         False,
     )
-    sub = UserSubscription.objects.get(user=pet_owner)
+    sub = UserSubscription.objects.get(user=owner)
     assert sub.payment_provider == PaymentProvider.MANUAL
     assert sub.current_period_start >= before
     assert sub.current_period_end == add_billing_interval(sub.current_period_start, "month", 1)
@@ -83,37 +84,37 @@ def test_pet_owner_subscribes_to_the_free_plan(pet_owner):
     assert client.get(SUBSCRIPTION).json()["id"] == str(sub.pk)
 
 
-def test_second_subscription_is_409_and_writes_nothing(pet_owner):
+def test_second_subscription_is_409_and_writes_nothing(owner):
     plan = free_plan()
-    UserSubscriptionFactory(user=pet_owner, plan=plan)
+    UserSubscriptionFactory(user=owner, plan=plan)
     audits = AuditLog.objects.count()
 
-    response = client_for(pet_owner).post(SUBSCRIPTION, {"plan": "owner_free"}, format="json")
+    response = client_for(owner).post(SUBSCRIPTION, {"plan": "owner_free"}, format="json")
 
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "subscription_exists"
-    assert UserSubscription.objects.filter(user=pet_owner).count() == 1
+    assert UserSubscription.objects.filter(user=owner).count() == 1
     assert AuditLog.objects.count() == audits
 
 
-def test_lost_race_on_the_live_constraint_is_409(pet_owner, monkeypatch):
+def test_lost_race_on_the_live_constraint_is_409(owner, monkeypatch):
     # Given a live subscription the pre-check does not see (a concurrent insert)
     plan = free_plan()
-    UserSubscriptionFactory(user=pet_owner, plan=plan)
+    UserSubscriptionFactory(user=owner, plan=plan)
     monkeypatch.setattr(UserSubscriptionQuerySet, "live", lambda self: self.none())
 
     # When the service inserts, the database's UX_UserSubs_User_Live refuses it
     with pytest.raises(ConflictError) as raised:
-        subscription_create(actor=pet_owner, plan=plan)
+        subscription_create(actor=owner, plan=plan)
 
     # Then the answer is the same 409, and the transaction is still usable
     assert raised.value.code == "subscription_exists"
-    assert UserSubscription.objects.filter(user=pet_owner).count() == 1
+    assert UserSubscription.objects.filter(user=owner).count() == 1
 
 
-def test_paid_plan_answers_payment_required(pet_owner):
+def test_paid_plan_answers_payment_required(owner):
     SubscriptionPlanFactory(code="owner_premium_monthly", price=Decimal("4.99"))
-    response = client_for(pet_owner).post(
+    response = client_for(owner).post(
         SUBSCRIPTION, {"plan": "owner_premium_monthly"}, format="json"
     )
     assert response.status_code == 402
@@ -121,14 +122,16 @@ def test_paid_plan_answers_payment_required(pet_owner):
     assert UserSubscription.objects.count() == 0
 
 
-def test_provider_plans_are_for_providers(provider, pet_owner):
+def test_provider_plans_are_for_providers(listed_provider, owner):
     SubscriptionPlanFactory(code="provider_free", audience=PlanAudience.SERVICE_PROVIDER)
-    owner = client_for(pet_owner).post(SUBSCRIPTION, {"plan": "provider_free"}, format="json")
-    prov = client_for(provider.user).post(SUBSCRIPTION, {"plan": "provider_free"}, format="json")
+    owner = client_for(owner).post(SUBSCRIPTION, {"plan": "provider_free"}, format="json")
+    prov = client_for(listed_provider.user).post(
+        SUBSCRIPTION, {"plan": "provider_free"}, format="json"
+    )
     assert owner.status_code == 403
     assert owner.json()["error"]["code"] == "plan_not_available"
     assert prov.status_code == 201
-    assert UserSubscription.objects.get().user_id == provider.user_id
+    assert UserSubscription.objects.get().user_id == listed_provider.user_id
 
 
 BAD_SUBSCRIBES = [
@@ -143,10 +146,10 @@ BAD_SUBSCRIBES = [
 @pytest.mark.parametrize(
     ("_case", "payload", "field"), BAD_SUBSCRIBES, ids=[c[0] for c in BAD_SUBSCRIBES]
 )
-def test_bad_subscribe_input_is_400(pet_owner, _case, payload, field):
+def test_bad_subscribe_input_is_400(owner, _case, payload, field):
     free_plan()
     SubscriptionPlanFactory(code="secret", is_public=False)
-    response = client_for(pet_owner).post(SUBSCRIPTION, payload, format="json")
+    response = client_for(owner).post(SUBSCRIPTION, payload, format="json")
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
     assert UserSubscription.objects.count() == 0
@@ -155,9 +158,9 @@ def test_bad_subscribe_input_is_400(pet_owner, _case, payload, field):
 # --- Cancelling ---------------------------------------------------------------------------
 
 
-def test_cancel_at_period_end_keeps_the_plan_until_then(pet_owner):
-    sub = UserSubscriptionFactory(user=pet_owner, plan=free_plan())
-    client = client_for(pet_owner)
+def test_cancel_at_period_end_keeps_the_plan_until_then(owner):
+    sub = UserSubscriptionFactory(user=owner, plan=free_plan())
+    client = client_for(owner)
 
     first = client.post(CANCEL, {"reason": "Trying something else"}, format="json")
     audits = AuditLog.objects.count()
@@ -178,9 +181,9 @@ def test_cancel_at_period_end_keeps_the_plan_until_then(pet_owner):
     assert client.post(SUBSCRIPTION, {"plan": "owner_free"}, format="json").status_code == 409
 
 
-def test_cancel_now_ends_it_and_allows_a_new_one(pet_owner):
-    sub = UserSubscriptionFactory(user=pet_owner, plan=free_plan())
-    client = client_for(pet_owner)
+def test_cancel_now_ends_it_and_allows_a_new_one(owner):
+    sub = UserSubscriptionFactory(user=owner, plan=free_plan())
+    client = client_for(owner)
 
     response = client.post(CANCEL, {"at_period_end": False}, format="json")
 
@@ -190,7 +193,7 @@ def test_cancel_now_ends_it_and_allows_a_new_one(pet_owner):
     assert sub.ended_at is not None
     assert client.get(SUBSCRIPTION).status_code == 404
     assert client.post(SUBSCRIPTION, {"plan": "owner_free"}, format="json").status_code == 201
-    assert UserSubscription.objects.filter(user=pet_owner).count() == 2
+    assert UserSubscription.objects.filter(user=owner).count() == 2
 
 
 @pytest.mark.parametrize(
@@ -200,19 +203,20 @@ def test_cancel_now_ends_it_and_allows_a_new_one(pet_owner):
         ("flag_not_boolean", {"at_period_end": "sometimes"}, "at_period_end"),
     ],
 )
-def test_bad_cancel_input_is_400(pet_owner, _case, payload, field):
-    sub = UserSubscriptionFactory(user=pet_owner, plan=free_plan())
-    response = client_for(pet_owner).post(CANCEL, payload, format="json")
+def test_bad_cancel_input_is_400(owner, _case, payload, field):
+    sub = UserSubscriptionFactory(user=owner, plan=free_plan())
+    response = client_for(owner).post(CANCEL, payload, format="json")
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
     sub.refresh_from_db()
     assert (sub.status, sub.cancel_at_period_end) == (SubscriptionStatus.ACTIVE, False)
 
 
-def test_someone_elses_subscription_cannot_be_cancelled(pet_owner, other_pet_owner):
-    sub = UserSubscriptionFactory(user=other_pet_owner, plan=free_plan())
-    with pytest.raises(Exception, match="Subscription not found"):
-        subscription_cancel(actor=pet_owner, subscription=sub)
+def test_someone_elses_subscription_cannot_be_cancelled(owner, other_owner):
+    sub = UserSubscriptionFactory(user=other_owner, plan=free_plan())
+    with pytest.raises(NotFoundError, match="Subscription not found") as raised:
+        subscription_cancel(actor=owner, subscription=sub)
+    assert raised.value.code == BillingErrorCode.SUBSCRIPTION_NOT_FOUND.value
     sub.refresh_from_db()
     assert sub.cancel_at_period_end is False
 
@@ -220,19 +224,19 @@ def test_someone_elses_subscription_cannot_be_cancelled(pet_owner, other_pet_own
 # --- Database constraints (I-4, I-2) -------------------------------------------------------
 
 
-def test_one_live_subscription_per_user_in_the_database(pet_owner):
+def test_one_live_subscription_per_user_in_the_database(owner):
     plan = free_plan()
-    UserSubscriptionFactory(user=pet_owner, plan=plan)
+    UserSubscriptionFactory(user=owner, plan=plan)
     with pytest.raises(IntegrityError), transaction.atomic():
-        UserSubscriptionFactory(user=pet_owner, plan=plan, status=SubscriptionStatus.TRIALING)
+        UserSubscriptionFactory(user=owner, plan=plan, status=SubscriptionStatus.TRIALING)
 
 
-def test_ended_subscriptions_do_not_count_as_live(pet_owner):
+def test_ended_subscriptions_do_not_count_as_live(owner):
     plan = free_plan()
-    UserSubscriptionFactory(user=pet_owner, plan=plan, status=SubscriptionStatus.CANCELED)
-    UserSubscriptionFactory(user=pet_owner, plan=plan, status=SubscriptionStatus.INCOMPLETE_EXPIRED)
-    UserSubscriptionFactory(user=pet_owner, plan=plan)
-    assert UserSubscription.objects.filter(user=pet_owner).live().count() == 1
+    UserSubscriptionFactory(user=owner, plan=plan, status=SubscriptionStatus.CANCELED)
+    UserSubscriptionFactory(user=owner, plan=plan, status=SubscriptionStatus.INCOMPLETE_EXPIRED)
+    UserSubscriptionFactory(user=owner, plan=plan)
+    assert UserSubscription.objects.filter(user=owner).live().count() == 1
 
 
 @pytest.mark.parametrize(
@@ -243,8 +247,8 @@ def test_ended_subscriptions_do_not_count_as_live(pet_owner):
         ("unknown_provider", {"payment_provider": "Cash"}),
     ],
 )
-def test_subscription_checks(pet_owner, _case, values):
-    sub = UserSubscriptionFactory(user=pet_owner, plan=free_plan())
+def test_subscription_checks(owner, _case, values):
+    sub = UserSubscriptionFactory(user=owner, plan=free_plan())
     if values.get("current_period_end") == "start":
         values = {"current_period_end": sub.current_period_start}
     with pytest.raises(IntegrityError), transaction.atomic():

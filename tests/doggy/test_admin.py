@@ -18,8 +18,8 @@ SECRET = "sk_live_plaintext_value_123"  # noqa: S105 - a test value that must ne
 
 
 @pytest.fixture
-def superuser_client(client, staff_user):
-    client.force_login(staff_user)
+def superuser_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 
@@ -62,7 +62,7 @@ def test_wrong_setting_value_shows_a_form_error_and_writes_nothing(superuser_cli
 
 
 @pytest.mark.django_db
-def test_valid_setting_value_is_saved_through_the_service(superuser_client, staff_user):
+def test_valid_setting_value_is_saved_through_the_service(superuser_client, superuser):
     # given a boolean setting
     setting = SystemSettingFactory(
         setting_key="Platform.MaintenanceMode",
@@ -74,7 +74,7 @@ def test_valid_setting_value_is_saved_through_the_service(superuser_client, staf
     # then the canonical value is stored, read back typed and audited with old and new
     assert response.status_code == 302
     setting.refresh_from_db()
-    assert (setting.setting_value, setting.updated_by_id) == ("true", staff_user.pk)
+    assert (setting.setting_value, setting.updated_by_id) == ("true", superuser.pk)
     assert setting_get("Platform.MaintenanceMode") is True
     row = AuditLog.objects.get(action=AuditAction.SETTING_CHANGED)
     assert row.old_values["setting_value"] == "false"

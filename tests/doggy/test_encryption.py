@@ -160,9 +160,9 @@ def test_keys_are_read_at_call_time(settings, fernet_keys):
 
 
 @pytest.fixture
-def secret_setting(db, fernet_keys, staff_user):
+def secret_setting(db, fernet_keys, superuser):
     return system_setting_create(
-        actor=staff_user,
+        actor=superuser,
         key="Integrations.StripeSecretKey",
         value=SECRET,
         data_type="String",
@@ -199,14 +199,12 @@ def test_the_cache_holds_the_token_never_the_plaintext(fernet_keys):
     assert SECRET not in json.dumps(cached)
 
 
-def test_an_encrypted_update_stays_encrypted_and_the_audit_row_is_masked(
-    secret_setting, staff_user
-):
+def test_an_encrypted_update_stays_encrypted_and_the_audit_row_is_masked(secret_setting, superuser):
     # given
     new_secret = "sk_live_rotated-secret-2"
 
     # when
-    system_setting_update(actor=staff_user, key="Integrations.StripeSecretKey", value=new_secret)
+    system_setting_update(actor=superuser, key="Integrations.StripeSecretKey", value=new_secret)
 
     # then
     at_rest = _raw_setting_value("Integrations.StripeSecretKey")
@@ -226,8 +224,8 @@ def test_an_encrypted_update_stays_encrypted_and_the_audit_row_is_masked(
     assert new_secret not in every_audit_value
 
 
-def test_the_staff_list_shows_encrypted_values_masked(secret_setting, staff_user):
-    row = system_setting_list(actor=staff_user).get(setting_key="Integrations.StripeSecretKey")
+def test_the_staff_list_shows_encrypted_values_masked(secret_setting, superuser):
+    row = system_setting_list(actor=superuser).get(setting_key="Integrations.StripeSecretKey")
 
     assert setting_display_value(row) == "********"
 
@@ -247,12 +245,12 @@ def test_reading_an_encrypted_setting_with_a_wrong_key_raises_naming_the_key(
 
 
 @pytest.mark.django_db
-def test_creating_an_encrypted_setting_without_keys_writes_nothing(settings, staff_user):
+def test_creating_an_encrypted_setting_without_keys_writes_nothing(settings, superuser):
     settings.DOGGY_SETTINGS_ENCRYPTION_KEYS = []
 
     with pytest.raises(EncryptionKeyError):
         system_setting_create(
-            actor=staff_user,
+            actor=superuser,
             key="Integrations.Unstorable",
             value=SECRET,
             data_type="String",
@@ -265,20 +263,20 @@ def test_creating_an_encrypted_setting_without_keys_writes_nothing(settings, sta
 
 
 def test_an_update_replaces_a_value_that_no_key_can_read(
-    secret_setting, settings, fernet_keys, staff_user
+    secret_setting, settings, fernet_keys, superuser
 ):
     # given: the key that encrypted the row is lost
     settings.DOGGY_SETTINGS_ENCRYPTION_KEYS = [fernet_keys[1]]
 
     # when
-    system_setting_update(actor=staff_user, key="Integrations.StripeSecretKey", value="fresh")
+    system_setting_update(actor=superuser, key="Integrations.StripeSecretKey", value="fresh")
 
     # then
     assert setting_get("Integrations.StripeSecretKey") == "fresh"
 
 
 def test_rotation_of_every_encrypted_setting_survives_removal_of_the_old_key(
-    secret_setting, settings, fernet_keys, staff_user
+    secret_setting, settings, fernet_keys, superuser
 ):
     # given: a plain row beside the encrypted one, and B prepended to A
     key_a, key_b, _ = fernet_keys
@@ -286,14 +284,14 @@ def test_rotation_of_every_encrypted_setting_survives_removal_of_the_old_key(
     settings.DOGGY_SETTINGS_ENCRYPTION_KEYS = [key_b, key_a]
 
     # when
-    rotated = system_setting_encryption_rotate(actor=staff_user)
+    rotated = system_setting_encryption_rotate(actor=superuser)
     settings.DOGGY_SETTINGS_ENCRYPTION_KEYS = [key_b]
 
     # then
     assert rotated == 1
     assert setting_get("Integrations.StripeSecretKey") == SECRET
     assert _raw_setting_value("Test.Plain") == "plain"
-    assert system_setting_encryption_rotate(actor=staff_user) == 1
+    assert system_setting_encryption_rotate(actor=superuser) == 1
     assert setting_get("Integrations.StripeSecretKey") == SECRET
 
 

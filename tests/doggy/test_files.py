@@ -411,14 +411,14 @@ def test_another_user_cannot_soft_delete_a_file(user, other_user):
     ],
 )
 def test_download_is_answered_for_the_owner_and_staff_only(
-    _case, who, allowed, user, other_user, staff_user, user_with_permission
+    _case, who, allowed, user, other_user, superuser, user_with_permission
 ):
     # given
     stored = StoredFileFactory(owner=user)
     actor = {
         "owner": user,
         "other": other_user,
-        "staff": staff_user,
+        "staff": superuser,
         "bare_staff": UserFactory(is_staff=True) if who == "bare_staff" else None,
         "anonymous": AnonymousUser(),
     }.get(who) or user_with_permission("system.admin")
@@ -444,10 +444,10 @@ def test_download_is_answered_for_the_owner_and_staff_only(
         ("upload_incomplete", {"upload_status": "Pending"}),
     ],
 )
-def test_download_refuses_files_that_may_not_be_served(_case, overrides, user, staff_user):
+def test_download_refuses_files_that_may_not_be_served(_case, overrides, user, superuser):
     stored = StoredFileFactory(owner=user, **overrides)
 
-    for actor in (user, staff_user):
+    for actor in (user, superuser):
         with pytest.raises(NotFoundError):
             stored_file_get_for_download(actor=actor, file_id=stored.pk)
 

@@ -160,11 +160,11 @@ BREAKING_WRITES = [
 
 @pytest.mark.parametrize(("key", "value", "before"), BREAKING_WRITES)
 def test_the_service_refuses_a_breaking_value_and_writes_nothing(
-    seeded, staff_user, key, value, before
+    seeded, superuser, key, value, before
 ):
     # when a superuser sets a value the rule refuses
     with pytest.raises(ApplicationError) as excinfo:
-        system_setting_update(actor=staff_user, key=key, value=value)
+        system_setting_update(actor=superuser, key=key, value=value)
 
     # then nothing is written and nothing audited
     assert excinfo.value.code == "setting_invalid"
@@ -176,10 +176,10 @@ def test_the_service_refuses_a_breaking_value_and_writes_nothing(
 
 @pytest.mark.parametrize(("key", "value", "before"), BREAKING_WRITES)
 def test_the_admin_refuses_a_breaking_value_and_writes_nothing(
-    seeded, client, staff_user, key, value, before
+    seeded, client, superuser, key, value, before
 ):
     # given a superuser on the setting's change page
-    client.force_login(staff_user)
+    client.force_login(superuser)
     setting = SystemSetting.objects.get(setting_key=key)
     typed = value if isinstance(value, int) else json.dumps(value)
 
@@ -199,11 +199,11 @@ def test_the_admin_refuses_a_breaking_value_and_writes_nothing(
 
 @pytest.mark.parametrize(("key", "value", "before"), BREAKING_WRITES)
 def test_the_staff_api_refuses_a_breaking_value_and_writes_nothing(
-    seeded, staff_user, key, value, before
+    seeded, superuser, key, value, before
 ):
     # given a superuser signed in to the API
     client = APIClient()
-    issued = user_session_create(user=staff_user)
+    issued = user_session_create(user=superuser)
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {issued.access_token}")
 
     # when the value is sent
@@ -219,11 +219,11 @@ def test_the_staff_api_refuses_a_breaking_value_and_writes_nothing(
     assert AuditLog.objects.count() == 0
 
 
-def test_a_value_inside_the_rule_is_still_saved(seeded, staff_user):
+def test_a_value_inside_the_rule_is_still_saved(seeded, superuser):
     # when a superuser sets values the rules accept
-    system_setting_update(actor=staff_user, key="Security.MaxFailedLogins", value=10)
+    system_setting_update(actor=superuser, key="Security.MaxFailedLogins", value=10)
     system_setting_update(
-        actor=staff_user, key="Files.AllowedContentTypes", value=["image/png", "image/gif"]
+        actor=superuser, key="Files.AllowedContentTypes", value=["image/png", "image/gif"]
     )
 
     # then they are stored and read back

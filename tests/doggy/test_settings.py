@@ -269,7 +269,7 @@ def test_a_json_schema_rule_never_fetches_a_remote_ref(monkeypatch):
 # --- Update ---------------------------------------------------------------------------------
 
 
-def test_update_stores_the_canonical_value_and_audits_the_change(staff_user):
+def test_update_stores_the_canonical_value_and_audits_the_change(superuser):
     # given
     setting = SystemSettingFactory(
         setting_key="Platform.SessionTimeoutMinutes",
@@ -279,20 +279,20 @@ def test_update_stores_the_canonical_value_and_audits_the_change(staff_user):
 
     # when
     updated = system_setting_update(
-        actor=staff_user, key="Platform.SessionTimeoutMinutes", value=" 90 "
+        actor=superuser, key="Platform.SessionTimeoutMinutes", value=" 90 "
     )
 
     # then
     setting.refresh_from_db()
     assert setting.setting_value == "90"
-    assert setting.updated_by_id == staff_user.pk
+    assert setting.updated_by_id == superuser.pk
     assert updated.pk == setting.pk
     log = AuditLog.objects.get()
     assert log.action == "SettingChanged"
     assert log.entity_type == "doggy.SystemSetting"
     assert log.entity_id == str(setting.pk)
-    assert log.user_id == staff_user.pk
-    assert log.actor_email == staff_user.email
+    assert log.user_id == superuser.pk
+    assert log.actor_email == superuser.email
     assert log.old_values == {
         "setting_key": "Platform.SessionTimeoutMinutes",
         "setting_value": "120",
@@ -303,28 +303,28 @@ def test_update_stores_the_canonical_value_and_audits_the_change(staff_user):
     }
 
 
-def test_update_accepts_the_instance_a_screen_holds_and_refreshes_it(staff_user):
+def test_update_accepts_the_instance_a_screen_holds_and_refreshes_it(superuser):
     # given
     held = SystemSettingFactory(
         setting_key="Test.Held", data_type=SettingDataType.INTEGER, setting_value="1"
     )
 
     # when
-    system_setting_update(actor=staff_user, setting=held, value="2")
+    system_setting_update(actor=superuser, setting=held, value="2")
 
     # then
     assert held.setting_value == "2"
-    assert held.updated_by_id == staff_user.pk
+    assert held.updated_by_id == superuser.pk
     assert SystemSetting.objects.get(setting_key="Test.Held").setting_value == "2"
 
 
 @pytest.mark.parametrize("_case", ["neither", "both"])
-def test_update_takes_exactly_one_of_key_and_setting(_case, staff_user):
+def test_update_takes_exactly_one_of_key_and_setting(_case, superuser):
     held = SystemSettingFactory(setting_key="Test.Either", setting_value="old")
     kwargs = {} if _case == "neither" else {"key": "Test.Either", "setting": held}
 
     with pytest.raises(TypeError, match="exactly one of key and setting"):
-        system_setting_update(actor=staff_user, value="new", **kwargs)
+        system_setting_update(actor=superuser, value="new", **kwargs)
 
     assert SystemSetting.objects.get(setting_key="Test.Either").setting_value == "old"
 
@@ -343,7 +343,7 @@ def test_update_takes_exactly_one_of_key_and_setting(_case, staff_user):
     ],
 )
 def test_invalid_update_raises_field_errors_and_writes_nothing(
-    _case, data_type, rule, value, staff_user
+    _case, data_type, rule, value, superuser
 ):
     # given
     before = {
@@ -360,7 +360,7 @@ def test_invalid_update_raises_field_errors_and_writes_nothing(
 
     # when
     with pytest.raises(ApplicationError) as excinfo:
-        system_setting_update(actor=staff_user, key="Test.Validated", value=value)
+        system_setting_update(actor=superuser, key="Test.Validated", value=value)
 
     # then
     assert excinfo.value.code == "setting_invalid"
@@ -370,19 +370,19 @@ def test_invalid_update_raises_field_errors_and_writes_nothing(
     assert AuditLog.objects.count() == 0
 
 
-def test_update_with_an_unchanged_value_writes_no_audit_row(staff_user):
+def test_update_with_an_unchanged_value_writes_no_audit_row(superuser):
     SystemSettingFactory(
         setting_key="Test.Same", data_type=SettingDataType.BOOLEAN, setting_value="true"
     )
 
-    system_setting_update(actor=staff_user, key="Test.Same", value=True)
+    system_setting_update(actor=superuser, key="Test.Same", value=True)
 
     assert AuditLog.objects.count() == 0
 
 
-def test_update_of_an_unknown_key_is_not_found(staff_user):
+def test_update_of_an_unknown_key_is_not_found(superuser):
     with pytest.raises(NotFoundError) as excinfo:
-        system_setting_update(actor=staff_user, key="Test.Nope", value="x")
+        system_setting_update(actor=superuser, key="Test.Nope", value="x")
     assert excinfo.value.code == "setting_not_found"
 
 
@@ -426,9 +426,9 @@ def test_staff_who_are_not_superusers_edit_only_user_editable_settings(user_with
 # --- Create ---------------------------------------------------------------------------------
 
 
-def test_create_stores_a_validated_setting_and_audits_it(staff_user):
+def test_create_stores_a_validated_setting_and_audits_it(superuser):
     setting = system_setting_create(
-        actor=staff_user,
+        actor=superuser,
         key="Test.SlotHoldMinutes",
         value=10,
         data_type=SettingDataType.INTEGER,
@@ -439,7 +439,7 @@ def test_create_stores_a_validated_setting_and_audits_it(staff_user):
 
     setting.refresh_from_db()
     assert setting.setting_value == "10"
-    assert setting.updated_by_id == staff_user.pk
+    assert setting.updated_by_id == superuser.pk
     assert setting_int("Test.SlotHoldMinutes", 0) == 10
     log = AuditLog.objects.get()
     assert log.action == "Create"
@@ -447,12 +447,12 @@ def test_create_stores_a_validated_setting_and_audits_it(staff_user):
     assert log.new_values["setting_value"] == "10"
 
 
-def test_create_of_a_taken_key_conflicts_and_writes_nothing(staff_user):
+def test_create_of_a_taken_key_conflicts_and_writes_nothing(superuser):
     SystemSettingFactory(setting_key="Test.Taken", setting_value="first")
 
     with pytest.raises(ConflictError) as excinfo:
         system_setting_create(
-            actor=staff_user,
+            actor=superuser,
             key="Test.Taken",
             value="second",
             data_type=SettingDataType.STRING,
@@ -465,10 +465,10 @@ def test_create_of_a_taken_key_conflicts_and_writes_nothing(staff_user):
     assert AuditLog.objects.count() == 0
 
 
-def test_create_reports_every_invalid_field_and_writes_nothing(staff_user):
+def test_create_reports_every_invalid_field_and_writes_nothing(superuser):
     with pytest.raises(ApplicationError) as excinfo:
         system_setting_create(
-            actor=staff_user,
+            actor=superuser,
             key="no dots here",
             value="x",
             data_type=SettingDataType.INTEGER,
@@ -510,7 +510,7 @@ def test_a_missing_row_is_cached_too(django_assert_num_queries):
         assert setting_int("Test.NotSeeded", 5) == 5
 
 
-def test_a_read_after_an_update_sees_the_new_value_at_once(staff_user):
+def test_a_read_after_an_update_sees_the_new_value_at_once(superuser):
     # given: the old value is cached
     SystemSettingFactory(
         setting_key="Platform.MaintenanceMode",
@@ -520,17 +520,17 @@ def test_a_read_after_an_update_sees_the_new_value_at_once(staff_user):
     assert setting_bool("Platform.MaintenanceMode", False) is False
 
     # when
-    system_setting_update(actor=staff_user, key="Platform.MaintenanceMode", value=True)
+    system_setting_update(actor=superuser, key="Platform.MaintenanceMode", value=True)
 
     # then
     assert setting_bool("Platform.MaintenanceMode", False) is True
 
 
-def test_a_created_row_replaces_a_cached_missing_entry(staff_user):
+def test_a_created_row_replaces_a_cached_missing_entry(superuser):
     assert setting_str("Test.Later", "default") == "default"
 
     system_setting_create(
-        actor=staff_user, key="Test.Later", value="set", data_type="String", category="Test"
+        actor=superuser, key="Test.Later", value="set", data_type="String", category="Test"
     )
 
     assert setting_str("Test.Later", "default") == "set"
@@ -559,7 +559,7 @@ def test_after_a_committed_update_the_next_reads_fill_and_use_the_cache(
         assert setting_int("Calendar.BookingAdvanceDays", 0) == 60
 
 
-def test_a_read_inside_a_rolled_back_update_does_not_leak_into_the_cache(staff_user):
+def test_a_read_inside_a_rolled_back_update_does_not_leak_into_the_cache(superuser):
     # given
     SystemSettingFactory(
         setting_key="KYC.AutoApprovalEnabled",
@@ -570,7 +570,7 @@ def test_a_read_inside_a_rolled_back_update_does_not_leak_into_the_cache(staff_u
 
     # when: a transaction changes the value, reads it back, then rolls back
     def change_and_read_back():
-        system_setting_update(actor=staff_user, key="KYC.AutoApprovalEnabled", value=True)
+        system_setting_update(actor=superuser, key="KYC.AutoApprovalEnabled", value=True)
         assert setting_bool("KYC.AutoApprovalEnabled", False) is True
 
     _in_rolled_back_transaction(change_and_read_back)
@@ -603,25 +603,25 @@ def test_a_read_inside_a_rolled_back_transaction_is_not_cached_for_later_reads()
 
 
 def test_setting_list_shows_every_row_to_staff_in_constant_queries(
-    staff_user, django_assert_num_queries
+    superuser, django_assert_num_queries
 ):
     for n in range(3):
-        SystemSettingFactory(setting_key=f"Test.Listed{n}", updated_by=staff_user)
+        SystemSettingFactory(setting_key=f"Test.Listed{n}", updated_by=superuser)
     expected = SystemSetting.objects.count()
 
     with django_assert_num_queries(1):
-        rows = list(system_setting_list(actor=staff_user))
+        rows = list(system_setting_list(actor=superuser))
         emails = {row.updated_by.email for row in rows if row.updated_by}
 
     for n in range(3, 6):
-        SystemSettingFactory(setting_key=f"Test.Listed{n}", updated_by=staff_user)
+        SystemSettingFactory(setting_key=f"Test.Listed{n}", updated_by=superuser)
     with django_assert_num_queries(1):
-        more = list(system_setting_list(actor=staff_user))
+        more = list(system_setting_list(actor=superuser))
         _ = [row.updated_by for row in more]
 
     assert len(rows) == expected
     assert len(more) == expected + 3
-    assert emails == {staff_user.email}
+    assert emails == {superuser.email}
 
 
 def test_setting_list_shows_rows_to_holders_of_system_admin(user_with_permission):
@@ -669,10 +669,10 @@ def test_a_rolled_back_write_does_not_keep_later_transactions_off_the_cache(
 
 
 @pytest.mark.parametrize("key", ["NoDot", "Area.Name\n", "Area..Name", "1Area.Name", "A.B C"])
-def test_create_refuses_a_key_that_is_not_a_dotted_name(key, staff_user):
+def test_create_refuses_a_key_that_is_not_a_dotted_name(key, superuser):
     with pytest.raises(ApplicationError) as excinfo:
         system_setting_create(
-            actor=staff_user, key=key, value="x", data_type="String", category="Test"
+            actor=superuser, key=key, value="x", data_type="String", category="Test"
         )
 
     assert list(excinfo.value.fields) == ["setting_key"]

@@ -34,9 +34,9 @@ MODEL_NAMES = [
 
 
 @pytest.fixture
-def staff(platform_admin):
+def staff(superuser):
     client = Client()
-    client.force_login(platform_admin)
+    client.force_login(superuser)
     return client
 
 
@@ -72,21 +72,21 @@ def test_dog_page_shows_its_records_inline(staff, full_dog):
         assert text in content
 
 
-def test_dog_search_uses_full_text_and_owner_email(staff, pet_owner, other_pet_owner):
-    DogProfileFactory(owner=pet_owner, name="Nugget", behavior_notes="Chases squirrels")
-    DogProfileFactory(owner=other_pet_owner, name="Pebble")
+def test_dog_search_uses_full_text_and_owner_email(staff, owner, other_owner):
+    DogProfileFactory(owner=owner, name="Nugget", behavior_notes="Chases squirrels")
+    DogProfileFactory(owner=other_owner, name="Pebble")
     url = reverse("admin:pets_dogprofile_changelist")
     by_words = staff.get(url, {"q": "squirrels"})
-    by_owner = staff.get(url, {"q": other_pet_owner.email})
+    by_owner = staff.get(url, {"q": other_owner.email})
     assert [d.name for d in by_words.context["cl"].result_list] == ["Nugget"]
     assert [d.name for d in by_owner.context["cl"].result_list] == ["Pebble"]
 
 
-def test_staff_adds_a_dog_for_an_owner_through_the_service(staff, platform_admin, pet_owner):
+def test_staff_adds_a_dog_for_an_owner_through_the_service(staff, superuser, owner):
     response = staff.post(
         reverse("admin:pets_dogprofile_add"),
         {
-            "owner": pet_owner.pk,
+            "owner": owner.pk,
             "name": "Admin Added",
             "is_active": "on",
             "is_spayed_neutered": "unknown",
@@ -97,12 +97,12 @@ def test_staff_adds_a_dog_for_an_owner_through_the_service(staff, platform_admin
         response.context["adminform"].form.errors if response.context else ""
     )
     dog = DogProfile.objects.get(name="Admin Added")
-    assert dog.owner_id == pet_owner.pk
+    assert dog.owner_id == owner.pk
     entry = AuditLog.objects.get(entity_id=str(dog.pk), action="Create")
-    assert entry.user_id == platform_admin.pk
+    assert entry.user_id == superuser.pk
 
 
-def test_staff_change_is_audited_once(staff, dog, platform_admin):
+def test_staff_change_is_audited_once(staff, dog, superuser):
     response = staff.post(
         reverse("admin:pets_dogprofile_change", args=[dog.pk]),
         {
@@ -166,9 +166,9 @@ def test_revoke_share_action(staff, dog, viewer):
     assert grant.revoked_at is not None
 
 
-def test_non_staff_cannot_open_the_admin(pet_owner, dog):
+def test_non_staff_cannot_open_the_admin(owner, dog):
     client = Client()
-    client.force_login(pet_owner)
+    client.force_login(owner)
     response = client.get(reverse("admin:pets_dogprofile_changelist"))
     assert response.status_code == 302
     assert "/login/" in response["Location"]

@@ -22,7 +22,7 @@ def _audit_count() -> int:
 
 
 # --- Create ----------------------------------------------------------------------------------
-def test_create_dog_stores_every_given_column_and_audits(client_for, pet_owner):
+def test_create_dog_stores_every_given_column_and_audits(client_for, owner):
     # given a full profile
     body = {
         "name": "Maple",
@@ -42,11 +42,11 @@ def test_create_dog_stores_every_given_column_and_audits(client_for, pet_owner):
         "additional_photos": ["https://example.com/maple.jpg"],
     }
     # when the owner creates the dog
-    response = client_for(pet_owner).post("/api/v1/dogs/", body, format="json")
+    response = client_for(owner).post("/api/v1/dogs/", body, format="json")
     # then it is stored as given, owned by the caller, active
     assert response.status_code == 201, response.content
     dog = DogProfile.objects.get(pk=response.json()["id"])
-    assert dog.owner_id == pet_owner.pk
+    assert dog.owner_id == owner.pk
     assert (dog.name, dog.weight, dog.height) == ("Maple", Decimal("55.25"), Decimal("22.50"))
     assert dog.socialization_level == "Very Social"
     assert dog.training_level == "None"
@@ -56,19 +56,19 @@ def test_create_dog_stores_every_given_column_and_audits(client_for, pet_owner):
     assert response.json()["relation"] == "Owner"
     # and the creation is audited with the new values
     entry = AuditLog.objects.get(entity_type="pets.DogProfile", entity_id=str(dog.pk))
-    assert (entry.action, entry.user_id) == ("Create", pet_owner.pk)
+    assert (entry.action, entry.user_id) == ("Create", owner.pk)
     assert entry.new_values["name"] == "Maple"
 
 
-def test_create_dog_with_only_a_name_uses_the_plan_defaults(client_for, pet_owner):
-    response = client_for(pet_owner).post("/api/v1/dogs/", {"name": "Pip"}, format="json")
+def test_create_dog_with_only_a_name_uses_the_plan_defaults(client_for, owner):
+    response = client_for(owner).post("/api/v1/dogs/", {"name": "Pip"}, format="json")
     assert response.status_code == 201
     dog = DogProfile.objects.get(pk=response.json()["id"])
     assert (dog.is_spayed_neutered, dog.is_active, dog.breed) == (False, True, None)
 
 
-def test_blank_optional_text_is_stored_as_null(client_for, pet_owner):
-    response = client_for(pet_owner).post(
+def test_blank_optional_text_is_stored_as_null(client_for, owner):
+    response = client_for(owner).post(
         "/api/v1/dogs/", {"name": "Pip", "breed": "", "special_needs": ""}, format="json"
     )
     dog = DogProfile.objects.get(pk=response.json()["id"])
@@ -112,11 +112,11 @@ def test_blank_optional_text_is_stored_as_null(client_for, pet_owner):
     ],
 )
 def test_create_dog_with_bad_input_answers_400_and_writes_nothing(
-    client_for, pet_owner, _case, body, field
+    client_for, owner, _case, body, field
 ):
     audits = _audit_count()
     # when the owner sends bad input
-    response = client_for(pet_owner).post("/api/v1/dogs/", body, format="json")
+    response = client_for(owner).post("/api/v1/dogs/", body, format="json")
     # then the answer says which field is wrong
     assert response.status_code == 400, response.content
     assert field in response.json()["error"]["fields"]
@@ -125,41 +125,41 @@ def test_create_dog_with_bad_input_answers_400_and_writes_nothing(
     assert _audit_count() == audits
 
 
-def test_microchip_number_in_use_by_an_active_dog_is_a_field_error(client_for, pet_owner):
+def test_microchip_number_in_use_by_an_active_dog_is_a_field_error(client_for, owner):
     # given an active dog of another owner with a microchip number
     DogProfileFactory(microchip_number="985000000000001")
     # when the owner registers the same number
-    response = client_for(pet_owner).post(
+    response = client_for(owner).post(
         "/api/v1/dogs/", {"name": "Rex", "microchip_number": "985000000000001"}, format="json"
     )
     # then it is refused on that field, and nothing is written
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["microchip_number"]
-    assert DogProfile.objects.filter(owner=pet_owner).count() == 0
+    assert DogProfile.objects.filter(owner=owner).count() == 0
 
 
-def test_microchip_number_of_an_inactive_dog_may_be_reused(client_for, pet_owner):
+def test_microchip_number_of_an_inactive_dog_may_be_reused(client_for, owner):
     DogProfileFactory(microchip_number="985000000000002", is_active=False)
-    response = client_for(pet_owner).post(
+    response = client_for(owner).post(
         "/api/v1/dogs/", {"name": "Rex", "microchip_number": "985000000000002"}, format="json"
     )
     assert response.status_code == 201
 
 
 # --- List ------------------------------------------------------------------------------------
-def test_list_shows_own_and_shared_active_dogs_only(client_for, pet_owner, other_pet_owner):
+def test_list_shows_own_and_shared_active_dogs_only(client_for, owner, other_owner):
     # given own dogs, a dog shared with the owner, a lapsed share and strangers' dogs
-    DogProfileFactory(owner=pet_owner, name="Alpha")
-    DogProfileFactory(owner=pet_owner, name="Zulu", is_active=False)
-    shared = DogProfileFactory(owner=other_pet_owner, name="Bravo")
-    DogAccessGrantFactory(dog=shared, grantee=pet_owner, access_level="Edit")
-    lapsed = DogProfileFactory(owner=other_pet_owner, name="Charlie")
+    DogProfileFactory(owner=owner, name="Alpha")
+    DogProfileFactory(owner=owner, name="Zulu", is_active=False)
+    shared = DogProfileFactory(owner=other_owner, name="Bravo")
+    DogAccessGrantFactory(dog=shared, grantee=owner, access_level="Edit")
+    lapsed = DogProfileFactory(owner=other_owner, name="Charlie")
     DogAccessGrantFactory(
-        dog=lapsed, grantee=pet_owner, expires_at=timezone.now() - datetime.timedelta(minutes=1)
+        dog=lapsed, grantee=owner, expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    DogProfileFactory(owner=other_pet_owner, name="Delta")
+    DogProfileFactory(owner=other_owner, name="Delta")
     # when the owner lists dogs
-    response = client_for(pet_owner).get("/api/v1/dogs/")
+    response = client_for(owner).get("/api/v1/dogs/")
     # then they see their active dog and the live share, by name
     results = response.json()["results"]
     assert [(d["name"], d["relation"]) for d in results] == [("Alpha", "Owner"), ("Bravo", "Edit")]
@@ -179,24 +179,24 @@ def test_list_shows_own_and_shared_active_dogs_only(client_for, pet_owner, other
         ("search", "?search=beag", ["Alpha"]),
     ],
 )
-def test_list_filters_and_orders(client_for, pet_owner, other_pet_owner, _case, query, expected):
+def test_list_filters_and_orders(client_for, owner, other_owner, _case, query, expected):
     base = timezone.now() - datetime.timedelta(days=3)
-    DogProfileFactory(owner=pet_owner, name="Alpha", breed="Beagle", created_at=base)
+    DogProfileFactory(owner=owner, name="Alpha", breed="Beagle", created_at=base)
     shared = DogProfileFactory(
-        owner=other_pet_owner,
+        owner=other_owner,
         name="Bravo",
         breed="Boxer",
         created_at=base + datetime.timedelta(days=1),
     )
-    DogAccessGrantFactory(dog=shared, grantee=pet_owner)
+    DogAccessGrantFactory(dog=shared, grantee=owner)
     DogProfileFactory(
-        owner=pet_owner,
+        owner=owner,
         name="Zulu",
         breed="Pug",
         is_active=False,
         created_at=base + datetime.timedelta(days=2),
     )
-    response = client_for(pet_owner).get(f"/api/v1/dogs/{query}")
+    response = client_for(owner).get(f"/api/v1/dogs/{query}")
     assert response.status_code == 200
     assert [d["name"] for d in response.json()["results"]] == expected
 
@@ -210,16 +210,16 @@ def test_list_filters_and_orders(client_for, pet_owner, other_pet_owner, _case, 
         ("search too long", "?search=" + "a" * 201, "search"),
     ],
 )
-def test_list_with_bad_filters_answers_400(client_for, pet_owner, _case, query, field):
-    response = client_for(pet_owner).get(f"/api/v1/dogs/{query}")
+def test_list_with_bad_filters_answers_400(client_for, owner, _case, query, field):
+    response = client_for(owner).get(f"/api/v1/dogs/{query}")
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
 
 
-def test_list_is_paginated(client_for, pet_owner):
+def test_list_is_paginated(client_for, owner):
     for _ in range(3):
-        DogProfileFactory(owner=pet_owner)
-    response = client_for(pet_owner).get("/api/v1/dogs/?page_size=2")
+        DogProfileFactory(owner=owner)
+    response = client_for(owner).get("/api/v1/dogs/?page_size=2")
     assert response.json()["count"] == 3
     assert len(response.json()["results"]) == 2
     assert response.json()["next"] is not None
@@ -227,14 +227,14 @@ def test_list_is_paginated(client_for, pet_owner):
 
 # --- Read ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("dog_id", ["not-a-uuid", "7d3f1c2e-0b1a-4c5d-9e8f-001122334455", "1"])
-def test_unknown_dog_ids_answer_404_in_the_error_shape(client_for, pet_owner, dog_id):
-    response = client_for(pet_owner).get(f"/api/v1/dogs/{dog_id}/")
+def test_unknown_dog_ids_answer_404_in_the_error_shape(client_for, owner, dog_id):
+    response = client_for(owner).get(f"/api/v1/dogs/{dog_id}/")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "dog_not_found"
 
 
-def test_other_owners_dog_answers_404_like_a_missing_one(client_for, pet_owner, other_dog):
-    response = client_for(pet_owner).get(f"/api/v1/dogs/{other_dog.pk}/")
+def test_other_owners_dog_answers_404_like_a_missing_one(client_for, owner, other_dog):
+    response = client_for(owner).get(f"/api/v1/dogs/{other_dog.pk}/")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "dog_not_found"
 

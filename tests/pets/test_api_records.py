@@ -517,8 +517,8 @@ def test_records_of_a_dog_shared_read_only_are_readable_not_writable(client_for,
     assert Vaccination.objects.filter(dog=dog).count() == 1
 
 
-def test_records_of_inactive_dogs_stay_readable(client_for, pet_owner):
-    dog = DogProfileFactory(owner=pet_owner, is_active=False)
+def test_records_of_inactive_dogs_stay_readable(client_for, owner):
+    dog = DogProfileFactory(owner=owner, is_active=False)
     VaccinationFactory(dog=dog)
-    response = client_for(pet_owner).get(f"/api/v1/dogs/{dog.pk}/vaccinations/")
+    response = client_for(owner).get(f"/api/v1/dogs/{dog.pk}/vaccinations/")
     assert response.json()["count"] == 1

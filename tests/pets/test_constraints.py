@@ -158,12 +158,12 @@ def _qn(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def test_rows_inserted_by_other_systems_get_the_plan_defaults(pet_owner):
+def test_rows_inserted_by_other_systems_get_the_plan_defaults(owner):
     # given an INSERT that names only the plan's NOT NULL columns without defaults
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {_qn('DogProfiles')} ({_qn('OwnerId')}, {_qn('Name')}) VALUES (%s, %s)",  # noqa: S608 - quoted fixed names
-            [pet_owner.pk, "Legacy Rex"],
+            [owner.pk, "Legacy Rex"],
         )
     # then the database filled in Id, IsSpayedNeutered, IsActive, CreatedAt and UpdatedAt
     dog = DogProfile.objects.get(name="Legacy Rex")

@@ -26,9 +26,9 @@ def _signed_in(user) -> APIClient:
     return client
 
 
-def test_owner_adds_a_dog_with_records_and_shares_it(pet_owner, other_pet_owner):
-    owner = _signed_in(pet_owner)
-    friend = _signed_in(other_pet_owner)
+def test_owner_adds_a_dog_with_records_and_shares_it(owner, other_owner):
+    owner = _signed_in(owner)
+    friend = _signed_in(other_owner)
     today = timezone.localdate()
 
     # given a new dog
@@ -74,7 +74,7 @@ def test_owner_adds_a_dog_with_records_and_shares_it(pet_owner, other_pet_owner)
     # and shares the dog with a friend, read-only
     share = owner.post(
         f"/api/v1/dogs/{dog_id}/shares/",
-        {"email": other_pet_owner.email, "access_level": "View"},
+        {"email": other_owner.email, "access_level": "View"},
         format="json",
     )
 

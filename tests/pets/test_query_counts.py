@@ -51,10 +51,10 @@ RECORD_FACTORIES = {
 
 
 @pytest.fixture(autouse=True)
-def _warm_caches(client_for, pet_owner):
+def _warm_caches(client_for, owner):
     """One request first: project-wide reads that are cached (settings such as
     maintenance mode) are not the routes' queries."""
-    client_for(pet_owner).get("/api/v1/dogs/")
+    client_for(owner).get("/api/v1/dogs/")
 
 
 def test_counts_are_within_the_budgets():
@@ -82,14 +82,14 @@ def _add_dogs(owner, other, n: int) -> None:
         ("filters", "?is_active=all&relation=shared&ordering=-created_at"),
     ],
 )
-def test_dog_list(_case, query, client_for, pet_owner, other_pet_owner, django_assert_num_queries):
-    client = client_for(pet_owner)
+def test_dog_list(_case, query, client_for, owner, other_owner, django_assert_num_queries):
+    client = client_for(owner)
     # given N dogs
-    _add_dogs(pet_owner, other_pet_owner, 6)
+    _add_dogs(owner, other_owner, 6)
     # then the list costs the same at N and 2N rows
     with django_assert_num_queries(DOG_LIST):
         first = client.get(f"/api/v1/dogs/{query}")
-    _add_dogs(pet_owner, other_pet_owner, 6)
+    _add_dogs(owner, other_owner, 6)
     with django_assert_num_queries(DOG_LIST):
         second = client.get(f"/api/v1/dogs/{query}")
     assert first.status_code == second.status_code == 200

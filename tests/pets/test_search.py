@@ -21,32 +21,32 @@ FULLTEXT_MIGRATION = importlib.import_module("pets.migrations.0002_dog_profiles_
 
 
 @pytest.fixture
-def kennel(pet_owner, other_pet_owner):
+def kennel(owner, other_owner):
     """The owner's dogs, one dog shared with them, and dogs they must never find."""
-    DogProfileFactory(owner=pet_owner, name="Biscuit", breed="Beagle", behavior_notes="Calm")
+    DogProfileFactory(owner=owner, name="Biscuit", breed="Beagle", behavior_notes="Calm")
     DogProfileFactory(
-        owner=pet_owner,
+        owner=owner,
         name="Shadow",
         breed="Border Collie",
         secondary_breed="Kelpie",
         behavior_notes="Anxious around bikes; herds children",
     )
     DogProfileFactory(
-        owner=pet_owner,
+        owner=owner,
         name="Luna",
         breed="Labrador Retriever",
         special_needs="Diabetic: insulin twice a day",
     )
     DogProfileFactory(
-        owner=pet_owner, name="Pepper", breed="Poodle", behavior_notes="Shy with strangers"
+        owner=owner, name="Pepper", breed="Poodle", behavior_notes="Shy with strangers"
     )
-    DogProfileFactory(owner=pet_owner, name="Old Beagle Bob", breed="Beagle", is_active=False)
+    DogProfileFactory(owner=owner, name="Old Beagle Bob", breed="Beagle", is_active=False)
     shared = DogProfileFactory(
-        owner=other_pet_owner, name="Rocky", breed="Boxer", behavior_notes="Calm"
+        owner=other_owner, name="Rocky", breed="Boxer", behavior_notes="Calm"
     )
-    DogAccessGrantFactory(dog=shared, grantee=pet_owner)
-    DogProfileFactory(owner=other_pet_owner, name="Stranger Beagle", breed="Beagle")
-    return pet_owner
+    DogAccessGrantFactory(dog=shared, grantee=owner)
+    DogProfileFactory(owner=other_owner, name="Stranger Beagle", breed="Beagle")
+    return owner
 
 
 def _names(queryset) -> list[str]:

@@ -17,17 +17,17 @@ from tests.accounts.factories import UserFactory
 from tests.pets.factories import DogProfileFactory, VaccinationFactory
 
 
-def test_owner_may_not_add_a_dog_for_someone_else(pet_owner, other_pet_owner):
+def test_owner_may_not_add_a_dog_for_someone_else(owner, other_owner):
     with pytest.raises(DogOwnerOnlyError):
-        services.dog_create(actor=pet_owner, owner=other_pet_owner, name="Gift")
+        services.dog_create(actor=owner, owner=other_owner, name="Gift")
     assert DogProfile.objects.count() == 0
     assert AuditLog.objects.count() == 0
 
 
-def test_staff_may_add_a_dog_for_an_owner(platform_admin, pet_owner):
-    dog = services.dog_create(actor=platform_admin, owner=pet_owner, name="Placed")
-    assert dog.owner_id == pet_owner.pk
-    assert AuditLog.objects.get(entity_id=str(dog.pk)).user_id == platform_admin.pk
+def test_staff_may_add_a_dog_for_an_owner(superuser, owner):
+    dog = services.dog_create(actor=superuser, owner=owner, name="Placed")
+    assert dog.owner_id == owner.pk
+    assert AuditLog.objects.get(entity_id=str(dog.pk)).user_id == superuser.pk
 
 
 def test_staff_without_the_model_permission_may_not_edit(dog):
@@ -65,10 +65,10 @@ def test_viewer_may_not_edit_or_upload(dog, viewer):
     assert dog.name == "Rex"
 
 
-def test_deactivating_frees_the_microchip_number(pet_owner):
-    first = DogProfileFactory(owner=pet_owner, microchip_number="985000000000020")
-    services.dog_deactivate(actor=pet_owner, dog=first)
-    second = services.dog_create(actor=pet_owner, name="Next", microchip_number="985000000000020")
+def test_deactivating_frees_the_microchip_number(owner):
+    first = DogProfileFactory(owner=owner, microchip_number="985000000000020")
+    services.dog_deactivate(actor=owner, dog=first)
+    second = services.dog_create(actor=owner, name="Next", microchip_number="985000000000020")
     assert second.is_active is True
 
 
@@ -85,10 +85,10 @@ def test_marking_entered_in_error_twice_is_audited_once(dog):
     assert AuditLog.objects.filter(entity_id=str(vaccination.pk)).count() == 1
 
 
-def test_a_stranger_cannot_correct_records(dog, other_pet_owner):
+def test_a_stranger_cannot_correct_records(dog, other_owner):
     vaccination = VaccinationFactory(dog=dog)
     with pytest.raises(DogNotFoundError):
-        services.vaccination_mark_entered_in_error(actor=other_pet_owner, vaccination=vaccination)
+        services.vaccination_mark_entered_in_error(actor=other_owner, vaccination=vaccination)
     vaccination.refresh_from_db()
     assert vaccination.status == "Completed"
 

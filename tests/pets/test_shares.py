@@ -27,58 +27,58 @@ def _perms(user, dog) -> list[str]:
     return sorted(get_perms(fresh, DogProfile.objects.get(pk=dog.pk)))
 
 
-def test_owner_shares_read_only_by_email(client_for, dog, other_pet_owner):
+def test_owner_shares_read_only_by_email(client_for, dog, other_owner):
     # when the owner shares the dog by email (any case)
     response = client_for(dog.owner).post(
         f"/api/v1/dogs/{dog.pk}/shares/",
-        {"email": other_pet_owner.email.upper(), "access_level": "View"},
+        {"email": other_owner.email.upper(), "access_level": "View"},
         format="json",
     )
     # then a live View grant exists, with guardian's view permission
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["grantee_id"], body["access_level"], body["is_live"]) == (
-        other_pet_owner.pk,
+        other_owner.pk,
         "View",
         True,
     )
-    assert _perms(other_pet_owner, dog) == ["view_dogprofile"]
+    assert _perms(other_owner, dog) == ["view_dogprofile"]
     # and the grantee sees the dog in their list, read-only
-    listed = client_for(other_pet_owner).get("/api/v1/dogs/").json()["results"]
+    listed = client_for(other_owner).get("/api/v1/dogs/").json()["results"]
     assert [(d["id"], d["relation"]) for d in listed] == [(str(dog.pk), "View")]
     # and the share is audited on the dog
     entry = AuditLog.objects.get(action="PermissionGranted", entity_id=str(dog.pk))
-    assert entry.new_values["grantee_id"] == other_pet_owner.pk
+    assert entry.new_values["grantee_id"] == other_owner.pk
 
 
-def test_edit_share_grants_change_and_sharing_again_replaces_the_level(dog, other_pet_owner):
-    grant = dog_share(actor=dog.owner, dog=dog, email=other_pet_owner.email, access_level="Edit")
-    assert _perms(other_pet_owner, dog) == ["change_dogprofile", "view_dogprofile"]
+def test_edit_share_grants_change_and_sharing_again_replaces_the_level(dog, other_owner):
+    grant = dog_share(actor=dog.owner, dog=dog, email=other_owner.email, access_level="Edit")
+    assert _perms(other_owner, dog) == ["change_dogprofile", "view_dogprofile"]
     # when the owner shares again, read-only, until tomorrow
     until = timezone.now() + datetime.timedelta(days=1)
     again = dog_share(
-        actor=dog.owner, dog=dog, email=other_pet_owner.email, access_level="View", expires_at=until
+        actor=dog.owner, dog=dog, email=other_owner.email, access_level="View", expires_at=until
     )
     # then the same grant changed, and guardian followed
     assert again.pk == grant.pk
     assert DogAccessGrant.objects.filter(dog=dog).count() == 1
     again.refresh_from_db()
     assert (again.access_level, again.expires_at) == ("View", until)
-    assert _perms(other_pet_owner, dog) == ["view_dogprofile"]
+    assert _perms(other_owner, dog) == ["view_dogprofile"]
 
 
-def test_expired_share_stops_working_without_a_sweep(client_for, dog, other_pet_owner):
+def test_expired_share_stops_working_without_a_sweep(client_for, dog, other_owner):
     # given a share that has just expired (guardian rows not yet swept)
     grant = dog_share(
         actor=dog.owner,
         dog=dog,
-        email=other_pet_owner.email,
+        email=other_owner.email,
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
     DogAccessGrant.objects.filter(pk=grant.pk).update(
         expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    client = client_for(other_pet_owner)
+    client = client_for(other_owner)
     # then the grantee no longer sees the dog or its records
     assert client.get("/api/v1/dogs/").json()["count"] == 0
     assert client.get(f"/api/v1/dogs/{dog.pk}/").status_code == 404
@@ -87,30 +87,30 @@ def test_expired_share_stops_working_without_a_sweep(client_for, dog, other_pet_
     assert dog_shares_expire() == 1
     grant.refresh_from_db()
     assert grant.revoked_at is not None
-    assert _perms(other_pet_owner, dog) == []
+    assert _perms(other_owner, dog) == []
     assert dog_shares_expire() == 0
 
 
-def test_expire_command_sweeps(dog, other_pet_owner):
+def test_expire_command_sweeps(dog, other_owner):
     grant = DogAccessGrantFactory(
-        dog=dog, grantee=other_pet_owner, expires_at=timezone.now() - datetime.timedelta(days=1)
+        dog=dog, grantee=other_owner, expires_at=timezone.now() - datetime.timedelta(days=1)
     )
     call_command("expire_dog_shares", verbosity=0)
     grant.refresh_from_db()
     assert grant.revoked_at is not None
 
 
-def test_owner_revokes_a_share(client_for, dog, other_pet_owner):
-    grant = dog_share(actor=dog.owner, dog=dog, email=other_pet_owner.email, access_level="Edit")
+def test_owner_revokes_a_share(client_for, dog, other_owner):
+    grant = dog_share(actor=dog.owner, dog=dog, email=other_owner.email, access_level="Edit")
     response = client_for(dog.owner).delete(f"/api/v1/dogs/{dog.pk}/shares/{grant.pk}/")
     assert response.status_code == 204
     grant.refresh_from_db()
     assert grant.revoked_at is not None
-    assert _perms(other_pet_owner, dog) == []
-    assert client_for(other_pet_owner).get(f"/api/v1/dogs/{dog.pk}/").status_code == 404
+    assert _perms(other_owner, dog) == []
+    assert client_for(other_owner).get(f"/api/v1/dogs/{dog.pk}/").status_code == 404
     # and the revoked share leaves the list; a new one may be made
     assert client_for(dog.owner).get(f"/api/v1/dogs/{dog.pk}/shares/").json()["count"] == 0
-    dog_share(actor=dog.owner, dog=dog, email=other_pet_owner.email)
+    dog_share(actor=dog.owner, dog=dog, email=other_owner.email)
     assert DogAccessGrant.objects.filter(dog=dog).count() == 2
 
 
@@ -174,12 +174,12 @@ def test_sharing_with_a_deactivated_account_is_refused(client_for, dog):
     assert DogAccessGrant.objects.count() == 0
 
 
-def test_editor_cannot_reshare(dog, editor, other_pet_owner):
+def test_editor_cannot_reshare(dog, editor, other_owner):
     from pets.errors import DogOwnerOnlyError
 
     with pytest.raises(DogOwnerOnlyError):
-        dog_share(actor=editor, dog=dog, email=other_pet_owner.email)
-    assert DogAccessGrant.objects.filter(grantee=other_pet_owner).count() == 0
+        dog_share(actor=editor, dog=dog, email=other_owner.email)
+    assert DogAccessGrant.objects.filter(grantee=other_owner).count() == 0
 
 
 def test_revoking_twice_changes_nothing(dog, viewer):
@@ -191,22 +191,22 @@ def test_revoking_twice_changes_nothing(dog, viewer):
     assert AuditLog.objects.filter(action="PermissionRevoked").count() == 1
 
 
-def test_list_selector_sees_future_expiry_until_it_passes(dog, other_pet_owner):
+def test_list_selector_sees_future_expiry_until_it_passes(dog, other_owner):
     now = timezone.now()
     DogAccessGrantFactory(
-        dog=dog, grantee=other_pet_owner, expires_at=now + datetime.timedelta(hours=1)
+        dog=dog, grantee=other_owner, expires_at=now + datetime.timedelta(hours=1)
     )
-    assert dog_list(actor=other_pet_owner).count() == 1
+    assert dog_list(actor=other_owner).count() == 1
     # the same grant, seen from an hour and a second later
     later = now + datetime.timedelta(hours=1, seconds=1)
-    assert DogProfile.objects.visible_to(other_pet_owner, now=later).count() == 0
+    assert DogProfile.objects.visible_to(other_owner, now=later).count() == 0
 
 
-def test_editable_by_counts_only_live_edit_shares(dog, viewer, editor, other_pet_owner):
+def test_editable_by_counts_only_live_edit_shares(dog, viewer, editor, other_owner):
     assert list(DogProfile.objects.editable_by(editor)) == [dog]
     assert list(DogProfile.objects.editable_by(viewer)) == []
     assert list(DogProfile.objects.editable_by(dog.owner)) == [dog]
-    assert list(DogProfile.objects.editable_by(other_pet_owner)) == []
+    assert list(DogProfile.objects.editable_by(other_owner)) == []
     # the lazy form (for lookups by primary key) agrees
     assert list(DogProfile.objects.editable_by(editor, inline_shares=False)) == [dog]
     assert list(DogProfile.objects.visible_to(viewer, inline_shares=False)) == [dog]

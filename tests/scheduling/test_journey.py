@@ -8,13 +8,14 @@ from accounts.choices import KycStatus
 from accounts.models import ServiceProvider
 from accounts.services.kyc import provider_verification_sync
 from tests.billing.factories import free_plan
-from tests.scheduling.callers import client_for, with_role
+from tests.callers import bearer_client as client_for
+from tests.callers import make_user as with_role
 from tests.scheduling.factories import ServiceCategoryFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_pet_owner_finds_a_verified_provider_near_home_and_subscribes(rbac, admin_user):
+def test_pet_owner_finds_a_verified_provider_near_home_and_subscribes(rbac, superuser):
     ServiceCategoryFactory(slug="dog-walking", name="Dog Walking")
     free_plan()
 
@@ -65,7 +66,7 @@ def test_pet_owner_finds_a_verified_provider_near_home_and_subscribes(rbac, admi
 
     # KYC approves the provider
     provider_verification_sync(
-        actor=admin_user,
+        actor=superuser,
         provider=ServiceProvider.objects.get(user=provider_user),
         status=KycStatus.APPROVED,
     )

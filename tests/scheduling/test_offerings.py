@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.models import AuditLog
+from doggy.core.errors import PermissionDeniedError
+from scheduling.errors import SchedulingErrorCode
 from scheduling.geo import GeoPoint, bounding_box, haversine_km
 from scheduling.models import ServiceOffering
 from scheduling.services import offering_create, offering_update
 from tests.accounts.factories import UserFactory
 from tests.accounts.factories_addresses import AddressFactory
-from tests.scheduling.callers import client_for
+from tests.callers import bearer_client as client_for
 from tests.scheduling.factories import (
     ListedProviderFactory,
     ServiceCategoryFactory,
@@ -47,14 +49,14 @@ def _names(response) -> list[str]:
 # --- A provider's own catalog -------------------------------------------------------------
 
 
-def test_provider_creates_offering_with_derived_slug_and_audit(provider):
+def test_provider_creates_offering_with_derived_slug_and_audit(listed_provider):
     # Given a category and an offering already named like the new one
     ServiceCategoryFactory(slug="grooming", name="Grooming")
-    ServiceOfferingFactory(provider=provider, name="Full groom", slug="full-groom")
+    ServiceOfferingFactory(provider=listed_provider, name="Full groom", slug="full-groom")
     audits = AuditLog.objects.count()
 
     # When the provider adds another one with the same name
-    response = client_for(provider.user).post(
+    response = client_for(listed_provider.user).post(
         MINE,
         {
             "category": "grooming",
@@ -110,7 +112,7 @@ BAD_OFFERINGS = [
 @pytest.mark.parametrize(
     ("_case", "override", "field"), BAD_OFFERINGS, ids=[c[0] for c in BAD_OFFERINGS]
 )
-def test_bad_offering_input_is_400_and_writes_nothing(provider, _case, override, field):
+def test_bad_offering_input_is_400_and_writes_nothing(listed_provider, _case, override, field):
     # Given a valid payload with one bad value
     ServiceCategoryFactory(slug="dog-walking", name="Dog Walking")
     payload = {"category": "dog-walking", "name": "Walk", "duration_minutes": 30, "price": "15"}
@@ -118,7 +120,7 @@ def test_bad_offering_input_is_400_and_writes_nothing(provider, _case, override,
     offerings, audits = ServiceOffering.objects.count(), AuditLog.objects.count()
 
     # When
-    response = client_for(provider.user).post(MINE, payload, format="json")
+    response = client_for(listed_provider.user).post(MINE, payload, format="json")
 
     # Then a 400 names the field, and nothing was written
     assert response.status_code == 400, response.content
@@ -128,9 +130,9 @@ def test_bad_offering_input_is_400_and_writes_nothing(provider, _case, override,
     assert AuditLog.objects.count() == audits
 
 
-def test_explicit_slug_taken_is_409_with_field(provider):
-    existing = ServiceOfferingFactory(provider=provider, slug="walk")
-    response = client_for(provider.user).post(
+def test_explicit_slug_taken_is_409_with_field(listed_provider):
+    existing = ServiceOfferingFactory(provider=listed_provider, slug="walk")
+    response = client_for(listed_provider.user).post(
         MINE,
         {
             "category": existing.category.slug,
@@ -146,21 +148,21 @@ def test_explicit_slug_taken_is_409_with_field(provider):
     assert response.json()["error"]["fields"] == {
         "slug": ["This provider already has an offering with this slug."]
     }
-    assert ServiceOffering.objects.filter(provider=provider).count() == 1
+    assert ServiceOffering.objects.filter(provider=listed_provider).count() == 1
 
 
-def test_same_slug_at_two_providers_is_fine(provider):
+def test_same_slug_at_two_providers_is_fine(listed_provider):
     other = ListedProviderFactory()
     ServiceOfferingFactory(provider=other, slug="walk")
-    offering = ServiceOfferingFactory(provider=provider, slug="walk")
+    offering = ServiceOfferingFactory(provider=listed_provider, slug="walk")
     assert offering.slug == "walk"
 
 
-def test_provider_cannot_touch_another_providers_offering(provider):
+def test_provider_cannot_touch_another_providers_offering(listed_provider):
     # Given another provider's offering
     theirs = ServiceOfferingFactory(price=Decimal("20.00"))
     url = f"{MINE}{theirs.pk}/"
-    client = client_for(provider.user)
+    client = client_for(listed_provider.user)
 
     # When the provider reads, edits and deletes it
     responses = [
@@ -175,9 +177,9 @@ def test_provider_cannot_touch_another_providers_offering(provider):
     assert (theirs.price, theirs.is_active) == (Decimal("20.00"), True)
 
 
-def test_patch_updates_only_given_fields_and_audits_the_change(provider):
-    offering = ServiceOfferingFactory(provider=provider, price=Decimal("20.00"), max_pets=2)
-    response = client_for(provider.user).patch(
+def test_patch_updates_only_given_fields_and_audits_the_change(listed_provider):
+    offering = ServiceOfferingFactory(provider=listed_provider, price=Decimal("20.00"), max_pets=2)
+    response = client_for(listed_provider.user).patch(
         f"{MINE}{offering.pk}/", {"price": "25.50"}, format="json"
     )
     assert response.status_code == 200
@@ -191,9 +193,9 @@ def test_patch_updates_only_given_fields_and_audits_the_change(provider):
     )
 
 
-def test_delete_withdraws_the_offering_from_search(provider):
-    offering = ServiceOfferingFactory(provider=provider, name="Morning walk")
-    client = client_for(provider.user)
+def test_delete_withdraws_the_offering_from_search(listed_provider):
+    offering = ServiceOfferingFactory(provider=listed_provider, name="Morning walk")
+    client = client_for(listed_provider.user)
 
     response = client.delete(f"{MINE}{offering.pk}/")
 
@@ -204,23 +206,26 @@ def test_delete_withdraws_the_offering_from_search(provider):
     assert [o["name"] for o in client.get(MINE).json()["results"]] == ["Morning walk"]
 
 
-def test_offering_service_refuses_someone_elses_provider(provider, pet_owner):
+def test_offering_service_refuses_someone_elses_provider(listed_provider, owner):
     category = ServiceCategoryFactory(slug="dog-walking", name="Dog Walking")
-    with pytest.raises(Exception, match="Only the provider manages its offerings"):
+    with pytest.raises(
+        PermissionDeniedError, match="Only the provider manages its offerings"
+    ) as raised:
         offering_create(
-            actor=pet_owner,
-            provider=provider,
+            actor=owner,
+            provider=listed_provider,
             category=category,
             name="Walk",
             duration_minutes=30,
             price=Decimal("10"),
         )
+    assert raised.value.code == SchedulingErrorCode.PERMISSION_DENIED.value
     assert ServiceOffering.objects.count() == 0
 
 
-def test_staff_may_edit_any_offering(provider, admin_user):
-    offering = ServiceOfferingFactory(provider=provider)
-    offering_update(actor=admin_user, offering=offering, is_hidden=True)
+def test_staff_may_edit_any_offering(listed_provider, superuser):
+    offering = ServiceOfferingFactory(provider=listed_provider)
+    offering_update(actor=superuser, offering=offering, is_hidden=True)
     offering.refresh_from_db()
     assert offering.is_hidden is True
 
@@ -328,14 +333,14 @@ def test_search_near_a_point_uses_exact_distance_and_service_radius():
     small_area = _provider_at(51.5500, -0.1278, radius_km="2")  # ~4.7 km, serves 2 km
     unlimited = _provider_at(51.5200, -0.1000, radius_km=None)  # ~2.4 km, no own radius
     far = _provider_at(52.2053, 0.1218, radius_km="200")  # Cambridge, ~79 km
-    for provider, name in (
+    for listed_provider, name in (
         (near, "Near"),
         (edge, "Edge"),
         (small_area, "Small area"),
         (unlimited, "Unlimited"),
         (far, "Far"),
     ):
-        ServiceOfferingFactory(provider=provider, name=name)
+        ServiceOfferingFactory(provider=listed_provider, name=name)
 
     # When searching within 10.5 km
     response = client_for(None).get(SEARCH, {"lat": "51.5074", "lng": "-0.1278", "radius_km": 10.5})
@@ -355,8 +360,8 @@ def test_search_near_a_point_uses_exact_distance_and_service_radius():
 
 def test_search_near_point_crossing_the_antimeridian():
     # ~22 km apart, on either side of the 180th meridian
-    provider = _provider_at(-16.5, -179.9, radius_km="50")
-    ServiceOfferingFactory(provider=provider, name="Across the date line")
+    listed_provider = _provider_at(-16.5, -179.9, radius_km="50")
+    ServiceOfferingFactory(provider=listed_provider, name="Across the date line")
     response = client_for(None).get(SEARCH, {"lat": "-16.5", "lng": "179.9", "radius_km": 30})
     assert _names(response) == ["Across the date line"]
     assert response.json()["results"][0]["distance_km"] == pytest.approx(
@@ -379,18 +384,18 @@ def test_search_near_point_is_paginated_in_distance_order():
     assert len(set(distances)) == 5
 
 
-def test_pet_owner_finds_offering_near_own_address(pet_owner, other_pet_owner):
+def test_pet_owner_finds_offering_near_own_address(owner, other_owner):
     # Given the owner's geocoded address and a provider 1.4 km away
-    home = AddressFactory(user=pet_owner)
+    home = AddressFactory(user=owner)
     ServiceOfferingFactory(provider=_provider_at(51.5155, -0.1419), name="Near walk")
-    client = client_for(pet_owner)
+    client = client_for(owner)
 
     # When the owner searches near their address
     response = client.get(SEARCH, {"address": str(home.pk), "radius_km": 5})
 
     # Then the offering is found; someone else's address is an unknown one
     assert _names(response) == ["Near walk"]
-    theirs = AddressFactory(user=other_pet_owner)
+    theirs = AddressFactory(user=other_owner)
     refused = client.get(SEARCH, {"address": str(theirs.pk)})
     assert refused.status_code == 400
     assert refused.json()["error"] == {
@@ -400,9 +405,9 @@ def test_pet_owner_finds_offering_near_own_address(pet_owner, other_pet_owner):
     }
 
 
-def test_search_near_address_without_coordinates_is_400(pet_owner):
-    home = AddressFactory(user=pet_owner, latitude=None, longitude=None)
-    response = client_for(pet_owner).get(SEARCH, {"address": str(home.pk)})
+def test_search_near_address_without_coordinates_is_400(owner):
+    home = AddressFactory(user=owner, latitude=None, longitude=None)
+    response = client_for(owner).get(SEARCH, {"address": str(home.pk)})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "address_not_geocoded"
 

@@ -1,9 +1,9 @@
 """Query counts of every Phase 2 route: the same at N and 2N rows, within the budgets.
 
-Budgets (DESIGN.md): a list ≤ 6 queries, a detail ≤ 5. Requests are authenticated with
-`force_authenticate`, so the bearer-token lookup is not counted; a signed-in caller's
-RBAC check is (one query, on a fresh user object as in a real request). Each test
-states the exact count it measured.
+Budgets (DESIGN.md): a list ≤ 6 queries, a detail ≤ 5. Signed-in callers send a bearer
+token of a real session, as the apps do, so the session lookup (one query, the user
+joined) is counted, and so is the RBAC check (one query, on the fresh user object of the
+request). Each test states the exact count it measured.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tests.billing.factories import (
     UserSubscriptionFactory,
     free_plan,
 )
-from tests.scheduling.callers import client_for
+from tests.callers import bearer_client as client_for
 from tests.scheduling.factories import (
     ListedProviderFactory,
     ProviderReviewFactory,
@@ -104,15 +104,15 @@ def test_offering_search_near_point_queries():
     _assert_stable_list(None, url, add_rated, 2)
 
 
-def test_offering_search_near_own_address_queries(pet_owner):
-    address = AddressFactory(user=pet_owner)
+def test_offering_search_near_own_address_queries(owner):
+    address = AddressFactory(user=owner)
 
     def add(n):
         for _ in range(n):
             ServiceOfferingFactory(provider=_near_provider())
 
-    # RBAC-free route: the caller's address + count + page
-    _assert_stable_list(pet_owner, f"/api/v1/services/offerings/?address={address.pk}", add, 3)
+    # RBAC-free route: session + the caller's address + count + page
+    _assert_stable_list(owner, f"/api/v1/services/offerings/?address={address.pk}", add, 4)
 
 
 def test_provider_list_queries():
@@ -135,13 +135,13 @@ def test_review_list_queries():
     _assert_stable_list(None, f"/api/v1/providers/{provider.pk}/reviews/", add, 3)
 
 
-def test_own_offering_list_queries(provider):
+def test_own_offering_list_queries(listed_provider):
     def add(n):
         for _ in range(n):
-            ServiceOfferingFactory(provider=provider)
+            ServiceOfferingFactory(provider=listed_provider)
 
-    # own profile + count + page (the RBAC set comes from the shared cache, warmed)
-    _assert_stable_list(provider.user, "/api/v1/providers/me/offerings/", add, 3)
+    # session + RBAC + own profile + count + page
+    _assert_stable_list(listed_provider.user, "/api/v1/providers/me/offerings/", add, 5)
 
 
 def test_plan_list_queries():
@@ -155,13 +155,13 @@ def test_plan_list_queries():
     _assert_stable_list(None, "/api/v1/billing/plans/", add, 3)
 
 
-def test_address_list_queries(pet_owner):
+def test_address_list_queries(owner):
     def add(n):
         for _ in range(n):
-            AddressFactory(user=pet_owner)
+            AddressFactory(user=owner)
 
-    # count + page
-    _assert_stable_list(pet_owner, "/api/v1/addresses/", add, 2)
+    # session + count + page
+    _assert_stable_list(owner, "/api/v1/addresses/", add, 3)
 
 
 # --- Details ------------------------------------------------------------------------------
@@ -187,44 +187,46 @@ def test_provider_detail_queries():
     _assert_stable_detail(None, f"/api/v1/providers/{provider.pk}/", add, 2)
 
 
-def test_provider_me_queries(provider):
+def test_provider_me_queries(listed_provider):
     def add(n):
         for _ in range(n):
-            ServiceOfferingFactory(provider=provider)
+            ServiceOfferingFactory(provider=listed_provider)
 
-    # own profile (the RBAC set comes from the shared cache, warmed)
-    _assert_stable_detail(provider.user, "/api/v1/providers/me/", add, 1)
-
-
-def test_own_offering_detail_queries(provider):
-    offering = ServiceOfferingFactory(provider=provider)
-
-    def add(n):
-        for _ in range(n):
-            ServiceOfferingFactory(provider=provider)
-
-    # the offering (+ category, provider); the RBAC set comes from the shared cache, warmed
-    _assert_stable_detail(provider.user, f"/api/v1/providers/me/offerings/{offering.pk}/", add, 1)
+    # session + RBAC + own profile
+    _assert_stable_detail(listed_provider.user, "/api/v1/providers/me/", add, 3)
 
 
-def test_address_detail_queries(pet_owner):
-    address = AddressFactory(user=pet_owner)
+def test_own_offering_detail_queries(listed_provider):
+    offering = ServiceOfferingFactory(provider=listed_provider)
 
     def add(n):
         for _ in range(n):
-            AddressFactory(user=pet_owner)
+            ServiceOfferingFactory(provider=listed_provider)
 
-    # the address
-    _assert_stable_detail(pet_owner, f"/api/v1/addresses/{address.pk}/", add, 1)
+    # session + RBAC + the offering (+ category, provider)
+    _assert_stable_detail(
+        listed_provider.user, f"/api/v1/providers/me/offerings/{offering.pk}/", add, 3
+    )
 
 
-def test_subscription_detail_queries(pet_owner):
+def test_address_detail_queries(owner):
+    address = AddressFactory(user=owner)
+
+    def add(n):
+        for _ in range(n):
+            AddressFactory(user=owner)
+
+    # session + the address
+    _assert_stable_detail(owner, f"/api/v1/addresses/{address.pk}/", add, 2)
+
+
+def test_subscription_detail_queries(owner):
     plan = free_plan()
-    UserSubscriptionFactory(user=pet_owner, plan=plan)
+    UserSubscriptionFactory(user=owner, plan=plan)
 
     def add(n):
         for _ in range(n):
             PlanEntitlementFactory(plan=plan)
 
-    # the subscription (+ plan) + entitlements
-    _assert_stable_detail(pet_owner, "/api/v1/billing/subscription/", add, 2)
+    # session + the subscription (+ plan) + entitlements
+    _assert_stable_detail(owner, "/api/v1/billing/subscription/", add, 3)

@@ -22,14 +22,14 @@ from scheduling.services import (
     provider_review_moderate,
 )
 from tests.accounts.factories import UserFactory
-from tests.scheduling.callers import client_for
+from tests.callers import bearer_client as client_for
 from tests.scheduling.factories import ListedProviderFactory, ProviderReviewFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def _reviews_url(provider) -> str:
-    return f"/api/v1/providers/{provider.pk}/reviews/"
+def _reviews_url(listed_provider) -> str:
+    return f"/api/v1/providers/{listed_provider.pk}/reviews/"
 
 
 def _valid_review() -> dict:
@@ -39,25 +39,25 @@ def _valid_review() -> dict:
 # --- Public list --------------------------------------------------------------------------
 
 
-def test_review_list_shows_published_reviews_newest_first(provider):
+def test_review_list_shows_published_reviews_newest_first(listed_provider):
     now = timezone.now()
     ProviderReviewFactory(
-        provider=provider,
+        provider=listed_provider,
         reviewer=UserFactory(first_name="Ann", last_name="Lee"),
         title="Older",
         created_at=now - datetime.timedelta(days=2),
     )
     ProviderReviewFactory(
-        provider=provider,
+        provider=listed_provider,
         reviewer=UserFactory(first_name="Bob", last_name=""),
         title="Newer",
         created_at=now - datetime.timedelta(days=1),
     )
-    ProviderReviewFactory(provider=provider, title="Hidden", status=ReviewStatus.HIDDEN)
-    ProviderReviewFactory(provider=provider, title="Pending", status=ReviewStatus.PENDING)
-    ProviderReviewFactory(provider=provider, title="Anonymised", reviewer=None)
+    ProviderReviewFactory(provider=listed_provider, title="Hidden", status=ReviewStatus.HIDDEN)
+    ProviderReviewFactory(provider=listed_provider, title="Pending", status=ReviewStatus.PENDING)
+    ProviderReviewFactory(provider=listed_provider, title="Anonymised", reviewer=None)
 
-    response = client_for(None).get(_reviews_url(provider))
+    response = client_for(None).get(_reviews_url(listed_provider))
 
     assert response.status_code == 200
     rows = response.json()["results"]
@@ -79,14 +79,14 @@ def test_reviews_of_an_unlisted_or_unknown_provider_are_404():
 # --- Creating a review (I-5) --------------------------------------------------------------
 
 
-def test_pet_owner_review_needs_a_completed_appointment_and_writes_nothing(provider, pet_owner):
+def test_pet_owner_review_needs_a_completed_appointment_and_writes_nothing(listed_provider, owner):
     # Given a provider with one published review
-    ProviderReviewFactory(provider=provider, rating=5)
-    provider_rating_recompute(provider=provider)
+    ProviderReviewFactory(provider=listed_provider, rating=5)
+    provider_rating_recompute(provider=listed_provider)
     reviews, audits = ProviderReview.objects.count(), AuditLog.objects.count()
 
     # When a pet owner reviews it (appointments do not exist yet)
-    response = client_for(pet_owner).post(_reviews_url(provider), _valid_review(), format="json")
+    response = client_for(owner).post(_reviews_url(listed_provider), _valid_review(), format="json")
 
     # Then the rule refuses it with a clear 409, and nothing changed
     assert response.status_code == 409
@@ -97,8 +97,8 @@ def test_pet_owner_review_needs_a_completed_appointment_and_writes_nothing(provi
     }
     assert ProviderReview.objects.count() == reviews
     assert AuditLog.objects.count() == audits
-    provider.refresh_from_db()
-    assert (provider.average_rating, provider.review_count) == (Decimal("5.00"), 1)
+    listed_provider.refresh_from_db()
+    assert (listed_provider.average_rating, listed_provider.review_count) == (Decimal("5.00"), 1)
 
 
 BAD_REVIEWS = [
@@ -117,36 +117,39 @@ BAD_REVIEWS = [
 @pytest.mark.parametrize(
     ("_case", "override", "field"), BAD_REVIEWS, ids=[c[0] for c in BAD_REVIEWS]
 )
-def test_bad_review_input_is_400_before_the_rule(provider, pet_owner, _case, override, field):
+def test_bad_review_input_is_400_before_the_rule(listed_provider, owner, _case, override, field):
     payload = {**_valid_review(), **override}
     payload = {k: v for k, v in payload.items() if v is not None}
-    response = client_for(pet_owner).post(_reviews_url(provider), payload, format="json")
+    response = client_for(owner).post(_reviews_url(listed_provider), payload, format="json")
     assert response.status_code == 400
     assert field in response.json()["error"]["fields"]
     assert ProviderReview.objects.count() == 0
 
 
-def test_review_of_unknown_provider_is_404(pet_owner):
-    response = client_for(pet_owner).post(
+def test_review_of_unknown_provider_is_404(owner):
+    response = client_for(owner).post(
         f"/api/v1/providers/{uuid.uuid4()}/reviews/", _valid_review(), format="json"
     )
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "provider_not_found"
 
 
-def test_provider_never_reviews_itself(provider):
+def test_provider_never_reviews_itself(listed_provider):
     with pytest.raises(PermissionDeniedError) as raised:
         provider_review_create(
-            actor=provider.user, provider=provider, appointment_id=uuid.uuid4(), rating=5
+            actor=listed_provider.user,
+            provider=listed_provider,
+            appointment_id=uuid.uuid4(),
+            rating=5,
         )
     assert raised.value.code == "review_own_provider"
     assert ProviderReview.objects.count() == 0
 
 
-def test_service_refuses_with_409_until_appointments_exist(provider, pet_owner):
+def test_service_refuses_with_409_until_appointments_exist(listed_provider, owner):
     with pytest.raises(ConflictError) as raised:
         provider_review_create(
-            actor=pet_owner, provider=provider, appointment_id=uuid.uuid4(), rating=5
+            actor=owner, provider=listed_provider, appointment_id=uuid.uuid4(), rating=5
         )
     assert (raised.value.code, raised.value.status_code) == (
         "review_requires_completed_appointment",
@@ -154,25 +157,27 @@ def test_service_refuses_with_409_until_appointments_exist(provider, pet_owner):
     )
 
 
-def test_eligible_review_updates_rating_in_the_same_transaction(provider, pet_owner, monkeypatch):
+def test_eligible_review_updates_rating_in_the_same_transaction(
+    listed_provider, owner, monkeypatch
+):
     # Given the rule satisfied (as plan 026 will make it for a completed appointment)
     monkeypatch.setattr(services, "provider_review_eligibility_check", lambda **_: None)
-    ProviderReviewFactory(provider=provider, rating=3)
-    provider_rating_recompute(provider=provider)
+    ProviderReviewFactory(provider=listed_provider, rating=3)
+    provider_rating_recompute(provider=listed_provider)
 
     # When the owner reviews
     review = provider_review_create(
-        actor=pet_owner,
-        provider=provider,
+        actor=owner,
+        provider=listed_provider,
         appointment_id=uuid.uuid4(),
         rating=4,
         sub_ratings={"care": 5},
     )
 
     # Then the review is published, the aggregate includes it, and it is audited
-    provider.refresh_from_db()
-    assert (review.status, review.reviewer_id) == (ReviewStatus.PUBLISHED, pet_owner.pk)
-    assert (provider.average_rating, provider.review_count) == (Decimal("3.50"), 2)
+    listed_provider.refresh_from_db()
+    assert (review.status, review.reviewer_id) == (ReviewStatus.PUBLISHED, owner.pk)
+    assert (listed_provider.average_rating, listed_provider.review_count) == (Decimal("3.50"), 2)
     log = AuditLog.objects.get(entity_id=str(review.pk))
     assert (log.action, log.new_values["rating"]) == ("Create", 4)
 
@@ -193,48 +198,51 @@ def test_eligible_review_updates_rating_in_the_same_transaction(provider, pet_ow
 )
 def test_rating_recompute_averages_published_reviews(_case, ratings, expected):
     # Given published reviews, plus reviews that must not count
-    provider = ListedProviderFactory(average_rating=Decimal("1.00"), review_count=99)
+    listed_provider = ListedProviderFactory(average_rating=Decimal("1.00"), review_count=99)
     for rating in ratings:
-        ProviderReviewFactory(provider=provider, rating=rating)
-    ProviderReviewFactory(provider=provider, rating=1, status=ReviewStatus.HIDDEN)
-    ProviderReviewFactory(provider=provider, rating=1, status=ReviewStatus.REMOVED)
+        ProviderReviewFactory(provider=listed_provider, rating=rating)
+    ProviderReviewFactory(provider=listed_provider, rating=1, status=ReviewStatus.HIDDEN)
+    ProviderReviewFactory(provider=listed_provider, rating=1, status=ReviewStatus.REMOVED)
     ProviderReviewFactory(rating=1)  # another provider's
 
     # When
-    provider_rating_recompute(provider=provider)
+    provider_rating_recompute(provider=listed_provider)
 
     # Then the stored and in-memory values agree
-    stored = ServiceProvider.objects.get(pk=provider.pk)
+    stored = ServiceProvider.objects.get(pk=listed_provider.pk)
     assert (stored.average_rating, stored.review_count) == (expected, len(ratings))
-    assert (provider.average_rating, provider.review_count) == (expected, len(ratings))
+    assert (listed_provider.average_rating, listed_provider.review_count) == (
+        expected,
+        len(ratings),
+    )
 
 
 def test_rating_recompute_is_one_aggregate_and_one_update(django_assert_num_queries):
-    provider = ListedProviderFactory()
-    ProviderReviewFactory(provider=provider, rating=4)
+    listed_provider = ListedProviderFactory()
+    ProviderReviewFactory(provider=listed_provider, rating=4)
     with django_assert_num_queries(2):
-        provider_rating_recompute(provider=provider)
+        provider_rating_recompute(provider=listed_provider)
 
 
-def test_moderation_hides_a_review_and_the_rating_follows(provider, admin_user):
-    keep = ProviderReviewFactory(provider=provider, rating=5)
-    spam = ProviderReviewFactory(provider=provider, rating=1)
-    provider_rating_recompute(provider=provider)
-    assert ServiceProvider.objects.get(pk=provider.pk).average_rating == Decimal("3.00")
+def test_moderation_hides_a_review_and_the_rating_follows(listed_provider, superuser):
+    keep = ProviderReviewFactory(provider=listed_provider, rating=5)
+    spam = ProviderReviewFactory(provider=listed_provider, rating=1)
+    provider_rating_recompute(provider=listed_provider)
+    assert ServiceProvider.objects.get(pk=listed_provider.pk).average_rating == Decimal("3.00")
 
-    provider_review_moderate(actor=admin_user, review=spam, status=ReviewStatus.HIDDEN)
+    provider_review_moderate(actor=superuser, review=spam, status=ReviewStatus.HIDDEN)
 
-    provider.refresh_from_db()
-    assert (provider.average_rating, provider.review_count) == (Decimal("5.00"), 1)
+    listed_provider.refresh_from_db()
+    assert (listed_provider.average_rating, listed_provider.review_count) == (Decimal("5.00"), 1)
     assert ProviderReview.objects.get(pk=keep.pk).status == ReviewStatus.PUBLISHED
     log = AuditLog.objects.get(entity_id=str(spam.pk))
     assert (log.old_values, log.new_values) == ({"status": "Published"}, {"status": "Hidden"})
 
 
-def test_only_staff_moderate(provider, pet_owner):
-    review = ProviderReviewFactory(provider=provider)
+def test_only_staff_moderate(listed_provider, owner):
+    review = ProviderReviewFactory(provider=listed_provider)
     with pytest.raises(PermissionDeniedError):
-        provider_review_moderate(actor=pet_owner, review=review, status=ReviewStatus.HIDDEN)
+        provider_review_moderate(actor=owner, review=review, status=ReviewStatus.HIDDEN)
     assert ProviderReview.objects.get(pk=review.pk).status == ReviewStatus.PUBLISHED
 
 
@@ -257,6 +265,6 @@ def test_unknown_review_status_is_refused_by_the_database():
 
 @pytest.mark.parametrize("average", [Decimal("0.99"), Decimal("5.01")])
 def test_provider_average_outside_one_to_five_is_refused(average):
-    provider = ListedProviderFactory()
+    listed_provider = ListedProviderFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        ServiceProvider.objects.filter(pk=provider.pk).update(average_rating=average)
+        ServiceProvider.objects.filter(pk=listed_provider.pk).update(average_rating=average)

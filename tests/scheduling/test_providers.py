@@ -14,16 +14,8 @@ from accounts.services.kyc import provider_verification_sync
 from audit.models import AuditLog
 from tests.accounts.factories import ServiceProviderFactory, UserFactory
 from tests.accounts.factories_addresses import AddressFactory
-from tests.scheduling.callers import (  # noqa: F401 - fixtures are found by name
-    admin_user_fixture,
-    client_for,
-    other_pet_owner_fixture,
-    pet_owner_fixture,
-    provider_fixture,
-    provider_user_fixture,
-    rbac_fixture,
-    with_role,
-)
+from tests.callers import bearer_client as client_for
+from tests.callers import make_user as with_role
 from tests.scheduling.factories import (
     ListedProviderFactory,
     ServiceCategoryFactory,
@@ -112,11 +104,11 @@ def test_bad_directory_parameters_are_400(_case, params, field):
     assert field in response.json()["error"]["fields"]
 
 
-def test_public_profile_shows_the_area_never_the_street(provider):
-    ServiceOfferingFactory(provider=provider, name="Walk")
-    ServiceOfferingFactory(provider=provider, name="Secret", is_hidden=True)
+def test_public_profile_shows_the_area_never_the_street(listed_provider):
+    ServiceOfferingFactory(provider=listed_provider, name="Walk")
+    ServiceOfferingFactory(provider=listed_provider, name="Secret", is_hidden=True)
 
-    response = client_for(None).get(f"{DIRECTORY}{provider.pk}/")
+    response = client_for(None).get(f"{DIRECTORY}{listed_provider.pk}/")
 
     assert response.status_code == 200
     body = response.json()
@@ -203,66 +195,75 @@ def test_bad_profile_input_is_400_and_writes_nothing(rbac, _case, override, fiel
     assert AuditLog.objects.count() == audits
 
 
-def test_provider_sets_its_base_address_and_radius(provider):
-    office = AddressFactory(user=provider.user, label="Office")
-    response = client_for(provider.user).patch(
+def test_provider_sets_its_base_address_and_radius(listed_provider):
+    office = AddressFactory(user=listed_provider.user, label="Office")
+    response = client_for(listed_provider.user).patch(
         ME, {"base_address": str(office.pk), "service_radius_km": "12.5"}, format="json"
     )
     assert response.status_code == 200, response.content
-    provider.refresh_from_db()
-    assert (provider.base_address_id, provider.service_radius_km) == (office.pk, Decimal("12.50"))
+    listed_provider.refresh_from_db()
+    assert (listed_provider.base_address_id, listed_provider.service_radius_km) == (
+        office.pk,
+        Decimal("12.50"),
+    )
 
 
-def test_base_address_must_be_the_providers_own(provider, pet_owner):
-    theirs = AddressFactory(user=pet_owner)
-    before = provider.base_address_id
-    response = client_for(provider.user).patch(ME, {"base_address": str(theirs.pk)}, format="json")
+def test_base_address_must_be_the_providers_own(listed_provider, owner):
+    theirs = AddressFactory(user=owner)
+    before = listed_provider.base_address_id
+    response = client_for(listed_provider.user).patch(
+        ME, {"base_address": str(theirs.pk)}, format="json"
+    )
     assert response.status_code == 400
     assert response.json()["error"]["fields"] == {"base_address": ["Unknown address."]}
-    provider.refresh_from_db()
-    assert provider.base_address_id == before
+    listed_provider.refresh_from_db()
+    assert listed_provider.base_address_id == before
 
 
-def test_derived_columns_cannot_be_set_through_the_api(provider):
-    provider.is_verified = False
-    provider.save(update_fields=["is_verified"])
-    response = client_for(provider.user).patch(
+def test_derived_columns_cannot_be_set_through_the_api(listed_provider):
+    listed_provider.is_verified = False
+    listed_provider.save(update_fields=["is_verified"])
+    response = client_for(listed_provider.user).patch(
         ME,
         {"is_verified": True, "average_rating": "5.00", "review_count": 100, "headline": "Hi"},
         format="json",
     )
     assert response.status_code == 200
-    provider.refresh_from_db()
-    assert (provider.is_verified, provider.average_rating, provider.review_count) == (
+    listed_provider.refresh_from_db()
+    assert (
+        listed_provider.is_verified,
+        listed_provider.average_rating,
+        listed_provider.review_count,
+    ) == (
         False,
         None,
         0,
     )
-    assert provider.headline == "Hi"
+    assert listed_provider.headline == "Hi"
 
 
-def test_taken_slug_is_409(provider):
+def test_taken_slug_is_409(listed_provider):
     ListedProviderFactory(slug="best-walks")
-    response = client_for(provider.user).patch(ME, {"slug": "best-walks"}, format="json")
+    response = client_for(listed_provider.user).patch(ME, {"slug": "best-walks"}, format="json")
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "provider_slug_taken"
-    provider.refresh_from_db()
-    assert provider.slug == "happy-paws"
+    listed_provider.refresh_from_db()
+    assert listed_provider.slug == "happy-paws"
 
 
-def test_verification_sync_mirrors_the_kyc_status(provider, admin_user):
-    provider.is_verified = False
-    provider.verified_at = None
-    provider.save(update_fields=["is_verified", "verified_at"])
+def test_verification_sync_mirrors_the_kyc_status(listed_provider, superuser):
+    listed_provider.is_verified = False
+    listed_provider.verified_at = None
+    listed_provider.save(update_fields=["is_verified", "verified_at"])
 
     approved = provider_verification_sync(
-        actor=admin_user, provider=provider, status=KycStatus.APPROVED
+        actor=superuser, provider=listed_provider, status=KycStatus.APPROVED
     )
     assert (approved.is_verified, approved.verification_status) == (True, "Approved")
     assert approved.verified_at is not None
 
     expired = provider_verification_sync(
-        actor=admin_user, provider=provider, status=KycStatus.EXPIRED
+        actor=superuser, provider=listed_provider, status=KycStatus.EXPIRED
     )
     assert (expired.is_verified, expired.verification_status, expired.verified_at) == (
         False,
@@ -283,9 +284,9 @@ def test_verification_sync_mirrors_the_kyc_status(provider, admin_user):
     ],
 )
 def test_provider_checks(_case, values):
-    provider = ListedProviderFactory()
+    listed_provider = ListedProviderFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        ServiceProvider.objects.filter(pk=provider.pk).update(**values)
+        ServiceProvider.objects.filter(pk=listed_provider.pk).update(**values)
 
 
 def test_provider_slug_is_unique():

@@ -1,0 +1,47 @@
+"""Who may call what on the billing API (plans, the caller's subscription): the
+permission matrix, as data on the one base (tests/matrix.py).
+
+The owner already holds the free plan; providers and KYC reviewers lack `services.book`;
+the superuser passes every RBAC check.
+"""
+
+from __future__ import annotations
+
+from billing.models import UserSubscription
+from tests.billing.factories import UserSubscriptionFactory, free_plan
+from tests.matrix import PermissionMatrix, Route
+
+CALLERS = ("anonymous", "owner", "other_owner", "provider_user", "kyc_reviewer", "superuser")
+
+PLANS = "/api/v1/billing/plans/"
+SUBSCRIPTION = "/api/v1/billing/subscription/"
+CANCEL = "/api/v1/billing/subscription/cancel/"
+
+
+def row(method: str, path: str, *statuses: int, body=None) -> Route:
+    """One route, statuses in the order of CALLERS."""
+    return Route(method, path, dict(zip(CALLERS, statuses, strict=True)), body)
+
+
+class TestBillingPermissionMatrix(PermissionMatrix):
+    callers = CALLERS
+    routes = (
+        row("GET", PLANS, 200, 200, 200, 200, 200, 200),
+        row("GET", SUBSCRIPTION, 401, 200, 404, 404, 404, 404),
+        row("POST", SUBSCRIPTION, 401, 409, 201, 403, 403, 201, body={"plan": "owner_free"}),
+        row("POST", CANCEL, 401, 200, 404, 404, 404, 404, body={}),
+    )
+
+    def build_world(self, request, users):
+        UserSubscriptionFactory(user=users["owner"], plan=free_plan())
+        return {}
+
+    def state(self):
+        return {**super().state(), "subscriptions": UserSubscription.objects.live().count()}
+
+    def check_success(self, cell, response, before, after):
+        # a read writes nothing; a write is audited
+        if cell.route.method == "GET":
+            assert after == before
+        else:
+            assert after["audit"] > before["audit"]
