@@ -895,7 +895,9 @@ def plan_verify(connection, *, snapshot: Snapshot | None) -> VerifyReport:
     * row counts: no table that exists now and in `snapshot` has fewer rows;
     * foreign keys: no orphaned reference in any table (plus the engine's own constraint
       check where it has one: SQLite's foreign_key_check, SQL Server's WITH CHECK);
-    * seed rows: the rows of every applied item's data migrations are present.
+    * seed rows: the rows of every applied item's data migrations are present;
+    * 037 contacts copied: every dog's non-blank inline contact and veterinarian has its
+      row in the 037 tables.
     """
     from django.db.migrations.loader import MigrationLoader
 
@@ -906,6 +908,7 @@ def plan_verify(connection, *, snapshot: Snapshot | None) -> VerifyReport:
             _check_row_counts(connection, snapshot),
             _check_foreign_keys(connection, loader),
             _check_seeds(connection, loader),
+            check_dog_contacts(connection, loader),
         ]
     )
 
@@ -1089,4 +1092,46 @@ def _check_seeds(connection, loader) -> Check:
                         f"{', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}."
                     )
     check.notes.append(f"Checked {counted} seed sets of the applied items.")
+    return check
+
+
+# Item 037's copy (pets/0005): the inline columns of DogProfiles and the tables they fill.
+_DOG_CONTACT_COPIES = (
+    (
+        "emergency contact",
+        ("EmergencyContactName", "EmergencyContactPhone"),
+        "DogEmergencyContacts",
+    ),
+    (
+        "veterinarian",
+        ("VeterinarianName", "VeterinarianPhone", "VeterinarianAddress"),
+        "DogVeterinarians",
+    ),
+)
+
+
+def check_dog_contacts(connection, loader) -> Check:
+    """Every non-blank inline contact and vet of a dog has its 037 row (SCHEMA.md A18).
+
+    Blank means NULL or only spaces, the copy's own rule. Runs once pets/0005 is applied.
+    """
+    check = Check("037 contacts copied")
+    if ("pets", "0005_copy_dog_contacts") not in applied_nodes(loader):
+        check.notes.append("Item 037's copy is not applied.")
+        return check
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for what, columns, table in _DOG_CONTACT_COPIES:
+            filled = " OR ".join(
+                f"COALESCE(LTRIM(RTRIM(d.{qn(column)})), '') <> ''" for column in columns
+            )
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {qn('DogProfiles')} d WHERE ({filled}) "  # noqa: S608
+                f"AND NOT EXISTS (SELECT 1 FROM {qn(table)} x WHERE x.{qn('DogId')} = d.{qn('Id')})"
+            )
+            missing = cursor.fetchone()[0]
+            if missing:
+                check.fail(f"Item 037: {missing} dogs have an inline {what} but no {table} row.")
+            else:
+                check.notes.append(f"Every dog's inline {what} has its {table} row.")
     return check
