@@ -167,6 +167,38 @@ _SERVICE_CATEGORIES = SeedRows(
     ),
 )
 _FREE_PLAN = SeedRows("SubscriptionPlans", "Code", ("owner_free",))
+# SCHEMA.md A19 and 2.40 (proposed seeds of phase 6).
+_CREDENTIAL_TYPES = SeedRows(
+    "ProviderCredentialTypes",
+    "Code",
+    (
+        "BusinessLicense",
+        "LiabilityInsurance",
+        "Bonding",
+        "PetFirstAidCpr",
+        "TrainerCertification",
+        "GroomerCertification",
+        "VeterinaryLicense",
+        "Other",
+    ),
+)
+_EXPENSE_CATEGORIES = SeedRows(
+    "ExpenseCategories",
+    "Slug",
+    (
+        "food-treats",
+        "veterinary",
+        "medication",
+        "grooming",
+        "boarding-daycare",
+        "walking-sitting",
+        "training",
+        "insurance",
+        "supplies-toys",
+        "licensing-registration",
+        "other",
+    ),
+)
 
 
 def _item(number, title, phase, migrations, tables, seeds=()) -> PlanItem:
@@ -476,12 +508,14 @@ ITEMS: tuple[PlanItem, ...] = (
         ["pets/0004_emergency_contacts", "pets/0005_copy_dog_contacts"],
         ["EmergencyContacts", "DogEmergencyContacts", "DogVeterinarians"],
     ),
+    # A19 adds ProviderCredentialTypes and its seed rows (which credentials are required).
     _item(
         38,
         "Service Provider Verification",
         6,
-        ["accounts/0012_provider_verification"],
-        ["ProviderCredentials", "BackgroundChecks"],
+        ["accounts/0012_provider_verification", "accounts/0013_seed_credential_types"],
+        ["ProviderCredentials", "BackgroundChecks", "ProviderCredentialTypes"],
+        [_CREDENTIAL_TYPES],
     ),
     _item(
         39,
@@ -496,6 +530,7 @@ ITEMS: tuple[PlanItem, ...] = (
         6,
         ["billing/0005_expenses", "billing/0006_seed_expense_categories"],
         ["ExpenseCategories", "PetExpenses", "ExpenseBudgets"],
+        [_EXPENSE_CATEGORIES],
     ),
     _item(
         41,
@@ -504,6 +539,8 @@ ITEMS: tuple[PlanItem, ...] = (
         ["audit/0005_reporting"],
         ["ReportDefinitions", "ReportRuns", "DashboardSnapshots"],
     ),
+    # SCHEMA.md §1 says doggy/0004; that number went to 0004_setting_validation_rules
+    # (item 007), so item 042 is doggy/0005.
     _item(
         42,
         "System Health Monitoring",
