@@ -574,7 +574,6 @@ class ExpenseCategory(models.Model):
         null=True,
         blank=True,
         related_name="expense_categories",
-        db_index=False,
         db_column="OwnerId",
     )
     name = models.CharField(max_length=100, db_column="Name")
@@ -719,12 +718,11 @@ class ExpenseBudget(models.Model):
     """An owner's monthly or yearly budget, per category or in total (`ExpenseBudgets`)."""
 
     id = models.BigAutoField(primary_key=True, db_column="Id")
-    # Both unique keys lead with OwnerId.
+    # Both unique keys are filtered, so the column keeps its own index (owner deletes).
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="expense_budgets",
-        db_index=False,
         db_column="OwnerId",
     )
     category = models.ForeignKey(

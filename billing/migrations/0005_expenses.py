@@ -188,7 +188,6 @@ class Migration(migrations.Migration):
             name="owner",
             field=models.ForeignKey(
                 db_column="OwnerId",
-                db_index=False,
                 on_delete=django.db.models.deletion.CASCADE,
                 related_name="expense_budgets",
                 to=settings.AUTH_USER_MODEL,
@@ -200,7 +199,6 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 blank=True,
                 db_column="OwnerId",
-                db_index=False,
                 null=True,
                 on_delete=django.db.models.deletion.CASCADE,
                 related_name="expense_categories",

@@ -82,7 +82,7 @@ def test_migrate_verify_and_roll_back_phase_2_keep_phase_1s_rows(migrating_db, t
     # Then phase 1 is applied and verified, with a backup and snapshots on disk
     assert re.search(r"Phase 1 \(Foundation & Security\), items 001-008: \d+ migrations", out)
     assert "[FAIL]" not in out
-    assert out.count("[ok]") == 4
+    assert out.count("[ok]") == 5
     label_dir = tmp_path / database_label(connection)
     snapshots = sorted(path.name for path in (label_dir / "snapshots").iterdir())
     assert [re.sub(r"^\d+T\d+-", "", name) for name in snapshots] == [
@@ -128,6 +128,54 @@ def test_migrate_phase_3_says_plainly_that_nothing_is_built(migrating_db):
     )
 
 
+@pytest.mark.slow
+def test_phase_6_migrates_verifies_and_rolls_back_keeping_every_earlier_row(migrating_db):
+    # Given the end of phase 5 with rows of phase 1 and 2, dogs among them with inline
+    # contacts and vets (the 009 columns item 037 copies)
+    from tests.pets.contact_copy import inline_checksum, make_dogs, values_lost
+
+    plan_command("rollback", "--phase", "6", "--no-backup", "--noinput")
+    _fill_phase_1()
+    make_dogs(80, seed=61)
+    kept = sorted(
+        {
+            table
+            for phase in range(1, 6)
+            for item in plan_items_of_phase(phase)
+            for table in item.tables
+        }
+        & set(table_row_counts(connection))
+    )
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, table_columns(connection, kept))
+    inline = inline_checksum()
+
+    # When phase 6 is applied
+    out = plan_command("migrate", "--phase", "6", "--no-backup", "--noinput")
+
+    # Then it is applied and verified, every built item shows as applied, and every
+    # inline contact value has its row
+    assert "Phase 6 (Advanced Features)" in out
+    assert "[FAIL]" not in out
+    assert "[ok] 037 contacts copied" in out
+    status = plan_command("status")
+    for code in (37, 38, 39, 40, 42):
+        assert re.search(rf"^0{code} .* applied +\d+$", status, re.M), code
+    counted, lost = values_lost()
+    assert (counted > 100, lost) == (True, 0)
+
+    # When phase 6 is rolled back
+    out = plan_command("rollback", "--phase", "6", "--no-backup", "--noinput")
+
+    # Then every earlier row is there byte for byte and the phase-6 tables are gone
+    assert "[FAIL]" not in out
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, table_columns(connection, kept)) == checksums
+    assert inline_checksum() == inline
+    phase_6_tables = {table for item in plan_items_of_phase(6) for table in item.tables}
+    assert not (phase_6_tables - set(kept)) & set(table_row_counts(connection))
+
+
 def test_status_lists_the_42_items(applied_db):
     out = plan_command("status")
 
@@ -153,7 +201,7 @@ def test_migrate_never_moves_backwards(applied_db):
 def test_verify_passes_at_head(applied_db, tmp_path):
     out = plan_command("verify", "--backup-dir", str(tmp_path), "--record")
 
-    assert out.count("[ok]") == 4
+    assert out.count("[ok]") == 5
     assert "Snapshot recorded" in out
 
 
