@@ -165,7 +165,8 @@ def _mark_primary_contacts(contacts, links, alias):
         .order_by("owner_id")
         .distinct()
     )
-    for owner_ids in chunked(list(without)):
+    # 1,000 ids per IN list: SQL Server takes at most 2,100 parameters per statement.
+    for owner_ids in chunked(list(without), 1000):
         chosen = {}
         candidates = links.filter(contact__owner_id__in=owner_ids).values_list(
             "contact__owner_id",
