@@ -1256,4 +1256,5 @@ class KycVerificationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 # The address book (plan 016) has its own module. Provider profiles live with the
 # scheduling app, which owns the provider concept (scheduling/admin_providers.py).
-from . import admin_addresses  # noqa: E402, F401
+# Provider credentials and background checks (plan 038) have theirs too.
+from . import admin_addresses, admin_verification  # noqa: E402, F401

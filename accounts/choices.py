@@ -150,3 +150,50 @@ class RoleName:
 
 SYSTEM_USER_ID = "00000000-0000-0000-0000-000000000000"
 SYSTEM_USER_EMAIL = "system@meandmydoggy.invalid"
+
+
+# --- Provider verification (plan 038) ------------------------------------------------------
+class CredentialType(models.TextChoices):
+    BUSINESS_LICENSE = "BusinessLicense"
+    LIABILITY_INSURANCE = "LiabilityInsurance"
+    BONDING = "Bonding"
+    PET_FIRST_AID_CPR = "PetFirstAidCpr"
+    TRAINER_CERTIFICATION = "TrainerCertification"
+    GROOMER_CERTIFICATION = "GroomerCertification"
+    VETERINARY_LICENSE = "VeterinaryLicense"
+    OTHER = "Other"
+
+
+class CredentialStatus(models.TextChoices):
+    PENDING = "Pending"
+    VERIFIED = "Verified"
+    REJECTED = "Rejected"
+    EXPIRED = "Expired"
+
+
+class BackgroundCheckVendor(models.TextChoices):
+    CHECKR = "Checkr"
+    STERLING = "Sterling"
+    MANUAL = "Manual"
+
+
+class BackgroundCheckStatus(models.TextChoices):
+    """Checkr's report statuses, stored as the vendor writes them."""
+
+    PENDING = "pending"
+    SUSPENDED = "suspended"
+    PAUSED = "paused"
+    COMPLETE = "complete"
+    CANCELED = "canceled"
+    DISPUTE = "dispute"
+
+
+class BackgroundCheckResult(models.TextChoices):
+    CLEAR = "clear"
+    CONSIDER = "consider"
+
+
+class BackgroundCheckAdjudication(models.TextChoices):
+    ENGAGED = "engaged"
+    PRE_ADVERSE_ACTION = "pre_adverse_action"
+    POST_ADVERSE_ACTION = "post_adverse_action"

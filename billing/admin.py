@@ -194,3 +194,6 @@ class UserSubscriptionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
             ),
             done="Canceled {count} subscription(s).",
         )
+
+
+from . import admin_payments  # noqa: E402, F401

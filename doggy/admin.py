@@ -349,3 +349,6 @@ def _with_denied_page(admin_view):
 # Every admin URL (the site's and each ModelAdmin's) is built through `admin_view` once the
 # URLconf loads, after this module was imported by admin autodiscovery.
 admin.site.admin_view = _with_denied_page(admin.site.admin_view)
+
+
+from . import admin_health  # noqa: E402, F401

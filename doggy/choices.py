@@ -47,3 +47,43 @@ class ScanStatus(models.TextChoices):
 
 # Only these may be served or attached (SCHEMA.md I-12).
 SERVABLE_SCAN_STATUSES = (ScanStatus.CLEAN, ScanStatus.SKIPPED)
+
+
+# --- System health (plan 042) -------------------------------------------------------------
+class HealthStatus(models.TextChoices):
+    HEALTHY = "Healthy"
+    DEGRADED = "Degraded"
+    UNHEALTHY = "Unhealthy"
+
+
+class IncidentSeverity(models.TextChoices):
+    MINOR = "Minor"
+    MAJOR = "Major"
+    CRITICAL = "Critical"
+
+
+class IncidentStatus(models.TextChoices):
+    INVESTIGATING = "Investigating"
+    IDENTIFIED = "Identified"
+    MONITORING = "Monitoring"
+    RESOLVED = "Resolved"
+
+
+class JobRunStatus(models.TextChoices):
+    RUNNING = "Running"
+    SUCCEEDED = "Succeeded"
+    FAILED = "Failed"
+
+
+class StatusClass(models.TextChoices):
+    """HTTP status class of an API latency bucket."""
+
+    S2XX = "2xx"
+    S3XX = "3xx"
+    S4XX = "4xx"
+    S5XX = "5xx"
+
+
+# Upper bounds (ms) of the latency histogram buckets of `ApiMetricBuckets` (A23), in the
+# order of their `Le<n>` columns; the last, `LeInf`, counts every request.
+LATENCY_BUCKETS_MS = (5, 10, 25, 50, 100, 250, 500, 1000)

@@ -1,4 +1,5 @@
-"""Cross-cutting models: platform settings (plan 004) and stored files (plan 007)."""
+"""Cross-cutting models: platform settings (plan 004), stored files (plan 007) and system
+health (plan 042)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .choices import FilePurpose, FileVisibility, ScanStatus, SettingDataType, UploadStatus
+from .choices import (
+    FilePurpose,
+    FileVisibility,
+    HealthStatus,
+    IncidentSeverity,
+    IncidentStatus,
+    JobRunStatus,
+    ScanStatus,
+    SettingDataType,
+    StatusClass,
+    UploadStatus,
+)
 from .core.db import TimeStampedModel, created_at_field, uuid_primary_key
 
 
@@ -159,3 +171,168 @@ class StoredFile(models.Model):
     @property
     def is_servable(self) -> bool:
         return self.deleted_at is None and self.scan_status in ("Clean", "Skipped")
+
+
+# --- Plan 042: system health (SCHEMA.md 2.42, A7, A23) -------------------------------------
+class HealthCheckResult(models.Model):
+    """One probe of a component (`HealthCheckResults`); kept 30 days.
+
+    `Component` is an open vocabulary validated in code against the probe registry (A7),
+    so it has no CHECK.
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    component = models.CharField(max_length=30, db_column="Component")
+    status = models.CharField(max_length=10, choices=HealthStatus.choices, db_column="Status")
+    latency_ms = models.PositiveIntegerField(null=True, blank=True, db_column="LatencyMs")
+    message = models.CharField(max_length=500, blank=True, default="", db_column="Message")
+    details = models.JSONField(default=dict, blank=True, db_column="Details")
+    checked_at = created_at_field("CheckedAt")
+
+    class Meta:
+        db_table = "HealthCheckResults"
+        ordering = ["-checked_at"]
+        indexes = [
+            models.Index(fields=["component", "-checked_at"], name="IX_HealthChecks_Comp_Time")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=HealthStatus.values), name="CK_HealthCheckResults_Status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.component}: {self.status}"
+
+
+_UNRESOLVED = [s for s in IncidentStatus.values if s != IncidentStatus.RESOLVED]
+
+
+class SystemIncident(models.Model):
+    """A staff-managed incident (`SystemIncidents`), shown on the status page."""
+
+    id = uuid_primary_key()
+    title = models.CharField(max_length=200, db_column="Title")
+    severity = models.CharField(
+        max_length=8, choices=IncidentSeverity.choices, db_column="Severity"
+    )
+    status = models.CharField(
+        max_length=13,
+        choices=IncidentStatus.choices,
+        default=IncidentStatus.INVESTIGATING,
+        db_default=IncidentStatus.INVESTIGATING,
+        db_column="Status",
+    )
+    affected_components = models.JSONField(default=list, blank=True, db_column="AffectedComponents")
+    started_at = models.DateTimeField(db_column="StartedAt")
+    resolved_at = models.DateTimeField(null=True, blank=True, db_column="ResolvedAt")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_column="CreatedById",
+    )
+    public_message = models.TextField(blank=True, default="", db_column="PublicMessage")
+
+    class Meta:
+        db_table = "SystemIncidents"
+        ordering = ["-started_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=_UNRESOLVED) | Q(resolved_at__isnull=False),
+                name="CK_Incidents_Resolved",
+            ),
+            models.CheckConstraint(
+                condition=Q(severity__in=IncidentSeverity.values),
+                name="CK_SystemIncidents_Severity",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=IncidentStatus.values), name="CK_SystemIncidents_Status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BackgroundJobRun(models.Model):
+    """One run of a scheduled job (`BackgroundJobRuns`): start, end, outcome and rows.
+
+    `JobName` is an open vocabulary validated against the job registry (A7).
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    job_name = models.CharField(max_length=100, db_column="JobName")
+    status = models.CharField(max_length=10, choices=JobRunStatus.choices, db_column="Status")
+    attempt = models.PositiveSmallIntegerField(default=1, db_default=1, db_column="Attempt")
+    started_at = models.DateTimeField(db_column="StartedAt")
+    finished_at = models.DateTimeField(null=True, blank=True, db_column="FinishedAt")
+    duration_ms = models.PositiveIntegerField(null=True, blank=True, db_column="DurationMs")
+    items_processed = models.PositiveIntegerField(null=True, blank=True, db_column="ItemsProcessed")
+    error = models.TextField(blank=True, default="", db_column="Error")
+
+    class Meta:
+        db_table = "BackgroundJobRuns"
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["job_name", "-started_at"], name="IX_JobRuns_Name_Started")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=JobRunStatus.values), name="CK_BackgroundJobRuns_Status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_name} {self.started_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+def _bucket(column: str) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(default=0, db_default=0, db_column=column)
+
+
+class ApiMetricBucket(models.Model):
+    """API latency of one route, method and status class in one time bucket (A23).
+
+    Workers add their in-memory counts to the row (no write per request); `Count` and
+    `SumMs` give the mean, the cumulative `Le<n>` counts (requests that took at most n ms;
+    `LeInf` equals `Count`) give percentiles at read time. Nothing derived is stored.
+    """
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    bucket_start = models.DateTimeField(db_column="BucketStart")
+    route = models.CharField(
+        max_length=200, db_column="Route", help_text="DRF view name, not the raw path."
+    )
+    method = models.CharField(max_length=7, db_column="Method")
+    status_class = models.CharField(
+        max_length=3, choices=StatusClass.choices, db_column="StatusClass"
+    )
+    count = _bucket("Count")
+    sum_ms = models.PositiveBigIntegerField(default=0, db_default=0, db_column="SumMs")
+    le5 = _bucket("Le5")
+    le10 = _bucket("Le10")
+    le25 = _bucket("Le25")
+    le50 = _bucket("Le50")
+    le100 = _bucket("Le100")
+    le250 = _bucket("Le250")
+    le500 = _bucket("Le500")
+    le1000 = _bucket("Le1000")
+    le_inf = _bucket("LeInf")
+
+    class Meta:
+        db_table = "ApiMetricBuckets"
+        ordering = ["-bucket_start", "route"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bucket_start", "route", "method", "status_class"],
+                name="UX_ApiMetrics_Key",
+            ),
+            models.CheckConstraint(
+                condition=Q(status_class__in=StatusClass.values),
+                name="CK_ApiMetricBuckets_StatusClass",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bucket_start:%Y-%m-%d %H:%M} {self.method} {self.route} {self.status_class}"

@@ -323,3 +323,6 @@ class DogAccessGrantAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
             lambda grant: services.dog_share_revoke(actor=request.user, grant=grant),
             done="{count} share(s) revoked.",
         )
+
+
+from . import admin_contacts  # noqa: E402, F401

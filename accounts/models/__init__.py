@@ -6,14 +6,18 @@ from .preferences import UserSettings
 from .rbac import Permission, Role, RolePermission, UserRole
 from .sessions import LoginAttempt, UserSession
 from .users import ServiceProvider, User
+from .verification import BackgroundCheck, ProviderCredential, ProviderCredentialType
 
 __all__ = [
     "Address",
+    "BackgroundCheck",
     "KycDocument",
     "KycReviewEvent",
     "KycVerification",
     "LoginAttempt",
     "Permission",
+    "ProviderCredential",
+    "ProviderCredentialType",
     "Role",
     "RolePermission",
     "ServiceProvider",

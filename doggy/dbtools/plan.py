@@ -167,6 +167,38 @@ _SERVICE_CATEGORIES = SeedRows(
     ),
 )
 _FREE_PLAN = SeedRows("SubscriptionPlans", "Code", ("owner_free",))
+# SCHEMA.md A19 and 2.40 (proposed seeds of phase 6).
+_CREDENTIAL_TYPES = SeedRows(
+    "ProviderCredentialTypes",
+    "Code",
+    (
+        "BusinessLicense",
+        "LiabilityInsurance",
+        "Bonding",
+        "PetFirstAidCpr",
+        "TrainerCertification",
+        "GroomerCertification",
+        "VeterinaryLicense",
+        "Other",
+    ),
+)
+_EXPENSE_CATEGORIES = SeedRows(
+    "ExpenseCategories",
+    "Slug",
+    (
+        "food-treats",
+        "veterinary",
+        "medication",
+        "grooming",
+        "boarding-daycare",
+        "walking-sitting",
+        "training",
+        "insurance",
+        "supplies-toys",
+        "licensing-registration",
+        "other",
+    ),
+)
 
 
 def _item(number, title, phase, migrations, tables, seeds=()) -> PlanItem:
@@ -486,12 +518,14 @@ ITEMS: tuple[PlanItem, ...] = (
         ["pets/0004_emergency_contacts", "pets/0005_copy_dog_contacts"],
         ["EmergencyContacts", "DogEmergencyContacts", "DogVeterinarians"],
     ),
+    # A19 adds ProviderCredentialTypes and its seed rows (which credentials are required).
     _item(
         38,
         "Service Provider Verification",
         6,
-        ["accounts/0012_provider_verification"],
-        ["ProviderCredentials", "BackgroundChecks"],
+        ["accounts/0012_provider_verification", "accounts/0013_seed_credential_types"],
+        ["ProviderCredentials", "BackgroundChecks", "ProviderCredentialTypes"],
+        [_CREDENTIAL_TYPES],
     ),
     _item(
         39,
@@ -506,6 +540,7 @@ ITEMS: tuple[PlanItem, ...] = (
         6,
         ["billing/0005_expenses", "billing/0006_seed_expense_categories"],
         ["ExpenseCategories", "PetExpenses", "ExpenseBudgets"],
+        [_EXPENSE_CATEGORIES],
     ),
     _item(
         41,
@@ -514,6 +549,8 @@ ITEMS: tuple[PlanItem, ...] = (
         ["audit/0005_reporting"],
         ["ReportDefinitions", "ReportRuns", "DashboardSnapshots"],
     ),
+    # SCHEMA.md §1 says doggy/0004; that number went to 0004_setting_validation_rules
+    # (item 007), so item 042 is doggy/0005.
     _item(
         42,
         "System Health Monitoring",
@@ -905,7 +942,9 @@ def plan_verify(connection, *, snapshot: Snapshot | None) -> VerifyReport:
     * row counts: no table that exists now and in `snapshot` has fewer rows;
     * foreign keys: no orphaned reference in any table (plus the engine's own constraint
       check where it has one: SQLite's foreign_key_check, SQL Server's WITH CHECK);
-    * seed rows: the rows of every applied item's data migrations are present.
+    * seed rows: the rows of every applied item's data migrations are present;
+    * 037 contacts copied: every dog's non-blank inline contact and veterinarian has its
+      row in the 037 tables.
     """
     from django.db.migrations.loader import MigrationLoader
 
@@ -916,6 +955,7 @@ def plan_verify(connection, *, snapshot: Snapshot | None) -> VerifyReport:
             _check_row_counts(connection, snapshot),
             _check_foreign_keys(connection, loader),
             _check_seeds(connection, loader),
+            check_dog_contacts(connection, loader),
         ]
     )
 
@@ -1099,4 +1139,46 @@ def _check_seeds(connection, loader) -> Check:
                         f"{', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}."
                     )
     check.notes.append(f"Checked {counted} seed sets of the applied items.")
+    return check
+
+
+# Item 037's copy (pets/0005): the inline columns of DogProfiles and the tables they fill.
+_DOG_CONTACT_COPIES = (
+    (
+        "emergency contact",
+        ("EmergencyContactName", "EmergencyContactPhone"),
+        "DogEmergencyContacts",
+    ),
+    (
+        "veterinarian",
+        ("VeterinarianName", "VeterinarianPhone", "VeterinarianAddress"),
+        "DogVeterinarians",
+    ),
+)
+
+
+def check_dog_contacts(connection, loader) -> Check:
+    """Every non-blank inline contact and vet of a dog has its 037 row (SCHEMA.md A18).
+
+    Blank means NULL or only spaces, the copy's own rule. Runs once pets/0005 is applied.
+    """
+    check = Check("037 contacts copied")
+    if ("pets", "0005_copy_dog_contacts") not in applied_nodes(loader):
+        check.notes.append("Item 037's copy is not applied.")
+        return check
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for what, columns, table in _DOG_CONTACT_COPIES:
+            filled = " OR ".join(
+                f"COALESCE(LTRIM(RTRIM(d.{qn(column)})), '') <> ''" for column in columns
+            )
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {qn('DogProfiles')} d WHERE ({filled}) "  # noqa: S608
+                f"AND NOT EXISTS (SELECT 1 FROM {qn(table)} x WHERE x.{qn('DogId')} = d.{qn('Id')})"
+            )
+            missing = cursor.fetchone()[0]
+            if missing:
+                check.fail(f"Item 037: {missing} dogs have an inline {what} but no {table} row.")
+            else:
+                check.notes.append(f"Every dog's inline {what} has its {table} row.")
     return check

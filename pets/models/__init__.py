@@ -1,5 +1,6 @@
 """Models of the pets app, one module per topic (re-exported here)."""
 
+from .contacts import DogEmergencyContact, DogVeterinarian, EmergencyContact
 from .dogs import DogProfile, DogProfileQuerySet
 from .medical import (
     DogAllergy,
@@ -17,9 +18,12 @@ __all__ = [
     "DogAccessGrant",
     "DogAccessGrantQuerySet",
     "DogAllergy",
+    "DogEmergencyContact",
     "DogCondition",
     "DogProfile",
     "DogProfileQuerySet",
+    "DogVeterinarian",
+    "EmergencyContact",
     "MedicalDocument",
     "MedicalRecord",
     "Medication",

@@ -10,13 +10,24 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from accounts.choices import KycDocumentSide, KycDocumentType, KycStatus
+from accounts.choices import (
+    BackgroundCheckStatus,
+    BackgroundCheckVendor,
+    CredentialStatus,
+    CredentialType,
+    KycDocumentSide,
+    KycDocumentType,
+    KycStatus,
+)
 from accounts.models import (
+    BackgroundCheck,
     KycDocument,
     KycReviewEvent,
     KycVerification,
     LoginAttempt,
     Permission,
+    ProviderCredential,
+    ProviderCredentialType,
     Role,
     RolePermission,
     ServiceProvider,
@@ -229,3 +240,52 @@ def system_rbac() -> dict[str, Role]:
         for permission_name in SYSTEM_GRANTS[name]:
             RolePermissionFactory(role=roles[name], permission=permissions[permission_name])
     return roles
+
+
+class ProviderCredentialTypeFactory(DjangoModelFactory[ProviderCredentialType]):
+    """A credential type required for one service category (the all-provider rows are
+    seeded)."""
+
+    class Meta:
+        model = ProviderCredentialType
+
+    code = factory.Iterator(CredentialType.values)
+    name = factory.LazyAttribute(lambda o: f"{o.code} for {o.category.slug}")
+    is_required = True
+    category = factory.SubFactory("tests.scheduling.factories.ServiceCategoryFactory")
+
+
+class ProviderCredentialFactory(DjangoModelFactory[ProviderCredential]):
+    """A verified liability insurance, current for another year, with its document."""
+
+    class Meta:
+        model = ProviderCredential
+
+    provider = factory.SubFactory(ServiceProviderFactory)
+    credential_type = CredentialType.LIABILITY_INSURANCE
+    issuer = "Pet Insurers Ltd"
+    credential_number = "4321"
+    issued_on = factory.LazyFunction(lambda: timezone.now().date() - datetime.timedelta(days=30))
+    expires_on = factory.LazyFunction(lambda: timezone.now().date() + datetime.timedelta(days=365))
+    file = factory.SubFactory(
+        "tests.doggy.factories.StoredFileFactory",
+        purpose=FilePurpose.CREDENTIAL_DOCUMENT,
+        owner=factory.SelfAttribute("..provider.user"),
+        original_file_name="insurance.pdf",
+        content_type="application/pdf",
+    )
+    status = CredentialStatus.VERIFIED
+    verified_by = factory.SubFactory(UserFactory, is_staff=True)
+    verified_at = factory.LazyFunction(timezone.now)
+
+
+class BackgroundCheckFactory(DjangoModelFactory[BackgroundCheck]):
+    """A Checkr report still pending."""
+
+    class Meta:
+        model = BackgroundCheck
+
+    provider = factory.SubFactory(ServiceProviderFactory)
+    vendor = BackgroundCheckVendor.CHECKR
+    external_report_id = factory.Sequence(lambda n: f"rpt_{n:08d}")
+    status = BackgroundCheckStatus.PENDING

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import uuid
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from doggy.choices import FilePurpose, ScanStatus, SettingDataType, UploadStatus
-from doggy.models import StoredFile, SystemSetting
+from doggy.choices import (
+    FilePurpose,
+    HealthStatus,
+    IncidentSeverity,
+    IncidentStatus,
+    JobRunStatus,
+    ScanStatus,
+    SettingDataType,
+    StatusClass,
+    UploadStatus,
+)
+from doggy.models import (
+    ApiMetricBucket,
+    BackgroundJobRun,
+    HealthCheckResult,
+    StoredFile,
+    SystemIncident,
+    SystemSetting,
+)
 from doggy.selectors import setting_cache_delete
 from tests.accounts.factories import UserFactory
 
@@ -68,3 +87,66 @@ class StoredFileFactory(DjangoModelFactory[StoredFile]):
     checksum_sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.content).hexdigest())
     upload_status = UploadStatus.UPLOADED
     scan_status = ScanStatus.CLEAN
+
+
+class HealthCheckResultFactory(DjangoModelFactory[HealthCheckResult]):
+    class Meta:
+        model = HealthCheckResult
+
+    component = "database"
+    status = HealthStatus.HEALTHY
+    latency_ms = 3
+    details = factory.LazyFunction(lambda: {"vendor": "test"})
+
+
+class SystemIncidentFactory(DjangoModelFactory[SystemIncident]):
+    """A resolved major incident of the storage."""
+
+    class Meta:
+        model = SystemIncident
+
+    title = factory.Sequence(lambda n: f"Uploads failing ({n})")
+    severity = IncidentSeverity.MAJOR
+    status = IncidentStatus.RESOLVED
+    affected_components = factory.LazyFunction(lambda: ["storage"])
+    started_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=2))
+    resolved_at = factory.LazyFunction(timezone.now)
+    created_by = factory.SubFactory(UserFactory, is_staff=True)
+    public_message = "Uploads work again."
+
+
+class BackgroundJobRunFactory(DjangoModelFactory[BackgroundJobRun]):
+    class Meta:
+        model = BackgroundJobRun
+
+    job_name = "purge_files"
+    status = JobRunStatus.SUCCEEDED
+    started_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(seconds=2))
+    finished_at = factory.LazyFunction(timezone.now)
+    duration_ms = 2000
+    items_processed = 12
+
+
+class ApiMetricBucketFactory(DjangoModelFactory[ApiMetricBucket]):
+    """One minute of `dog-list` GETs: 10 requests, cumulative histogram counts."""
+
+    class Meta:
+        model = ApiMetricBucket
+
+    bucket_start = factory.Sequence(
+        lambda n: datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(minutes=n)
+    )
+    route = "dog-list"
+    method = "GET"
+    status_class = StatusClass.S2XX
+    count = 10
+    sum_ms = 420
+    le5 = 1
+    le10 = 2
+    le25 = 4
+    le50 = 8
+    le100 = 10
+    le250 = 10
+    le500 = 10
+    le1000 = 10
+    le_inf = 10

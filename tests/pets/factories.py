@@ -21,7 +21,10 @@ from pets.models import (
     DogAccessGrant,
     DogAllergy,
     DogCondition,
+    DogEmergencyContact,
     DogProfile,
+    DogVeterinarian,
+    EmergencyContact,
     MedicalDocument,
     Medication,
     Vaccination,
@@ -152,3 +155,57 @@ class WeightRecordFactory(DjangoModelFactory[WeightRecord]):
     measured_on = factory.Sequence(lambda n: _days_ago(n + 1))
     weight = Decimal("41.20")
     source = WeightSource.OWNER
+
+
+class EmergencyContactFactory(DjangoModelFactory[EmergencyContact]):
+    """An owner's emergency contact (not primary, so several fit one owner)."""
+
+    class Meta:
+        model = EmergencyContact
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Contact {n:05d}")
+    relationship = "Neighbour"
+    phone = factory.Sequence(lambda n: f"+1 555 {n:07d}")
+
+
+class DogEmergencyContactFactory(DjangoModelFactory[DogEmergencyContact]):
+    """A dog linked to its owner's contact, the dog's 009 columns naming the same person
+    (as after the copy of plan 037, so that its reverse changes nothing)."""
+
+    class Meta:
+        model = DogEmergencyContact
+
+    dog = factory.SubFactory(
+        DogProfileFactory,
+        emergency_contact_name=factory.Sequence(lambda n: f"Linked contact {n:05d}"),
+        emergency_contact_phone=factory.Sequence(lambda n: f"+1 555 {n:07d}"),
+        emergency_contact_relationship="Sister",
+    )
+    contact = factory.SubFactory(
+        EmergencyContactFactory,
+        owner=factory.SelfAttribute("..dog.owner"),
+        name=factory.SelfAttribute("..dog.emergency_contact_name"),
+        phone=factory.SelfAttribute("..dog.emergency_contact_phone"),
+        relationship=factory.SelfAttribute("..dog.emergency_contact_relationship"),
+    )
+    priority = 1
+
+
+class DogVeterinarianFactory(DjangoModelFactory[DogVeterinarian]):
+    """A dog's primary veterinarian, the dog's 009 columns naming the same vet."""
+
+    class Meta:
+        model = DogVeterinarian
+
+    dog = factory.SubFactory(
+        DogProfileFactory,
+        veterinarian_name=factory.Sequence(lambda n: f"Dr. Vet {n:05d}"),
+        veterinarian_phone="+1 555 0100",
+        veterinarian_address="1 Clinic Road",
+    )
+    veterinarian_name = factory.SelfAttribute("dog.veterinarian_name")
+    phone = factory.SelfAttribute("dog.veterinarian_phone")
+    address_text = factory.SelfAttribute("dog.veterinarian_address")
+    clinic_name = "Town Vets"
+    is_primary = True

@@ -23,6 +23,9 @@ RECORD_TABLES = {
     "VetVisits",
     "MedicalDocuments",
     "WeightRecords",
+    "EmergencyContacts",
+    "DogEmergencyContacts",
+    "DogVeterinarians",
 }
 
 
@@ -74,6 +77,27 @@ def test_pets_migrations_reverse_and_reapply(migrated):
     if connection.vendor == "postgresql":
         expected.add("IX_DogProfiles_FullText")
     assert expected <= _indexes("DogProfiles")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_037_copy_reverses_and_reapplies_through_migrate(migrated):
+    from tests.pets.contact_copy import inline_checksum, make_dogs, values_lost
+
+    # given dogs with inline contacts written before item 037
+    make_dogs(60)
+    _migrate("pets", "0003_medical_records")
+    before = inline_checksum()
+    # when item 037 is applied
+    _migrate("pets", "0005_copy_dog_contacts")
+    # then every value is copied
+    assert values_lost()[1] == 0
+    assert values_lost()[0] > 100
+    # when the copy and then the 037 tables are rolled back
+    _migrate("pets", "0004_emergency_contacts")
+    _migrate("pets", "0003_medical_records")
+    # then the inline values are exactly as they were and the tables are gone
+    assert inline_checksum() == before
+    assert not {"EmergencyContacts", "DogEmergencyContacts", "DogVeterinarians"} & _tables()
 
 
 def test_models_and_migrations_agree(db):

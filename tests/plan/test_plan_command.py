@@ -45,6 +45,7 @@ from tests.accounts.factories import (
 from tests.ai.factories import AiHealthRecommendationFactory, AiUsageRecordFactory
 from tests.audit.factories import AuditLogFactory, ProviderPerformanceSnapshotFactory
 from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
+from tests.pets.contact_copy import inline_checksum, make_dogs, values_lost
 from tests.pets.factories import DogProfileFactory
 from tests.plan.conftest import empty_database, plan_command
 
@@ -74,6 +75,15 @@ def _phase_unbuilt(phase: int) -> bool:
     return not any(plan_map.built_migrations(item) for item in plan_items_of_phase(phase))
 
 
+def _back_to_end_of(phase: int) -> None:
+    """Roll every built later phase back, newest first. `plan migrate` never moves a
+    database backwards, so a test of phase N + 1 starts at the end of phase N."""
+    for later in range(6, phase, -1):
+        if not _phase_unbuilt(later):
+            out = plan_command("rollback", "--phase", str(later), "--no-backup", "--noinput")
+            assert "[FAIL]" not in out
+
+
 @pytest.mark.slow
 def test_migrate_verify_and_roll_back_phase_2_keep_phase_1s_rows(migrating_db, tmp_path):
     # Given an empty database
@@ -86,7 +96,7 @@ def test_migrate_verify_and_roll_back_phase_2_keep_phase_1s_rows(migrating_db, t
     # Then phase 1 is applied and verified, with a backup and snapshots on disk
     assert re.search(r"Phase 1 \(Foundation & Security\), items 001-008: \d+ migrations", out)
     assert "[FAIL]" not in out
-    assert out.count("[ok]") == 4
+    assert out.count("[ok]") == 5
     label_dir = tmp_path / database_label(connection)
     snapshots = sorted(path.name for path in (label_dir / "snapshots").iterdir())
     assert [re.sub(r"^\d+T\d+-", "", name) for name in snapshots] == [
@@ -124,8 +134,8 @@ def test_migrate_verify_and_roll_back_phase_2_keep_phase_1s_rows(migrating_db, t
 @pytest.mark.slow
 @pytest.mark.skipif(not _phase_unbuilt(4), reason="phase 4 has migrations now")
 def test_migrate_phase_4_says_plainly_that_nothing_is_built(migrating_db):
-    # Later phases are built (phase 5), so the database first goes back before phase 5
-    plan_command("rollback", "--phase", "5", "--no-backup", "--noinput")
+    # Later phases are built, so the database first goes back to the end of phase 4
+    _back_to_end_of(4)
 
     out = plan_command("migrate", "--phase", "4", "--no-backup", "--noinput")
 
@@ -138,8 +148,7 @@ def test_migrate_phase_4_says_plainly_that_nothing_is_built(migrating_db):
 @pytest.mark.slow
 def test_phase_5_migrates_verifies_and_rolls_back_keeping_every_earlier_row(migrating_db):
     # Given the database without phase 5, with phase-1 rows, a dog and a provider
-    out = plan_command("rollback", "--phase", "5", "--no-backup", "--noinput")
-    assert "[FAIL]" not in out
+    _back_to_end_of(4)
     _fill_phase_1()
     dog = DogProfileFactory()
     provider = ServiceProviderFactory()
@@ -177,10 +186,8 @@ BASELINE_MESSAGING_TABLES = ["Conversations", "ConversationParticipants", "Messa
 @pytest.mark.slow
 def test_phase_3_migrates_verifies_and_rolls_back_keeping_the_baseline_messages(migrating_db):
     # Given the end of phase 2 with phase-1 rows and a legacy 1:1 conversation in the
-    # baseline messaging tables: Ann's message read, Bob's reply not yet (later phases
-    # are built, so the database first goes back to the end of phase 3)
-    plan_command("rollback", "--phase", "4", "--no-backup", "--noinput")
-    plan_command("rollback", "--phase", "3", "--no-backup", "--noinput")
+    # baseline messaging tables: Ann's message read, Bob's reply not yet
+    _back_to_end_of(2)
     _fill_phase_1()
     ann, bob = UserFactory(), UserFactory()
     conversation = uuid.uuid4().hex
@@ -232,6 +239,52 @@ def test_phase_3_migrates_verifies_and_rolls_back_keeping_the_baseline_messages(
     assert not (phase_3_tables - set(kept)) & set(table_row_counts(connection))
 
 
+@pytest.mark.slow
+def test_phase_6_migrates_verifies_and_rolls_back_keeping_every_earlier_row(migrating_db):
+    # Given the end of phase 5 with rows of phase 1 and 2, dogs among them with inline
+    # contacts and vets (the 009 columns item 037 copies)
+    _back_to_end_of(5)
+    _fill_phase_1()
+    make_dogs(80, seed=61)
+    kept = sorted(
+        {
+            table
+            for phase in range(1, 6)
+            for item in plan_items_of_phase(phase)
+            for table in item.tables
+        }
+        & set(table_row_counts(connection))
+    )
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, table_columns(connection, kept))
+    inline = inline_checksum()
+
+    # When phase 6 is applied
+    out = plan_command("migrate", "--phase", "6", "--no-backup", "--noinput")
+
+    # Then it is applied and verified, every built item shows as applied, and every
+    # inline contact value has its row
+    assert "Phase 6 (Advanced Features)" in out
+    assert "[FAIL]" not in out
+    assert "[ok] 037 contacts copied" in out
+    status = plan_command("status")
+    for code in (37, 38, 39, 40, 42):
+        assert re.search(rf"^0{code} .* applied +\d+$", status, re.M), code
+    counted, lost = values_lost()
+    assert (counted > 100, lost) == (True, 0)
+
+    # When phase 6 is rolled back
+    out = plan_command("rollback", "--phase", "6", "--no-backup", "--noinput")
+
+    # Then every earlier row is there byte for byte and the phase-6 tables are gone
+    assert "[FAIL]" not in out
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, table_columns(connection, kept)) == checksums
+    assert inline_checksum() == inline
+    phase_6_tables = {table for item in plan_items_of_phase(6) for table in item.tables}
+    assert not (phase_6_tables - set(kept)) & set(table_row_counts(connection))
+
+
 def test_status_lists_the_42_items(applied_db):
     out = plan_command("status")
 
@@ -257,7 +310,7 @@ def test_migrate_never_moves_backwards(applied_db):
 def test_verify_passes_at_head(applied_db, tmp_path):
     out = plan_command("verify", "--backup-dir", str(tmp_path), "--record")
 
-    assert out.count("[ok]") == 4
+    assert out.count("[ok]") == 5
     assert "Snapshot recorded" in out
 
 

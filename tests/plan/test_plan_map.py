@@ -201,6 +201,41 @@ def test_rollback_of_phase_3_takes_messaging_back_to_its_baseline(plan_map):
     assert targets == [("messaging", "0001_baseline_messaging")]
 
 
+def test_phase_6_targets_reach_its_built_items_and_the_037_copy(plan_map):
+    # When the targets for the end of phase 6 are computed
+    targets = plan_map.targets_to_phase(6)
+    plan = plan_map.forwards_plan(targets)
+
+    # Then each app ends at its last phase-6 migration, the data steps included
+    for node in (
+        ("pets", "0005_copy_dog_contacts"),
+        ("accounts", "0013_seed_credential_types"),
+        ("billing", "0006_seed_expense_categories"),
+        ("doggy", "0005_system_health"),
+    ):
+        assert node in targets
+    assert ("pets", "0004_emergency_contacts") in plan
+    assert ("billing", "0004_payment_tracking") in plan
+    # and item 042 is doggy/0005 (0004 belongs to item 007)
+    assert plan_item_of_migration(("doggy", "0005_system_health")).number == 42
+    assert plan_item_of_migration(("doggy", "0004_setting_validation_rules")).number == 7
+
+
+def test_rollback_of_phase_6_takes_each_app_back_to_its_phase_2_head(plan_map):
+    # Given a database at the end of phase 6 (phases 3-5 are not built here)
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(6)))
+
+    # When the rollback targets of phase 6 are computed
+    targets = dict(plan_map.rollback_targets(6, applied))
+
+    # Then the four apps phase 6 touched go back to their last earlier migration
+    assert targets["pets"] == "0003_medical_records"
+    assert targets["accounts"] == "0011_addresses"
+    assert targets["billing"] == "0003_user_subscriptions"
+    assert targets["doggy"] == "0004_setting_validation_rules"
+    assert {app for app in targets} <= {"pets", "accounts", "billing", "doggy", "audit"}
+
+
 def test_rollback_of_phase_1_empties_every_project_app(plan_map):
     applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(1)))
 
