@@ -12,6 +12,7 @@ import datetime
 import importlib
 import re
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -55,6 +56,10 @@ AN_HOUR = datetime.timedelta(hours=1)
 A_MINUTE = datetime.timedelta(minutes=1)
 T0 = BASE_START
 
+# An appointment at a fixed time (09:00–10:00, no buffers), so that each bad value below
+# breaks exactly one rule whatever the factory's sequence.
+Booking = partial(AppointmentFactory, start_at=T0, end_at=T0 + AN_HOUR)
+
 # (constraint, factory, bad values written with UPDATE)
 BAD_UPDATES = [
     ("CK_AvailRules_Day", AvailabilityRuleFactory, {"day_of_week": 0}),
@@ -72,22 +77,22 @@ BAD_UPDATES = [
     ("CK_AvailOverrides_Range", AvailabilityOverrideFactory, {"start_at": T0, "end_at": T0}),
     ("CK_AvailabilityOverrides_Kind", AvailabilityOverrideFactory, {"kind": "Busy"}),
     ("CK_AvailabilityOverrides_Reason", AvailabilityOverrideFactory, {"reason": "Bored"}),
-    ("CK_Appointments_Range", AppointmentFactory, {"start_at": T0, "end_at": T0 - AN_HOUR}),
-    ("CK_Appointments_Status", AppointmentFactory, {"status": "Pending"}),
-    ("CK_Appointments_Amounts", AppointmentFactory, {"price_amount": Decimal("-1.00")}),
+    ("CK_Appointments_Range", Booking, {"start_at": T0, "end_at": T0 - AN_HOUR}),
+    ("CK_Appointments_Status", Booking, {"status": "Pending"}),
+    ("CK_Appointments_Amounts", Booking, {"price_amount": Decimal("-1.00")}),
     (
         "CK_Appointments_Amounts",
-        AppointmentFactory,
+        Booking,
         {"price_amount": Decimal("10.00"), "deposit_amount": Decimal("10.01")},
     ),
-    ("CK_Appointments_Amounts", AppointmentFactory, {"deposit_amount": Decimal("-0.01")}),
-    ("CK_Appointments_Cancelled", AppointmentFactory, {"status": AppointmentStatus.CANCELLED}),
-    ("CK_Appointments_Cancelled", AppointmentFactory, {"status": AppointmentStatus.RESCHEDULED}),
-    ("CK_Appointments_Completed", AppointmentFactory, {"status": AppointmentStatus.COMPLETED}),
-    ("CK_Appointments_Block", AppointmentFactory, {"block_start_at": T0 + 30 * AN_HOUR}),
-    ("CK_Appointments_Block", AppointmentFactory, {"block_end_at": T0 - 30 * AN_HOUR}),
-    ("CK_Appointments_LocationType", AppointmentFactory, {"location_type": "Park"}),
-    ("CK_Appointments_NoShowParty", AppointmentFactory, {"no_show_party": "Both"}),
+    ("CK_Appointments_Amounts", Booking, {"deposit_amount": Decimal("-0.01")}),
+    ("CK_Appointments_Cancelled", Booking, {"status": AppointmentStatus.CANCELLED}),
+    ("CK_Appointments_Cancelled", Booking, {"status": AppointmentStatus.RESCHEDULED}),
+    ("CK_Appointments_Completed", Booking, {"status": AppointmentStatus.COMPLETED}),
+    ("CK_Appointments_Block", Booking, {"block_start_at": T0 + 30 * A_MINUTE}),
+    ("CK_Appointments_Block", Booking, {"block_end_at": T0 + 30 * A_MINUTE}),
+    ("CK_Appointments_LocationType", Booking, {"location_type": "Park"}),
+    ("CK_Appointments_NoShowParty", Booking, {"no_show_party": "Both"}),
     ("CK_CalendarConnections_Provider", CalendarConnectionFactory, {"provider": "Yahoo"}),
     ("CK_CalendarConnections_Status", CalendarConnectionFactory, {"status": "Expired"}),
     ("CK_CalendarEventLinks_SyncStatus", CalendarEventLinkFactory, {"sync_status": "Lost"}),
