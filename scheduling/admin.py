@@ -164,4 +164,5 @@ class ProviderReviewAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 
 # Provider profiles have their own module; the provider concept lives in this app.
-from . import admin_providers  # noqa: E402, F401
+# Availability, appointments, calendar sync, booking rules and visits (plans 025–030).
+from . import admin_bookings, admin_providers  # noqa: E402, F401

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.core.management.base import CommandError
 from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -48,6 +50,11 @@ from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
 from tests.pets.contact_copy import inline_checksum, make_dogs, values_lost
 from tests.pets.factories import DogProfileFactory
 from tests.plan.conftest import empty_database, plan_command
+from tests.scheduling.factories import (
+    AppointmentStatusHistoryFactory,
+    ListedProviderFactory,
+    ServiceVisitFactory,
+)
 
 PHASE_1_TABLES = sorted({table for item in plan_items_of_phase(1) for table in item.tables})
 
@@ -283,6 +290,73 @@ def test_phase_6_migrates_verifies_and_rolls_back_keeping_every_earlier_row(migr
     assert inline_checksum() == inline
     phase_6_tables = {table for item in plan_items_of_phase(6) for table in item.tables}
     assert not (phase_6_tables - set(kept)) & set(table_row_counts(connection))
+
+
+PHASE_2_KEPT_TABLES = ["ServiceCategories", "ServiceOfferings", "ProviderReviews"]
+
+
+def _phase_2_offering_and_review() -> None:
+    """An offering and a review, written with the models as they were after item 013."""
+    state = MigrationExecutor(connection).loader.project_state(("scheduling", "0003_reviews"))
+    offering_model = state.apps.get_model("scheduling", "ServiceOffering")
+    review_model = state.apps.get_model("scheduling", "ProviderReview")
+    category_model = state.apps.get_model("scheduling", "ServiceCategory")
+    provider = ListedProviderFactory()
+    offering_model.objects.create(
+        provider_id=provider.pk,
+        category=category_model.objects.get(slug="dog-walking"),
+        name="Morning walk",
+        slug="morning-walk",
+        duration_minutes=60,
+        price=Decimal("20.00"),
+    )
+    review_model.objects.create(
+        provider_id=provider.pk, reviewer_id=UserFactory().pk, rating=5, title="Great"
+    )
+
+
+@pytest.mark.slow
+def test_phase_4_migrates_verifies_and_rolls_back_keeping_earlier_rows(migrating_db):
+    # Given the end of phase 3 with phase-1 rows, an offering and a review
+    _back_to_end_of(3)
+    _fill_phase_1()
+    _phase_2_offering_and_review()
+    kept = sorted({*PHASE_1_TABLES, *PHASE_2_KEPT_TABLES})
+    columns = table_columns(connection, kept)
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, columns)
+
+    # When phase 4 is applied
+    out = plan_command("migrate", "--phase", "4", "--no-backup", "--noinput")
+
+    # Then it is applied and verified, each scheduling item shows as applied, and the
+    # earlier rows are unchanged
+    assert "Phase 4 (Scheduling & Appointments), items 025-030" in out
+    assert "[FAIL]" not in out
+    status = plan_command("status")
+    for code in (25, 26, 27, 28, 29, 30):
+        assert re.search(rf"^0{code} .* scheduling\.\d{{4}}.* applied", status, re.M), code
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, columns) == checksums
+
+    # And with appointments, their history and a visit in the new tables (whose owners,
+    # providers and offerings are rows of the earlier tables)
+    history = AppointmentStatusHistoryFactory()
+    ServiceVisitFactory(appointment__service_offering=history.appointment.service_offering)
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, columns)
+
+    # When phase 4 is rolled back
+    out = plan_command("rollback", "--phase", "4", "--no-backup", "--noinput")
+
+    # Then every earlier row is there byte for byte, and the phase-4 tables are gone
+    assert "[FAIL]" not in out
+    assert re.search(r"back to the end of phase [23]", out)
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, columns) == checksums
+    phase_4_tables = {table for item in plan_items_of_phase(4) for table in item.tables}
+    remaining = set(table_row_counts(connection))
+    assert not (phase_4_tables - set(kept) - {"Conversations", "VideoCallSessions"}) & remaining
 
 
 def test_status_lists_the_42_items(applied_db):

@@ -236,6 +236,61 @@ def test_rollback_of_phase_6_takes_each_app_back_to_its_phase_2_head(plan_map):
     assert {app for app in targets} <= {"pets", "accounts", "billing", "doggy", "audit"}
 
 
+PHASE_4_SCHEDULING = [
+    "0004_availability",
+    "0005_appointments",
+    "0006_calendar_integration",
+    "0007_booking_rules",
+    "0008_appointment_history",
+    "0009_service_delivery",
+]
+
+
+def test_phase_4_items_are_built_in_scheduling_and_026_waits_for_its_messaging_link(plan_map):
+    # Each of 025, 027-030 is one scheduling migration, on disk
+    single = dict(
+        zip((25, 27, 28, 29, 30), [PHASE_4_SCHEDULING[0], *PHASE_4_SCHEDULING[2:]], strict=True)
+    )
+    for number, name in single.items():
+        item = plan_item_get(number)
+        assert plan_map.built_migrations(item) == [("scheduling", name)]
+        assert plan_map.item_state(item) == "built"
+    # 026 is scheduling/0005 plus messaging/0010, which follows phase 3's messaging work
+    item = plan_item_get(26)
+    assert ("scheduling", "0005_appointments") in plan_map.built_migrations(item)
+    expected = (
+        "built" if plan_map.built(("messaging", "0010_appointment_links")) else "partly built"
+    )
+    assert plan_map.item_state(item) == expected
+
+
+def test_phase_4_targets_reach_item_030_and_nothing_later(plan_map):
+    # When the targets for the end of phase 4 are computed
+    targets = plan_map.targets_to_phase(4)
+    plan = plan_map.forwards_plan(targets)
+
+    # Then scheduling ends at 030, past every Phase 4 step...
+    assert ("scheduling", "0009_service_delivery") in targets
+    for name in PHASE_4_SCHEDULING:
+        assert ("scheduling", name) in plan
+    # ...and nothing of a later phase is applied on the way
+    project = {node for node in plan if node[0] in PROJECT_APPS}
+    assert all(plan_item_of_migration(node).phase <= 4 for node in project)
+
+
+def test_rollback_of_phase_4_takes_scheduling_back_to_the_reviews(plan_map):
+    # Given a database at the end of phase 4
+    applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(4)))
+
+    # When the rollback targets of phase 4 are computed
+    targets = dict(plan_map.rollback_targets(4, applied))
+
+    # Then scheduling goes back to the end of item 013; only messaging (its 026 link
+    # step, once built) may move besides
+    assert targets["scheduling"] == "0003_reviews"
+    assert set(targets) <= {"scheduling", "messaging"}
+
+
 def test_rollback_of_phase_1_empties_every_project_app(plan_map):
     applied = set(plan_map.forwards_plan(plan_map.targets_to_phase(1)))
 

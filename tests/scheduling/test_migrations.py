@@ -1,4 +1,4 @@
-"""Phase 2 migrations (plan 011–016): both directions, the slug backfill, idempotent seeds.
+"""Phase 2 and 4 migrations (plan 011–016, 025–030): both directions, backfills, seeds.
 
 Each test leaves the database migrated to the latest state, as it found it.
 """
@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from scheduling.models import ServiceCategory
-from tests.scheduling.factories import ServiceOfferingFactory
+from tests.scheduling.factories import ProviderReviewFactory, ServiceOfferingFactory
 
 pytestmark = [pytest.mark.slow]
 
@@ -28,6 +28,34 @@ PHASE2_TABLES = {
     "PlanEntitlements",
     "UserSubscriptions",
     "Addresses",
+}
+PHASE4_MIGRATIONS = [
+    "0004_availability",
+    "0005_appointments",
+    "0006_calendar_integration",
+    "0007_booking_rules",
+    "0008_appointment_history",
+    "0009_service_delivery",
+]
+PHASE4_TABLES = {
+    "AvailabilitySchedules",
+    "AvailabilityRules",
+    "AvailabilityOverrides",
+    "Appointments",
+    "AppointmentPets",
+    "CalendarConnections",
+    "ExternalCalendars",
+    "CalendarEventLinks",
+    "ExternalBusyBlocks",
+    "CalendarFeedTokens",
+    "BookingRules",
+    "SlotHolds",
+    "AppointmentStatusHistory",
+    "AppointmentReschedules",
+    "ServiceVisits",
+    "ServiceVisitEvents",
+    "ServiceVisitLocations",
+    "ServiceVisitMedia",
 }
 CATEGORY_SLUGS = [
     "dog-walking",
@@ -145,3 +173,46 @@ def test_category_seed_is_idempotent_and_reverses_only_unused_rows():
     assert list(
         ServiceCategory.objects.filter(slug__in=CATEGORY_SLUGS).values_list("slug", flat=True)
     ) == ["grooming"]
+
+
+def _no_overlap_exists() -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_constraint WHERE conname = %s", ["EX_Appointments_NoOverlap"]
+        )
+        return cursor.fetchone() is not None
+
+
+def test_phase4_migrations_reverse_one_by_one_and_reapply(at_head_afterwards):
+    # Given the latest state, with an offering and a review from phase 2
+    offering = ServiceOfferingFactory()
+    review = ProviderReviewFactory(provider=offering.provider)
+    assert _tables() >= PHASE4_TABLES
+    assert _no_overlap_exists() is (connection.vendor == "postgresql")
+
+    # When plan items 030 back to 025 are reversed, one migration at a time
+    for target in reversed(["0003_reviews", *PHASE4_MIGRATIONS[:-1]]):
+        _migrate("scheduling", target)
+
+    # Then their tables, the deferred columns and the exclusion constraint are gone
+    assert not PHASE4_TABLES & _tables()
+    assert "ScheduleId" not in _columns("ServiceOfferings")
+    assert "AppointmentId" not in _columns("ProviderReviews")
+    assert _no_overlap_exists() is False
+    # and the phase 2 rows are still there
+    with connection.cursor() as cursor:
+        cursor.execute('SELECT COUNT(*) FROM "ServiceOfferings" WHERE "Slug" = %s', [offering.slug])
+        assert cursor.fetchone()[0] == 1
+        cursor.execute('SELECT COUNT(*) FROM "ProviderReviews" WHERE "Title" = %s', [review.title])
+        assert cursor.fetchone()[0] >= 1
+
+    # When everything is applied again
+    _migrate()
+
+    # Then the tables, the columns and (on PostgreSQL) the constraint are back
+    assert _tables() >= PHASE4_TABLES
+    assert {"ScheduleId"} <= _columns("ServiceOfferings")
+    assert {"AppointmentId"} <= _columns("ProviderReviews")
+    assert _no_overlap_exists() is (connection.vendor == "postgresql")
