@@ -15,7 +15,7 @@ from accounts.services.sessions import (
     user_session_check_expiry,
     user_session_get_by_access_token,
 )
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 CATEGORIES_URL = "/api/v1/services/categories/"
 ME_URL = "/api/v1/auth/me/"

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.choices import KycDocumentStatus, KycStatus
 from accounts.models import KycDocument, KycVerification, ServiceProvider
+from accounts.services.rbac import user_role_grant
 from audit.choices import AuditAction
 from audit.models import AuditLog
 from doggy.choices import FilePurpose
@@ -262,11 +263,10 @@ def test_another_provider_users_case_is_a_404_everywhere(other_provider_user, op
     assert not KycDocument.objects.exists()
 
 
-def test_a_reviewer_cannot_decide_their_own_case(rbac, provider_user, submitted_case):
-    # given: the provider is also a KYC reviewer
-    from accounts.models import UserRole
-
-    UserRole.objects.create(user=provider_user, role=rbac["KycReviewer"], assigned_by=provider_user)
+def test_a_reviewer_cannot_decide_their_own_case(rbac, rbac_admin, provider_user, submitted_case):
+    # given: the provider is also made a KYC reviewer (through the service, which retires
+    # the permission set cached by the provider's earlier requests)
+    user_role_grant(actor=rbac_admin, user=provider_user, role=rbac["KycReviewer"])
 
     # when
     response = bearer_client(provider_user).post(f"{REVIEWS_URL}{submitted_case['id']}/approve/")

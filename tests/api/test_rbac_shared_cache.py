@@ -25,7 +25,7 @@ from accounts.services.rbac import (
     user_role_revoke,
 )
 from tests.accounts.factories import UserFactory
-from tests.api.conftest import bearer_client
+from tests.callers import bearer_client
 
 USERS_URL = "/api/v1/admin/users/"
 
