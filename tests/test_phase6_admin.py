@@ -56,8 +56,8 @@ PAGES = [f for f in FACTORIES if f is not DogEmergencyContactFactory]
 
 
 @pytest.fixture
-def staff_client(client, staff_user):
-    client.force_login(staff_user)
+def staff_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 

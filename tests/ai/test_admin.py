@@ -47,8 +47,8 @@ IDS = [f._meta.model.__name__ for f in FACTORIES]
 
 
 @pytest.fixture
-def superuser_client(client, staff_user):
-    client.force_login(staff_user)
+def superuser_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 
@@ -59,12 +59,12 @@ def _url(model, view: str, *args) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("factory", FACTORIES, ids=IDS)
-def test_list_and_change_page_load_and_offer_no_edits(superuser_client, staff_user, factory):
+def test_list_and_change_page_load_and_offer_no_edits(superuser_client, superuser, factory):
     # Given one row
     row = factory()
     model = type(row)
     model_admin = admin.site._registry[model]
-    request = type("Request", (), {"user": staff_user})()
+    request = type("Request", (), {"user": superuser})()
     # When a superuser opens the list and the row
     changelist = superuser_client.get(_url(model, "changelist"))
     change = superuser_client.get(_url(model, "change", row.pk))
