@@ -33,7 +33,7 @@ step "makemigrations --check"
 DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py makemigrations --check --dry-run
 
 step "pytest on SQLite"
-env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+env -u DATABASE_URL "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" --dist worksteal "$@"
 
 step "browser tests on SQLite (headless Chromium through the admin)"
 bash scripts/ensure_chromium.sh
@@ -44,4 +44,4 @@ env -u DATABASE_URL "$PY" -m pytest -m schemathesis -n 2 -rA --show-capture=stdo
   tests/api/test_schemathesis_gate.py
 
 step "pytest on PostgreSQL"
-bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" --dist worksteal "$@"
