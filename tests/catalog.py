@@ -1,12 +1,16 @@
-"""Helpers of the schema-fidelity tests: a model field as the SCHEMA.md tables spell it.
+"""Helpers of the schema-fidelity tests: migrated tables against catalogs written from
+SCHEMA.md.
 
 `field_spec` renders a concrete field in the catalog's shorthand (`char(12)`,
 `dec(4,3)`, `fk:DogProfiles:CASCADE`, …) so that a test can hold a table's whole
-column list, types, nullability and delete rules in one literal.
+column list, types, nullability and delete rules in one literal. The other helpers read
+the migrated database through Django's introspection (columns, named indexes, unique
+keys and CHECKs) and the models' own index and constraint definitions (filters).
 """
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import connection, models
 
 
@@ -79,3 +83,57 @@ def filter_columns(model: type[models.Model], item) -> list[str]:
     return sorted(
         model._meta.get_field(lookup.split("__")[0]).column for lookup, _ in condition.children
     )
+
+
+def model_of(table: str) -> type[models.Model]:
+    return next(m for m in apps.get_models() if m._meta.db_table == table)
+
+
+def assert_index(table: str, name: str, cols: list[str], *, unique: bool) -> None:
+    found = db_constraints(table)[name]
+    assert found["unique"] is unique
+    if not unique:
+        assert found["index"] is True
+    assert found["columns"] == cols
+
+
+def assert_filter_reads(table: str, name: str, columns: list[str]) -> None:
+    """The filtered index or key `name` of `table` reads exactly `columns`, SQL Server-safe."""
+    model = model_of(table)
+    assert filter_columns(model, named(model, name)) == sorted(columns)
+
+
+def named_checks(table: str) -> set[str]:
+    return {
+        name for name, c in db_constraints(table).items() if c["check"] and name.startswith("CK_")
+    }
+
+
+def generated_duplicates(table: str) -> list[str]:
+    """Generated (unnamed) indexes on a column that already leads a named index or key
+    covering every row (a filtered one does not, so the FK keeps its own index)."""
+    found = db_constraints(table)
+    model = model_of(table)
+    filtered = {
+        item.name
+        for item in (*model._meta.indexes, *model._meta.constraints)
+        if getattr(item, "condition", None) is not None
+    }
+    named_leads = {
+        c["columns"][0]
+        for name, c in found.items()
+        if (c["index"] or c["unique"])
+        and name[:3] in ("IX_", "UX_")
+        and name not in filtered
+        and c["columns"]
+    }
+    return [
+        name
+        for name, c in found.items()
+        if c["index"]
+        and not c["unique"]
+        and name[:3] not in ("IX_", "UX_")
+        and not c["primary_key"]
+        and c["columns"]
+        and c["columns"][0] in named_leads
+    ]

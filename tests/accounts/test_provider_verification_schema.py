@@ -8,7 +8,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from accounts.models import BackgroundCheck, ProviderCredentialType
-from tests import schema_catalog as catalog
+from tests import catalog
 from tests.accounts.factories import (
     BackgroundCheckFactory,
     ProviderCredentialFactory,
@@ -104,7 +104,7 @@ BAD_UPDATES = [
 
 @pytest.mark.parametrize("table", COLUMNS)
 def test_table_has_exactly_the_catalogs_columns(db, table):
-    assert catalog.columns(table) == COLUMNS[table]
+    assert catalog.db_columns(table) == COLUMNS[table]
 
 
 @pytest.mark.parametrize(("name", "where"), INDEXES.items(), ids=list(INDEXES))

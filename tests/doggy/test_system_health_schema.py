@@ -10,7 +10,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from doggy.models import ApiMetricBucket, HealthCheckResult
-from tests import schema_catalog as catalog
+from tests import catalog
 from tests.doggy.factories import (
     ApiMetricBucketFactory,
     BackgroundJobRunFactory,
@@ -91,7 +91,7 @@ BAD_UPDATES = [
 
 @pytest.mark.parametrize("table", COLUMNS)
 def test_table_has_exactly_the_catalogs_columns(db, table):
-    assert catalog.columns(table) == COLUMNS[table]
+    assert catalog.db_columns(table) == COLUMNS[table]
 
 
 @pytest.mark.parametrize(("name", "where"), INDEXES.items(), ids=list(INDEXES))
@@ -149,5 +149,5 @@ def test_one_bucket_per_minute_route_method_and_class(db):
 def test_no_percentile_is_stored(db):
     # A23: percentiles are computed from the histogram when read
     assert not {"P50Ms", "P95Ms", "P99Ms", "MaxMs", "RequestCount"} & set(
-        catalog.columns("ApiMetricBuckets")
+        catalog.db_columns("ApiMetricBuckets")
     )

@@ -11,7 +11,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from pets.models import DogEmergencyContact, DogVeterinarian, EmergencyContact
-from tests import schema_catalog as catalog
+from tests import catalog
 from tests.accounts.factories import UserFactory
 from tests.pets.factories import (
     DogEmergencyContactFactory,
@@ -57,7 +57,7 @@ UNIQUES = {
 
 @pytest.mark.parametrize("table", COLUMNS)
 def test_table_has_exactly_the_catalogs_columns(db, table):
-    assert catalog.columns(table) == COLUMNS[table]
+    assert catalog.db_columns(table) == COLUMNS[table]
 
 
 @pytest.mark.parametrize(("name", "where"), INDEXES.items(), ids=list(INDEXES))
