@@ -8,7 +8,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import close_old_connections, connection
+from django.db import connection, connections
 from django.utils import timezone
 from rest_framework.test import APIRequestFactory
 
@@ -326,7 +326,8 @@ def test_concurrent_grants_never_exceed_max_users(admin, monkeypatch):
         except ConflictError as exc:
             outcomes.append(exc.code)
         finally:
-            close_old_connections()
+            # Persistent connections (CONN_MAX_AGE) outlive the thread: close its own.
+            connections.close_all()
 
     threads = [threading.Thread(target=grant, args=(m,)) for m in members]
     for thread in threads:
