@@ -2,8 +2,9 @@
 # Every gate, in the order a reviewer would run them: lint, import layers, system checks, migration
 # drift, the suite on SQLite, the browser tests (headless Chromium, installed when
 # missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
-# throwaway PostgreSQL server. The main runs leave out the `browser`, `schemathesis`
-# and `benchmark` markers (pyproject addopts).
+# throwaway PostgreSQL server beside a throwaway redis-server (the `redis` tests need it).
+# The main runs leave out the `browser`, `schemathesis` and `benchmark` markers
+# (pyproject addopts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -43,5 +44,5 @@ step "schemathesis gate on SQLite (every operation, as an owner and as an admin)
 env -u DATABASE_URL "$PY" -m pytest -m schemathesis -n 2 -rA --show-capture=stdout \
   tests/api/test_schemathesis_gate.py
 
-step "pytest on PostgreSQL"
-bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" --dist worksteal "$@"
+step "pytest on PostgreSQL, with Redis"
+DOGGY_REDIS_REQUIRED=1 bash scripts/with_redis.sh bash scripts/with_postgres.sh "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" --dist worksteal "$@"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+import redis
 from cryptography.fernet import Fernet
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -64,3 +67,25 @@ def user_with_permission(db):
         return member
 
     return make
+
+
+@pytest.fixture
+def redis_url(worker_id):
+    """The throwaway redis-server of scripts/with_redis.sh: one database per xdist worker,
+    flushed before the test.
+
+    Tests that use it carry the `redis` marker. Without the server they are skipped, except
+    where the test script requires them (DOGGY_REDIS_REQUIRED=1, the PostgreSQL stage of
+    `make test`), where a missing server is a failure.
+    """
+    url = os.environ.get("DOGGY_TEST_REDIS_URL", "")
+    if not url:
+        if os.environ.get("DOGGY_REDIS_REQUIRED") == "1":
+            pytest.fail("DOGGY_REDIS_REQUIRED=1 but DOGGY_TEST_REDIS_URL is not set")
+        pytest.skip("needs redis-server: run under scripts/with_redis.sh")
+    index = 0 if worker_id == "master" else int(worker_id.removeprefix("gw")) + 1
+    url = f"{url.rsplit('/', 1)[0]}/{index}"
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    client.close()
+    return url

@@ -20,6 +20,8 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
+    # First, so that `runserver` serves HTTP and WebSocket from one ASGI process.
+    "daphne",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -31,6 +33,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "guardian",
+    "channels",
     "doggy.apps.DoggyConfig",
     "accounts.apps.AccountsConfig",
     "pets.apps.PetsConfig",
@@ -112,6 +115,22 @@ SILENCED_SYSTEM_CHECKS = ["fields.W163"]
 # createcachetable`; `make run` and `make migrate` run it). Production sets
 # CACHE_URL=redis://host:6379/0 (Django's built-in RedisCache; needs the `redis` package).
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache?max_entries=10000")}
+
+# --- Real time ---------------------------------------------------------------------------
+# One ASGI application serves HTTP and the WebSocket (doggy.asgi). Events reach the sockets
+# through the channel layer: in memory within one process by default, Redis across processes
+# and machines when REDIS_URL is set (doggy.core.realtime publishes after commit).
+ASGI_APPLICATION = "doggy.asgi.application"
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # --- Auth --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
