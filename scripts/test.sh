@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Every gate, in the order a reviewer would run them: lint, import layers, system checks, migration
-# drift, the suite on SQLite, the browser tests (headless Chromium, installed when
-# missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
+# Every gate, in the order a reviewer would run them: lint, import layers, system checks, the
+# migration linter, migration drift, the suite on SQLite, the browser tests (headless
+# Chromium, installed when missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
 # throwaway PostgreSQL server beside a throwaway redis-server (the `redis` tests need it).
 # The main runs leave out the `browser`, `schemathesis` and `benchmark` markers
 # (pyproject addopts).
@@ -29,6 +29,9 @@ DJANGO_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))'
 DJANGO_ALLOWED_HOSTS=doggy.example.com DOGGY_FRONTEND_URL=https://app.doggy.example.com \
 DOGGY_SETTINGS_ENCRYPTION_KEYS="$("$PY" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
   "$PY" manage.py check --deploy --fail-level WARNING
+
+step "plan lint (lock and data-loss risks of every migration)"
+DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py plan lint
 
 step "makemigrations --check"
 DJANGO_SETTINGS_MODULE=doggy.settings.test "$PY" manage.py makemigrations --check --dry-run

@@ -18,8 +18,8 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower, Trim
 
 import doggy.core.db
+from doggy.dbtools.backfill import backfill
 
-BATCH_SIZE = 10_000
 # How many offending user ids an error message lists.
 SAMPLE_SIZE = 10
 
@@ -68,23 +68,28 @@ def normalize_emails(apps, schema_editor):
             "rename those accounts, then run the migration again."
         )
 
-    to_fix = list(
-        users.exclude(email=_normalized_email()).order_by("pk").values_list("pk", flat=True)
+    # Only rows not yet normalized are selected: a second run finds nothing to do.
+    backfill(
+        users.exclude(email=_normalized_email()),
+        values={"email": _normalized_email()},
+        label="Users.Email",
     )
-    for start in range(0, len(to_fix), BATCH_SIZE):
-        users.filter(pk__in=to_fix[start : start + BATCH_SIZE]).update(email=_normalized_email())
 
 
 def fill_missing_passwords(apps, schema_editor):
     """Give users without a hash (external-login accounts) an unusable password."""
     User = apps.get_model("accounts", "User")
     users = User._default_manager.using(schema_editor.connection.alias)
-    to_fix = list(users.filter(password__isnull=True).order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(to_fix), BATCH_SIZE):
-        batch = [
-            User(pk=pk, password=make_password(None)) for pk in to_fix[start : start + BATCH_SIZE]
-        ]
-        users.bulk_update(batch, ["password"], batch_size=1000)
+
+    def unusable(user):
+        user.password = make_password(None)
+
+    backfill(
+        users.filter(password__isnull=True),
+        transform=unusable,
+        fields=["password"],
+        label="Users.PasswordHash",
+    )
 
 
 class RebuildUserRoles(Operation):

@@ -7,6 +7,7 @@
     plan verify                      row counts, foreign keys, seed rows, migrations
     plan adopt --to 008              bring an existing ASP.NET Identity database along
     plan ddl --vendor mssql          SQL Server DDL of every migration, rendered offline
+    plan lint                        lock and data-loss risks of every migration (DL001-DL007)
 
 `migrate`, `rollback` and `adopt` take a backup before each phase (SQLite's backup API,
 pg_dump on PostgreSQL, a BACKUP DATABASE statement on SQL Server), record a snapshot of
@@ -37,6 +38,7 @@ from django.db.migrations.state import ModelState
 from django.utils.module_loading import module_has_submodule
 
 from doggy.dbtools.backfill import Progress
+from doggy.dbtools.migration_lint import lint_migrations
 from doggy.dbtools.plan import (
     ITEMS,
     LAST_ITEM,
@@ -75,7 +77,7 @@ def item_number(value: str) -> int:
 class Command(BaseCommand):
     help = (
         "The customer's migration plan (items 001-042 in six phases): status, migrate, "
-        "rollback, verify, adopt, ddl."
+        "rollback, verify, adopt, ddl, lint."
     )
     requires_system_checks = []
 
@@ -129,6 +131,13 @@ class Command(BaseCommand):
         ddl.add_argument("--out", help="output directory (default docs/sql/<vendor>)")
         ddl.add_argument(
             "--check", action="store_true", help="fail when the committed files are stale"
+        )
+
+        lint = subcommands.add_parser(
+            "lint", help="flag migrations that lock or rewrite existing tables, or lose data"
+        )
+        lint.add_argument(
+            "--all", action="store_true", help="also list the acknowledged findings and why"
         )
 
     @staticmethod
@@ -422,6 +431,27 @@ class Command(BaseCommand):
             returncode = child.returncode
         if returncode:
             raise CommandError(f"The {vendor} DDL check failed (exit {returncode}).")
+
+    # --- lint ----------------------------------------------------------------------------
+    def handle_lint(self, *, all, **options):  # noqa: A002 - the option's name
+        report = lint_migrations(MigrationLoader(None, ignore_no_migrations=True).graph)
+        shown = report.findings if all else report.open
+        for finding in shown:
+            self.stdout.write(str(finding))
+            if finding.acknowledged:
+                self.stdout.write(f"    acknowledged: {finding.acknowledged}")
+            else:
+                self.stdout.write(f"    fix: {finding.fix}")
+        for key in report.stale_acknowledgements:
+            self.stdout.write(f"stale acknowledgement (no such finding any more): {key}")
+        acknowledged = len(report.findings) - len(report.open)
+        self.stdout.write(
+            f"{report.migrations} migrations, {len(report.findings)} findings: "
+            f"{acknowledged} acknowledged, {len(report.open)} open, "
+            f"{len(report.stale_acknowledgements)} stale acknowledgements."
+        )
+        if not report.ok:
+            raise CommandError("plan lint failed: fix the open findings or acknowledge them.")
 
     # =====================================================================================
     # Running migrations, as `manage.py migrate` does, with progress
