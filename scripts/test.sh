@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every gate, in the order a reviewer would run them: lint, import layers, system checks, the
 # migration linter, migration drift, the suite on SQLite, the browser tests (headless
-# Chromium, installed when missing), the schemathesis gate over the OpenAPI schema, then the suite again on a
-# throwaway PostgreSQL server beside a throwaway redis-server (the `redis` tests need it).
+# Chromium, installed when missing), the schemathesis gate over the OpenAPI schema, then the
+# suite again on a throwaway PostgreSQL server beside a throwaway redis-server (the `redis`
+# tests need it).
 # The main runs leave out the `browser`, `schemathesis` and `benchmark` markers
 # (pyproject addopts).
 set -euo pipefail
