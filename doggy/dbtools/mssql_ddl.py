@@ -28,6 +28,7 @@ dialect and replays the files through the same `Catalog` for the structural lint
 from __future__ import annotations
 
 import argparse
+import copy
 import difflib
 import os
 import re
@@ -353,6 +354,15 @@ class Catalog:
         self.tables: dict[str, Table] = {}
         self.unknown: list[str] = []
         self._counter = 0
+
+    def clone(self) -> Catalog:
+        return copy.deepcopy(self)
+
+    def restore(self, other: Catalog) -> None:
+        """Become a copy of `other`, in place (connections hold this object)."""
+        self.tables = copy.deepcopy(other.tables)
+        self.unknown = list(other.unknown)
+        self._counter = other._counter
 
     # --- Introspection answers ---------------------------------------------------------
     def get_constraints(self, table_name: str) -> dict[str, dict]:
@@ -1000,23 +1010,32 @@ class RenderedMigration:
     atomic: bool
     plan_item: str
     lines: list[str | RenderedStatement] = field(default_factory=list)
+    backwards: bool = False
+    # Steps only `migrate` can run: RunPython code, operations that move rows in Python.
+    python_steps: list[str] = field(default_factory=list)
+    phase: int | None = None
 
     @property
     def path(self) -> str:
-        return f"{self.app_label}/{self.name}.sql"
+        suffix = ".rollback.sql" if self.backwards else ".sql"
+        return f"{self.app_label}/{self.name}{suffix}"
 
     @property
     def statements(self) -> list[RenderedStatement]:
         return [line for line in self.lines if isinstance(line, RenderedStatement)]
 
     def text(self) -> str:
+        what = "SQL Server rollback DDL" if self.backwards else "SQL Server DDL"
         out = [
-            f"-- {self.app_label}.{self.name} (plan item {self.plan_item}): SQL Server DDL",
+            f"-- {self.app_label}.{self.name} (plan item {self.plan_item}): {what}",
             "-- Rendered offline through mssql-django's schema editor by",
             "-- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.",
-            PREAMBLE,
-            BATCH_SEPARATOR,
         ]
+        if self.backwards:
+            out.append(
+                "-- Reverses this migration on a database at its end (every later one reversed)."
+            )
+        out += [PREAMBLE, BATCH_SEPARATOR]
         if self.atomic:
             out += ["BEGIN TRANSACTION;", BATCH_SEPARATOR]
         for line in self.lines:
@@ -1029,14 +1048,105 @@ class RenderedMigration:
         return "\n".join(out) + "\n"
 
 
+def _tsql_string(text: str) -> str:
+    return "N'" + text.replace("'", "''") + "'"
+
+
+def _applied(migration: RenderedMigration) -> str:
+    return (
+        "SELECT 1 FROM [django_migrations] WHERE [app] = "  # noqa: S608 - literals escaped
+        f"{_tsql_string(migration.app_label)} AND [name] = {_tsql_string(migration.name)}"
+    )
+
+
+def phase_script(
+    phase: int, migrations: list[RenderedMigration], *, rollback: bool, recorder_ddl: str = ""
+) -> str:
+    """An idempotent script for a DBA who deploys by hand, in EF Core's `--idempotent` style.
+
+    Every statement runs only when its migration is not yet applied (deploy) or still
+    applied (rollback), judged by `django_migrations`, which the script keeps as
+    `migrate` does; running it twice changes nothing. A migration with Python steps
+    (seeds, backfills) stops the script at that point (THROW; run it with `sqlcmd -b`)
+    with the `manage.py migrate` command that applies it; run the script again afterwards
+    and it continues from there.
+    """
+    verb = "rollback" if rollback else "deploy"
+    guard = "IF EXISTS" if rollback else "IF NOT EXISTS"
+    out = [
+        f"-- Phase {phase} {verb} script for SQL Server, idempotent: every statement is guarded",
+        "-- by `django_migrations`, so the script can run again after a stop or a failure.",
+        "-- Rendered offline by `manage.py plan ddl --vendor mssql`. Do not edit; re-render.",
+        "-- Run with `sqlcmd -b -I -i <file>` so that the first error stops the script.",
+        PREAMBLE,
+        BATCH_SEPARATOR,
+    ]
+    if not rollback and recorder_ddl:
+        out += [
+            f"IF OBJECT_ID(N'[django_migrations]', N'U') IS NULL\n    {recorder_ddl};",
+            BATCH_SEPARATOR,
+        ]
+    for migration in migrations:
+        label = f"{migration.app_label}.{migration.name}"
+        condition = f"{guard} ({_applied(migration)})"
+        out.append(f"-- {label} (plan item {migration.plan_item})")
+        if migration.python_steps:
+            target = migration.name
+            if rollback:
+                command = f"manage.py plan rollback, or manage.py migrate {migration.app_label} "
+                command += "<the migration before it>"
+            else:
+                command = f"manage.py migrate {migration.app_label} {target}"
+            message = (
+                f"{label} runs Python ({', '.join(migration.python_steps)}): apply it with "
+                f"{command}, then run this script again."
+            )
+            out += [f"{condition}\n    THROW 50001, {_tsql_string(message)}, 1;", BATCH_SEPARATOR]
+        if migration.atomic:
+            out += [f"{condition}\n    BEGIN TRANSACTION;", BATCH_SEPARATOR]
+        for statement in migration.statements:
+            sql = statement.sql.rstrip().rstrip(";")
+            out += [
+                f"{condition}\nBEGIN\n    EXEC({_tsql_string(sql)});\nEND;",
+                BATCH_SEPARATOR,
+            ]
+        if rollback:
+            record = (
+                "DELETE FROM [django_migrations] WHERE [app] = "  # noqa: S608 - literals escaped
+                f"{_tsql_string(migration.app_label)} AND [name] = {_tsql_string(migration.name)};"
+            )
+        else:
+            record = (
+                "INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES "  # noqa: S608
+                f"({_tsql_string(migration.app_label)}, {_tsql_string(migration.name)}, "
+                "SYSUTCDATETIME());"
+            )
+        out += [f"{condition}\nBEGIN\n    {record}\nEND;", BATCH_SEPARATOR]
+        if migration.atomic:
+            out += ["IF @@TRANCOUNT > 0\n    COMMIT TRANSACTION;", BATCH_SEPARATOR]
+    return "\n".join(out) + "\n"
+
+
 @dataclass
 class Rendering:
     migrations: list[RenderedMigration]
     drift: list[str]
     versions: dict[str, str]
+    rollbacks: list[RenderedMigration] = field(default_factory=list)  # reverse apply order
+    recorder_ddl: str = ""  # CREATE TABLE of django_migrations, as mssql-django renders it
 
     def files(self) -> dict[str, str]:
         files = {migration.path: migration.text() for migration in self.migrations}
+        files.update({migration.path: migration.text() for migration in self.rollbacks})
+        for phase in sorted({m.phase for m in self.migrations if m.phase is not None}):
+            forward = [m for m in self.migrations if m.phase == phase]
+            backward = [m for m in self.rollbacks if m.phase == phase]
+            files[f"phases/phase-{phase}.deploy.sql"] = phase_script(
+                phase, forward, rollback=False, recorder_ddl=self.recorder_ddl
+            )
+            files[f"phases/phase-{phase}.rollback.sql"] = phase_script(
+                phase, backward, rollback=True
+            )
         files[MANIFEST] = self.manifest()
         return files
 
@@ -1055,15 +1165,28 @@ class Rendering:
             f"Rendered with Django {self.versions['django']} and mssql-django "
             f"{self.versions['mssql']}.",
             "",
+            "Each migration also has its rollback script (`<migration>.rollback.sql`), the",
+            "DDL of `migrate` back to before it, valid on a database at the end of that",
+            "migration; run them in the reverse order of this table.",
+            "",
+            "For DBAs who deploy by hand, `phases/phase-<N>.deploy.sql` and",
+            "`phases/phase-<N>.rollback.sql` hold a whole phase as one idempotent script:",
+            "every statement is guarded by `django_migrations`, so a script can run again",
+            "after a stop. A migration with Python steps stops the script with the",
+            "`manage.py migrate` command that applies it (run with `sqlcmd -b -I`).",
+            "",
             "Apply order (the order `migrate` uses on an empty database):",
             "",
-            "| # | migration | plan item | statements |",
-            "|---|---|---|---|",
+            "| # | migration | plan item | statements | rollback | statements |",
+            "|---|---|---|---|---|---|",
         ]
+        rollbacks = {(m.app_label, m.name): m for m in self.rollbacks}
         for number, migration in enumerate(self.migrations, 1):
+            back = rollbacks.get((migration.app_label, migration.name))
+            rollback = f"[rollback]({back.path}) | {len(back.statements)}" if back else "- | -"
             lines.append(
                 f"| {number} | [{migration.app_label}.{migration.name}]({migration.path}) | "
-                f"{migration.plan_item} | {len(migration.statements)} |"
+                f"{migration.plan_item} | {len(migration.statements)} | {rollback} |"
             )
         return "\n".join(lines) + "\n"
 
@@ -1233,6 +1356,19 @@ def _prepare_connection(connection, catalog: Catalog, mode: dict) -> None:
     )
 
 
+def migration_phases(graph) -> dict[tuple[str, str], int]:
+    """The phase whose deployment first applies each migration (external apps included)."""
+    from doggy.dbtools.plan import ITEMS, PlanMap
+
+    plan_map = PlanMap(graph)
+    phases: dict[tuple[str, str], int] = {}
+    for item in ITEMS:
+        if plan_map.built_migrations(item):
+            for node in plan_map.forwards_plan(plan_map.targets_to_item(item.number)):
+                phases.setdefault(node, item.phase)
+    return phases
+
+
 def migration_order(graph) -> list[tuple[str, str]]:
     """Every migration in the order of the plan's items, then whatever else remains."""
     from doggy.dbtools.plan import ITEMS, PlanMap
@@ -1283,6 +1419,8 @@ class _Renderer:
                 return
             if isinstance(operation, RunPython):
                 code = getattr(operation.code, "__name__", "code")
+                if operation.code is not RunPython.noop:
+                    out.python_steps.append(code)
                 out.lines.append(
                     f"-- RunPython {code}(): Python, run only by `manage.py migrate`; any "
                     "SQL it runs is not shown."
@@ -1290,6 +1428,7 @@ class _Renderer:
                 return
             out.lines.append(f"-- {operation.describe()}")
             if not operation.reduces_to_sql:
+                out.python_steps.append(operation.describe())
                 out.lines.append(
                     "-- Rows are read and written by Python at migrate time; only the DDL is shown."
                 )
@@ -1303,6 +1442,67 @@ class _Renderer:
             before = state.clone()
             operation.state_forwards(app_label, state)
             run(operation, before, state)
+        self._flush_deferred(editor, out)
+
+    def migration_backwards(self, app_label, operations, state, out: RenderedMigration) -> None:
+        """Render the reverse of `operations`, from `state` (before the migration) advanced
+        to their end, back to `state`; as Django's `Migration.unapply` does."""
+        from django.db.migrations.exceptions import IrreversibleError
+        from django.db.migrations.operations import RunPython
+
+        editor = self.editor_class(self.connection, collect_sql=True, atomic=False)
+        editor.deferred_sql = []
+        editor.catalog = self.catalog
+        editor.sink = out.lines
+        editor.var_counter = [0]
+        mode = self.mode
+
+        steps = []
+        current = state.clone()
+        for operation in operations:
+            before = current.clone()
+            operation.state_forwards(app_label, current)
+            steps.append((operation, before, current.clone()))
+        for operation, before, after in reversed(steps):
+            if isinstance(operation, RunPython):
+                code = operation.reverse_code
+                if code is None:
+                    out.lines.append(f"-- RunPython {operation.code.__name__}(): irreversible.")
+                    out.python_steps.append(f"{operation.code.__name__} (irreversible)")
+                else:
+                    if code is not RunPython.noop:
+                        out.python_steps.append(getattr(code, "__name__", "code"))
+                    out.lines.append(
+                        f"-- RunPython {getattr(code, '__name__', 'code')}(): Python, run only "
+                        "by `manage.py migrate`; any SQL it runs is not shown."
+                    )
+                continue
+            out.lines.append(f"-- Undo: {operation.describe()}")
+            if not operation.reduces_to_sql:
+                out.python_steps.append(operation.describe())
+                out.lines.append(
+                    "-- Rows are read and written by Python at migrate time; only the DDL is shown."
+                )
+                mode["data"] = True
+            try:
+                operation.database_backwards(app_label, editor, after, before)
+            except IrreversibleError as exc:
+                out.lines.append(f"-- Irreversible: {exc}")
+            finally:
+                mode["data"] = False
+        self._flush_deferred(editor, out)
+
+    def create_table_sql(self, model) -> str:
+        """The CREATE TABLE of `model` alone, on a scratch catalog."""
+        editor = self.editor_class(self.connection, collect_sql=True, atomic=False)
+        editor.deferred_sql = []
+        editor.catalog = Catalog()
+        editor.sink = []
+        editor.var_counter = [0]
+        editor.create_model(model)
+        return "; ".join(statement.sql for statement in editor.sink)
+
+    def _flush_deferred(self, editor, out: RenderedMigration) -> None:
         if editor.deferred_sql:
             out.lines.append("-- Deferred: indexes, unique indexes and foreign keys")
             # mssql-django keeps deferred SQL in a set; sort it for a stable file, with
@@ -1323,14 +1523,16 @@ def render(*, progress: bool = False) -> Rendering:
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.state import ProjectState
 
-    from doggy.dbtools.plan import plan_item_of_migration
+    from doggy.dbtools.plan import PROJECT_APPS, plan_item_of_migration
 
     renderer = _Renderer(connections[DEFAULT_DB_ALIAS])
     loader = MigrationLoader(None, ignore_no_migrations=True)
     state = ProjectState(real_apps=loader.unmigrated_apps)
     rendered: list[RenderedMigration] = []
+    before: dict[tuple[str, str], ProjectState] = {}
     order = migration_order(loader.graph)
-    meter = Progress("Rendering", len(order), unit="migrations", enabled=progress)
+    phases = migration_phases(loader.graph)
+    meter = Progress("Rendering", 2 * len(order), unit="migrations", enabled=progress)
     for node in order:
         meter.advance(1, f"{node[0]}.{node[1]}")
         migration = loader.graph.nodes[node]
@@ -1338,9 +1540,35 @@ def render(*, progress: bool = False) -> Rendering:
         out = RenderedMigration(
             migration.app_label, migration.name, migration.atomic, item.code if item else "-"
         )
+        out.phase = phases.get(node)
+        before[node] = state.clone()
         renderer.migration(migration.app_label, migration.operations, state, out)
         rendered.append(out)
+    drift_state = state
+
+    # Rollbacks: from the end, each migration reversed on a catalog at its end.
+    final_catalog = renderer.catalog.clone()
+    rollbacks: list[RenderedMigration] = []
+    for node in reversed(order):
+        meter.advance(1, f"{node[0]}.{node[1]} (rollback)")
+        migration = loader.graph.nodes[node]
+        if node[0] not in PROJECT_APPS:
+            continue
+        item = plan_item_of_migration(node)
+        out = RenderedMigration(
+            migration.app_label,
+            migration.name,
+            migration.atomic,
+            item.code if item else "-",
+            backwards=True,
+            phase=phases.get(node),
+        )
+        renderer.migration_backwards(
+            migration.app_label, migration.operations, before[node].clone(), out
+        )
+        rollbacks.append(out)
     meter.close()
+    renderer.catalog.restore(final_catalog)
 
     import mssql
 
@@ -1348,8 +1576,11 @@ def render(*, progress: bool = False) -> Rendering:
         "django": django.get_version(),
         "mssql": getattr(mssql, "__version__", None) or _dist_version("mssql-django"),
     }
-    drift = drift_check(renderer.catalog, state, renderer.connection)
-    return Rendering(rendered, drift, versions)
+    from django.db.migrations.recorder import MigrationRecorder
+
+    drift = drift_check(renderer.catalog, drift_state, renderer.connection)
+    recorder = renderer.create_table_sql(MigrationRecorder.Migration)
+    return Rendering(rendered, drift, versions, rollbacks, recorder)
 
 
 def render_operations(
@@ -1481,6 +1712,11 @@ def manifest_order(text: str) -> list[str]:
     return re.findall(r"^\| \d+ \| \[[^\]]+\]\(([^)]+)\)", text, re.M)
 
 
+def rollback_order(text: str) -> list[str]:
+    """Rollback script paths in the order they run: the reverse of the apply order."""
+    return list(reversed(re.findall(r"\[rollback\]\(([^)]+)\)", text)))
+
+
 def split_batches(text: str) -> list[str]:
     """The batches of a script (separated by GO lines), comments removed."""
     batches = re.split(rf"^{BATCH_SEPARATOR}\s*$", text, flags=re.M)
@@ -1499,13 +1735,17 @@ def _is_control(batch: str) -> bool:
 
 
 def validate_files(files: dict[str, str], *, progress: bool = False) -> Validation:
-    """Parse every statement with sqlfluff (T-SQL) and replay it for the structural lints."""
+    """Parse every statement with sqlfluff (T-SQL) and replay it for the structural lints.
+
+    The forward scripts replay in apply order, then the rollback scripts in reverse order
+    on the catalog the forward ones built.
+    """
     from sqlfluff.core import Linter
 
     linter = Linter(dialect="tsql")
     catalog = Catalog()
     result = Validation()
-    paths = manifest_order(files[MANIFEST])
+    paths = manifest_order(files[MANIFEST]) + rollback_order(files[MANIFEST])
     meter = Progress("Validating", len(paths), unit="files", enabled=progress)
     for path in paths:
         meter.advance(1, path)
@@ -1529,22 +1769,32 @@ def validate_files(files: dict[str, str], *, progress: bool = False) -> Validati
                 result.statements += 1
                 for issue in catalog.apply(batch.rstrip(";")):
                     result.issues.append((path, issue))
-            # Both parsers reject mssql-django's `DEFAULT x WITH VALUES`, valid T-SQL for
-            # a nullable column added with a default: drop it before parsing.
-            parsed = linter.parse_string(re.sub(r"\bWITH VALUES\b", "", batch))
-            tree = parsed.tree
-            if tree is None or parsed.violations or "unparsable" in tree.type_set():
-                reason = parsed.violations[0].desc() if parsed.violations else "unparsable"
-                result.rejected.append(f"{path}: {reason}: {_short(batch)}")
+            _parse(linter, path, batch, result)
+    for path in sorted(p for p in files if p.startswith("phases/")):
+        result.files += 1
+        for batch in split_batches(files[path]):
+            _parse(linter, path, batch, result)
     meter.close()
     return result
+
+
+def _parse(linter, path: str, batch: str, result: Validation) -> None:
+    # Both parsers reject mssql-django's `DEFAULT x WITH VALUES`, valid T-SQL for a
+    # nullable column added with a default: drop it before parsing.
+    parsed = linter.parse_string(re.sub(r"\bWITH VALUES\b", "", batch))
+    tree = parsed.tree
+    if tree is None or parsed.violations or "unparsable" in tree.type_set():
+        reason = parsed.violations[0].desc() if parsed.violations else "unparsable"
+        result.rejected.append(f"{path}: {reason}: {_short(batch)}")
 
 
 def validate_directory(directory: Path) -> Validation:
     directory = Path(directory)
     files = {MANIFEST: (directory / MANIFEST).read_text(encoding="utf-8")}
-    for path in manifest_order(files[MANIFEST]):
+    for path in manifest_order(files[MANIFEST]) + rollback_order(files[MANIFEST]):
         files[path] = (directory / path).read_text(encoding="utf-8")
+    for script in sorted((directory / "phases").glob("*.sql")):
+        files[f"phases/{script.name}"] = script.read_text(encoding="utf-8")
     return validate_files(files)
 
 

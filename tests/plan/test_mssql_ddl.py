@@ -19,12 +19,17 @@ from django.conf import settings
 from doggy.dbtools.mssql_ddl import (
     MANIFEST,
     Catalog,
+    RenderedMigration,
+    RenderedStatement,
     compare_files,
     dynamic_drop_sql,
     manifest_order,
+    phase_script,
+    rollback_order,
     split_batches,
     validate_directory,
 )
+from doggy.dbtools.plan import PROJECT_APPS
 
 COMMITTED = Path(settings.BASE_DIR) / "docs" / "sql" / "mssql"
 
@@ -318,3 +323,63 @@ def test_mssql_database_urls_select_the_backend_with_the_workaround():
     # Then `migrate` on SQL Server runs through the fixed schema editor
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["doggy.backends.mssql", "microsoft", "True"]
+
+
+def test_every_project_migration_has_a_committed_rollback_script():
+    manifest = (COMMITTED / "README.md").read_text(encoding="utf-8")
+    forward = manifest_order(manifest)
+    rollbacks = rollback_order(manifest)
+    project = [path for path in forward if path.split("/")[0] in PROJECT_APPS]
+    assert len(project) >= 57
+    # One rollback per project migration, run in the reverse of the apply order
+    assert rollbacks == [path.replace(".sql", ".rollback.sql") for path in reversed(project)]
+    for path in rollbacks:
+        assert (COMMITTED / path).is_file(), path
+    for phase in range(1, 7):
+        for kind in ("deploy", "rollback"):
+            assert (COMMITTED / "phases" / f"phase-{phase}.{kind}.sql").is_file()
+
+
+def _rendered(name, statements, *, python_steps=(), atomic=True, backwards=False):
+    migration = RenderedMigration(
+        "pets", name, atomic, "009", backwards=backwards, python_steps=list(python_steps)
+    )
+    migration.lines = [RenderedStatement(sql, []) for sql in statements]
+    return migration
+
+
+def test_phase_scripts_guard_every_statement_by_the_migration_history():
+    plain = _rendered(
+        "0007_x", ["ALTER TABLE [Dogs] ADD [A] int NULL", "CREATE INDEX [I] ON [Dogs] ([A])"]
+    )
+    seeded = _rendered("0008_seed", ["ALTER TABLE [Dogs] ADD [B] int NULL"], python_steps=["seed"])
+    script = phase_script(
+        2, [plain, seeded], rollback=False, recorder_ddl="CREATE TABLE [x] ([a] int)"
+    )
+    batches = [b for b in split_batches(script) if not b.startswith("SET ")]
+
+    # Every batch but the history table's creation runs only while its migration is unapplied
+    guarded = (
+        "IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'pets' "
+        "AND [name] = N'0007_x')"
+    )
+    assert batches[0].startswith("IF OBJECT_ID(N'[django_migrations]', N'U') IS NULL")
+    assert all(b.startswith(("IF NOT EXISTS", "IF @@TRANCOUNT")) for b in batches[1:])
+    assert f"{guarded}\nBEGIN\n    EXEC(N'CREATE INDEX [I] ON [Dogs] ([A])');\nEND;" in batches
+    assert any("INSERT INTO [django_migrations]" in b and "N'0007_x'" in b for b in batches)
+    # A migration with Python steps stops the script before any of its statements
+    stop = next(i for i, b in enumerate(batches) if "THROW 50001" in b)
+    assert "manage.py migrate pets 0008_seed" in batches[stop]
+    assert all("N'0008_seed'" not in b for b in batches[:stop])
+
+
+def test_phase_rollback_scripts_undo_only_applied_migrations_and_forget_them():
+    back = _rendered("0007_x", ["DROP INDEX [I] ON [Dogs]"], backwards=True)
+    script = phase_script(2, [back], rollback=True)
+    batches = [b for b in split_batches(script) if not b.startswith("SET ")]
+    assert "CREATE TABLE" not in script
+    assert all(b.startswith(("IF EXISTS", "IF @@TRANCOUNT")) for b in batches)
+    assert any("DELETE FROM [django_migrations]" in b for b in batches)
+    # A quote inside a statement is doubled inside EXEC(N'…')
+    quoted = phase_script(2, [_rendered("0009_q", ["EXEC sp_rename N'a', N'b'"])], rollback=False)
+    assert "EXEC(N'EXEC sp_rename N''a'', N''b''');" in quoted

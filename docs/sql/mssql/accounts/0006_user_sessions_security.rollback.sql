@@ -1,0 +1,55 @@
+-- accounts.0006_user_sessions_security (plan item 003): SQL Server rollback DDL
+-- Rendered offline through mssql-django's schema editor by
+-- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
+-- Reverses this migration on a database at its end (every later one reversed).
+SET ANSI_NULLS ON;
+SET ANSI_PADDING ON;
+SET ANSI_WARNINGS ON;
+SET ARITHABORT ON;
+SET CONCAT_NULL_YIELDS_NULL ON;
+SET NUMERIC_ROUNDABORT OFF;
+SET QUOTED_IDENTIFIER ON;
+SET XACT_ABORT ON;
+GO
+BEGIN TRANSACTION;
+GO
+-- Undo: Create model LoginAttempt
+DECLARE @sql_foreign_constraint_name nvarchar(128)
+        DECLARE @sql_drop_constraint nvarchar(300)
+        WHILE EXISTS(SELECT 1
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[LoginAttempts]'))
+        BEGIN
+            SELECT TOP 1 @sql_foreign_constraint_name = name
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[LoginAttempts]')
+            SELECT
+            @sql_drop_constraint = 'ALTER TABLE [' + OBJECT_NAME(parent_object_id) + '] ' +
+            'DROP CONSTRAINT [' + @sql_foreign_constraint_name + '] '
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[LoginAttempts]') and name = @sql_foreign_constraint_name
+            exec sp_executesql @sql_drop_constraint
+        END
+        DROP TABLE [LoginAttempts];
+GO
+-- Undo: Create model UserSession
+DECLARE @sql_foreign_constraint_name nvarchar(128)
+        DECLARE @sql_drop_constraint nvarchar(300)
+        WHILE EXISTS(SELECT 1
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[UserSessions]'))
+        BEGIN
+            SELECT TOP 1 @sql_foreign_constraint_name = name
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[UserSessions]')
+            SELECT
+            @sql_drop_constraint = 'ALTER TABLE [' + OBJECT_NAME(parent_object_id) + '] ' +
+            'DROP CONSTRAINT [' + @sql_foreign_constraint_name + '] '
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[UserSessions]') and name = @sql_foreign_constraint_name
+            exec sp_executesql @sql_drop_constraint
+        END
+        DROP TABLE [UserSessions];
+GO
+COMMIT TRANSACTION;
+GO

@@ -1,0 +1,36 @@
+-- accounts.0009_user_settings (plan item 008): SQL Server rollback DDL
+-- Rendered offline through mssql-django's schema editor by
+-- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
+-- Reverses this migration on a database at its end (every later one reversed).
+SET ANSI_NULLS ON;
+SET ANSI_PADDING ON;
+SET ANSI_WARNINGS ON;
+SET ARITHABORT ON;
+SET CONCAT_NULL_YIELDS_NULL ON;
+SET NUMERIC_ROUNDABORT OFF;
+SET QUOTED_IDENTIFIER ON;
+SET XACT_ABORT ON;
+GO
+BEGIN TRANSACTION;
+GO
+-- Undo: Create model UserSettings
+DECLARE @sql_foreign_constraint_name nvarchar(128)
+        DECLARE @sql_drop_constraint nvarchar(300)
+        WHILE EXISTS(SELECT 1
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[UserSettings]'))
+        BEGIN
+            SELECT TOP 1 @sql_foreign_constraint_name = name
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[UserSettings]')
+            SELECT
+            @sql_drop_constraint = 'ALTER TABLE [' + OBJECT_NAME(parent_object_id) + '] ' +
+            'DROP CONSTRAINT [' + @sql_foreign_constraint_name + '] '
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id('[UserSettings]') and name = @sql_foreign_constraint_name
+            exec sp_executesql @sql_drop_constraint
+        END
+        DROP TABLE [UserSettings];
+GO
+COMMIT TRANSACTION;
+GO
