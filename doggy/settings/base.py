@@ -120,7 +120,6 @@ CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache?max_
 # One ASGI application serves HTTP and the WebSocket (doggy.asgi). Events reach the sockets
 # through the channel layer: in memory within one process by default, Redis across processes
 # and machines when REDIS_URL is set (doggy.core.realtime publishes after commit).
-ASGI_APPLICATION = "doggy.asgi.application"
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CHANNEL_LAYERS = {
