@@ -87,3 +87,28 @@ class StatusClass(models.TextChoices):
 # Upper bounds (ms) of the latency histogram buckets of `ApiMetricBuckets` (A23), in the
 # order of their `Le<n>` columns; the last, `LeInf`, counts every request.
 LATENCY_BUCKETS_MS = (5, 10, 25, 50, 100, 250, 500, 1000)
+
+
+class FeatureArea(models.TextChoices):
+    """The user-facing area of each phase of the plan, switchable by a feature flag.
+
+    The value names the flag's SystemSetting: `Features.<value>.Enabled`.
+    """
+
+    MESSAGING = "Messaging"  # phase 3
+    BOOKING = "Booking"  # phase 4
+    AI = "AI"  # phase 5
+    PAYMENTS = "Payments"  # phase 6
+
+    @property
+    def setting_key(self) -> str:
+        return f"Features.{self.value}.Enabled"
+
+
+# The plan phase whose deployment brings each area.
+FEATURE_AREA_PHASES = {
+    FeatureArea.MESSAGING: 3,
+    FeatureArea.BOOKING: 4,
+    FeatureArea.AI: 5,
+    FeatureArea.PAYMENTS: 6,
+}

@@ -22,7 +22,7 @@ from django.db import router, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .choices import SERVABLE_SCAN_STATUSES, SettingDataType, UploadStatus
+from .choices import SERVABLE_SCAN_STATUSES, FeatureArea, SettingDataType, UploadStatus
 from .core.error_codes import PlatformErrorCode
 from .core.errors import NotFoundError
 from .core.permissions import PermissionName, actor_may
@@ -295,6 +295,14 @@ def setting_json(key: str, default: Any = None) -> Any:
 
 def setting_decimal(key: str, default: decimal.Decimal | None = None) -> decimal.Decimal | None:
     return _typed(key, default, SettingDataType.DECIMAL)
+
+
+# --- Feature flags -----------------------------------------------------------------------
+
+
+def feature_enabled(area: str) -> bool:
+    """Whether the area's flag (`Features.<Area>.Enabled`) is on; on without a row."""
+    return bool(setting_bool(FeatureArea(area).setting_key, True))
 
 
 # --- Staff views of settings --------------------------------------------------------------

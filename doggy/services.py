@@ -27,6 +27,7 @@ from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
 
 from .choices import (
+    FeatureArea,
     FilePurpose,
     FileVisibility,
     ScanStatus,
@@ -365,6 +366,26 @@ def system_setting_create(
         mask=("setting_value",) if is_encrypted else (),
     )
     return setting
+
+
+@transaction.atomic
+def feature_flag_set(*, actor, area: str, enabled: bool) -> SystemSetting:
+    """Switch an area's feature flag (`Features.<Area>.Enabled`), audited.
+
+    The row is seeded by doggy/0002; a database seeded before the flags existed gets it
+    created here. `actor=None` is the system (`plan migrate --flags-off`).
+    """
+    key = FeatureArea(area).setting_key
+    if not SystemSetting.objects.filter(setting_key=key).exists():
+        return system_setting_create(
+            actor=actor,
+            key=key,
+            value=enabled,
+            data_type=SettingDataType.BOOLEAN,
+            category="Features",
+            description=f"{FeatureArea(area).label}: the API and admin area are available",
+        )
+    return system_setting_update(actor=actor, key=key, value=enabled)
 
 
 @transaction.atomic

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "doggy.middleware.RequestContextMiddleware",
     "doggy.maintenance.MaintenanceModeMiddleware",
+    "doggy.maintenance.FeatureFlagMiddleware",
 ]
 
 ROOT_URLCONF = "doggy.urls"

@@ -30,6 +30,7 @@ from doggy.dbtools.plan import (
     table_row_counts,
 )
 from doggy.management.commands.plan import (
+    Command,
     backup_postgresql,
     backup_sqlite,
     mssql_backup_statement,
@@ -244,6 +245,33 @@ def test_phase_3_migrates_verifies_and_rolls_back_keeping_the_baseline_messages(
     assert set(BASELINE_MESSAGING_TABLES) <= set(kept)
     phase_3_tables = {table for item in plan_items_of_phase(3) for table in item.tables}
     assert not (phase_3_tables - set(kept)) & set(table_row_counts(connection))
+
+
+@pytest.mark.slow
+def test_phase_3_deploy_with_flags_off_answers_503_in_the_window_and_200_after(
+    migrating_db, monkeypatch, settings, client
+):
+    # Given the end of phase 2, and a view of the messaging area
+    _back_to_end_of(2)
+    settings.ROOT_URLCONF = "tests.doggy.feature_urls"
+    seen_during = []
+    execute = Command._execute
+
+    def execute_and_probe(self, *args, **kwargs):
+        seen_during.append(client.get("/api/v1/probe/messaging/").status_code)
+        return execute(self, *args, **kwargs)
+
+    monkeypatch.setattr(Command, "_execute", execute_and_probe)
+
+    # When phase 3 is deployed with its flags off for the window
+    out = plan_command("migrate", "--phase", "3", "--flags-off", "--no-backup", "--noinput")
+
+    # Then the area answered 503 while the phase migrated, and 200 once verify passed
+    assert "Feature flags off for the migration window: Messaging." in out
+    assert "Feature flags on again: Messaging." in out
+    assert seen_during == [503]
+    assert client.get("/api/v1/probe/messaging/").status_code == 200
+    assert client.get("/api/v1/probe/booking/").status_code == 200
 
 
 @pytest.mark.slow

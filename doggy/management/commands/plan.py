@@ -3,6 +3,7 @@
     plan status                      the 42 items: migrations, applied state, rows
     plan migrate --to 008            apply up to the end of an item (like the plan's
     plan migrate --phase 2             `--target-migration 008_UserSettings`) or a phase
+    plan migrate --phase 3 --flags-off   the phase's areas answer 503 until verify passes
     plan rollback --phase 2          reverse phase 2 and later; earlier phases' rows stay
     plan verify                      row counts, foreign keys, seed rows, migrations
     plan adopt --to 008              bring an existing ASP.NET Identity database along
@@ -37,6 +38,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ModelState
 from django.utils.module_loading import module_has_submodule
 
+from doggy.choices import FEATURE_AREA_PHASES, FeatureArea
 from doggy.dbtools.backfill import Progress
 from doggy.dbtools.migration_lint import lint_migrations
 from doggy.dbtools.plan import (
@@ -57,6 +59,7 @@ from doggy.dbtools.plan import (
     snapshot_take,
     table_row_counts,
 )
+from doggy.services import feature_flag_set
 
 # The tables ASP.NET Core Identity (plus the partial provider table) already has in a
 # database that `plan adopt` takes over; accounts/0001 describes exactly these.
@@ -98,6 +101,11 @@ class Command(BaseCommand):
             "--to", type=item_number, metavar="NNN", help="last item to apply (001-042)"
         )
         target.add_argument("--phase", type=int, choices=sorted(PHASES), help="last phase")
+        migrate.add_argument(
+            "--flags-off",
+            action="store_true",
+            help="switch each phase's feature flags off while it migrates, on after verify",
+        )
         migrate.add_argument(
             "--fake-initial",
             action="store_true",
@@ -292,8 +300,25 @@ class Command(BaseCommand):
             self.style.MIGRATE_HEADING(f"{header}: {len(plan)} migrations to apply{not_built}.")
         )
         snapshot = self._before_phase(connection, f"before-phase-{phase}")
+        areas = self._flags(phase, enabled=False)
         self._execute(executor, targets, plan, f"Phase {phase}", fake_initial=fake_initial)
         self._verify_after(connection, snapshot, f"phase {phase}", f"after-phase-{phase}")
+        self._flags(phase, enabled=True, areas=areas)
+
+    def _flags(self, phase: int, *, enabled: bool, areas=None) -> list[str]:
+        """With --flags-off: switch the phase's areas off before it migrates, and on again
+        once `verify` passed. A failure in between leaves them off (the error says so)."""
+        if not self.options.get("flags_off"):
+            return []
+        if areas is None:
+            areas = [area for area, p in FEATURE_AREA_PHASES.items() if p == phase]
+        for area in areas:
+            feature_flag_set(actor=None, area=area, enabled=enabled)
+        if areas:
+            names = ", ".join(FeatureArea(area).label for area in areas)
+            state = "on again" if enabled else "off for the migration window"
+            self.stdout.write(f"Feature flags {state}: {names}.")
+        return areas
 
     # --- rollback ------------------------------------------------------------------------
     def handle_rollback(self, *, database, phase, **options):
@@ -529,9 +554,10 @@ class Command(BaseCommand):
         report = plan_verify(connection, snapshot=snapshot)
         self._report(report)
         if not report.ok:
+            flags = " Feature flags switched off stay off." if self.options.get("flags_off") else ""
             raise CommandError(
                 f"Verification after the {what} failed. The backup taken before it is in "
-                f"{backup_root(self.options.get('backup_dir'))}."
+                f"{backup_root(self.options.get('backup_dir'))}.{flags}"
             )
         snapshot_save(
             connection,

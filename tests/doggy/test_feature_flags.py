@@ -1,0 +1,75 @@
+"""Feature flags per phase: one middleware answers 503 for a switched-off area's views."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+
+from audit.models import AuditLog
+from doggy.admin_features import FeatureAreaAdminMixin
+from doggy.choices import FeatureArea
+from doggy.models import SystemSetting
+from doggy.selectors import feature_enabled
+from doggy.services import feature_flag_set
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def probe_urls(settings):
+    settings.ROOT_URLCONF = "tests.doggy.feature_urls"
+
+
+def test_flags_are_seeded_on(db):
+    keys = set(
+        SystemSetting.objects.filter(category="Features").values_list("setting_key", flat=True)
+    )
+    assert keys == {area.setting_key for area in FeatureArea}
+    assert all(feature_enabled(area) for area in FeatureArea)
+
+
+def test_switched_off_area_answers_503_with_retry_after(client, probe_urls, superuser):
+    feature_flag_set(actor=superuser, area=FeatureArea.MESSAGING, enabled=False)
+
+    off = client.get("/api/v1/probe/messaging/")
+    assert off.status_code == 503
+    assert off["Retry-After"] == "300"
+    assert off.json()["error"]["code"] == "feature_disabled"
+    # Other areas and views without an area are untouched
+    assert client.get("/api/v1/probe/booking/").status_code == 200
+    assert client.get("/api/v1/probe/plain/").status_code == 200
+
+    feature_flag_set(actor=superuser, area=FeatureArea.MESSAGING, enabled=True)
+    assert client.get("/api/v1/probe/messaging/").status_code == 200
+
+
+def test_switching_is_audited_and_creates_a_missing_row(superuser):
+    SystemSetting.objects.filter(setting_key=FeatureArea.AI.setting_key).delete()
+    assert feature_enabled(FeatureArea.AI)  # no row: on
+
+    feature_flag_set(actor=superuser, area=FeatureArea.AI, enabled=False)
+    feature_flag_set(actor=superuser, area=FeatureArea.BOOKING, enabled=False)
+
+    assert not feature_enabled(FeatureArea.AI)
+    assert not feature_enabled(FeatureArea.BOOKING)
+    changed = AuditLog.objects.filter(user=superuser).values_list("entity_id", flat=True)
+    assert changed.count() == 2
+
+
+def test_admin_hides_a_switched_off_area(superuser):
+    class ProbeAdmin(FeatureAreaAdminMixin, admin.ModelAdmin):
+        feature_area = FeatureArea.PAYMENTS
+
+    model_admin = ProbeAdmin(SystemSetting, admin.site)
+    request = RequestFactory().get("/admin/")
+    request.user = superuser
+    assert model_admin.has_module_permission(request)
+    assert model_admin.has_view_permission(request)
+
+    feature_flag_set(actor=superuser, area=FeatureArea.PAYMENTS, enabled=False)
+
+    assert not model_admin.has_module_permission(request)
+    assert not model_admin.has_view_permission(request)
+    assert not model_admin.has_change_permission(request)
+    assert not model_admin.has_add_permission(request)
