@@ -9,6 +9,7 @@
     plan adopt --to 008              bring an existing ASP.NET Identity database along
     plan ddl --vendor mssql          SQL Server DDL of every migration, rendered offline
     plan lint                        lock and data-loss risks of every migration (DL001-DL007)
+    plan baseline record|compare     the hot queries timed before and after a phase (<5%)
 
 `migrate`, `rollback` and `adopt` take a backup before each phase (SQLite's backup API,
 pg_dump on PostgreSQL, a BACKUP DATABASE statement on SQL Server), record a snapshot of
@@ -40,6 +41,14 @@ from django.utils.module_loading import module_has_submodule
 
 from doggy.choices import FEATURE_AREA_PHASES, FeatureArea
 from doggy.dbtools.backfill import Progress
+from doggy.dbtools.baseline import (
+    CALIBRATION,
+    DEFAULT_MAX_SLOWDOWN,
+    baseline_load,
+    baseline_save,
+    compare,
+    measure,
+)
 from doggy.dbtools.migration_lint import lint_migrations
 from doggy.dbtools.plan import (
     ITEMS,
@@ -80,7 +89,7 @@ def item_number(value: str) -> int:
 class Command(BaseCommand):
     help = (
         "The customer's migration plan (items 001-042 in six phases): status, migrate, "
-        "rollback, verify, adopt, ddl, lint."
+        "rollback, verify, adopt, ddl, lint, baseline."
     )
     requires_system_checks = []
 
@@ -139,6 +148,21 @@ class Command(BaseCommand):
         ddl.add_argument("--out", help="output directory (default docs/sql/<vendor>)")
         ddl.add_argument(
             "--check", action="store_true", help="fail when the committed files are stale"
+        )
+
+        baseline = subcommands.add_parser(
+            "baseline", help="time the hot queries before a phase, and compare after it"
+        )
+        baseline.add_argument("action", choices=["record", "compare"])
+        self._database_option(baseline)
+        baseline.add_argument("--backup-dir", help="where the baseline is kept")
+        baseline.add_argument("--rounds", type=int, default=7, help="interleaved rounds")
+        baseline.add_argument("--repeat", type=int, default=20, help="calls per query per round")
+        baseline.add_argument(
+            "--max-slowdown",
+            type=float,
+            default=DEFAULT_MAX_SLOWDOWN,
+            help="largest accepted slowdown as a fraction (default 0.05: 5%%)",
         )
 
         lint = subcommands.add_parser(
@@ -456,6 +480,52 @@ class Command(BaseCommand):
             returncode = child.returncode
         if returncode:
             raise CommandError(f"The {vendor} DDL check failed (exit {returncode}).")
+
+    # --- baseline ------------------------------------------------------------------------
+    def handle_baseline(self, *, action, database, rounds, repeat, max_slowdown, **options):
+        connection = connections[database]
+        root = backup_root(options.get("backup_dir"))
+        if action == "record":
+            baseline = measure(connection, rounds=rounds, repeat=repeat)
+            path = baseline_save(connection, baseline, root)
+            for name, seconds in baseline.medians.items():
+                self.stdout.write(f"{seconds * 1000:10.3f} ms  {name}")
+            for name, why in baseline.skipped.items():
+                self.stdout.write(f"   skipped  {name}: {why}")
+            self.stdout.write(f"Baseline of {len(baseline.medians) - 1} queries saved to {path}.")
+            return
+        before = baseline_load(connection, root)
+        if before is None:
+            raise CommandError(
+                f"No baseline for this database in {root}: run `plan baseline record` first."
+            )
+        after = measure(connection, samples=before.samples, rounds=rounds, repeat=repeat)
+        rows = compare(before, after, max_slowdown=max_slowdown)
+        self._table(
+            ("query", "before ms", "after ms", "ratio", "verdict"),
+            [
+                (
+                    row.name,
+                    f"{row.before * 1000:.3f}",
+                    f"{row.after * 1000:.3f}",
+                    f"{row.ratio:.3f}",
+                    "ok" if row.ok else "SLOWER",
+                )
+                for row in rows
+            ],
+        )
+        slower = [row for row in rows if not row.ok]
+        self.stdout.write(
+            f"{len(rows)} queries compared, calibrated by {CALIBRATION!r} "
+            f"(before {before.medians[CALIBRATION] * 1000:.3f} ms, "
+            f"after {after.medians[CALIBRATION] * 1000:.3f} ms); "
+            f"{len(slower)} more than {max_slowdown:.0%} slower."
+        )
+        if slower:
+            raise CommandError(
+                "Performance degraded beyond the plan's limit: "
+                + ", ".join(f"{row.name} x{row.ratio:.2f}" for row in slower)
+            )
 
     # --- lint ----------------------------------------------------------------------------
     def handle_lint(self, *, all, **options):  # noqa: A002 - the option's name
