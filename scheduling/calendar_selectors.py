@@ -116,11 +116,12 @@ def calendar_feed_render(*, token: str, now: datetime | None = None) -> bytes:
     calendar.add("x-wr-calname", f"{provider.business_name} bookings")
     calendar.add("x-wr-timezone", provider.time_zone or "UTC")
     for appointment in calendar_feed_appointments(provider=provider, now=now):
-        calendar.add_component(_event(appointment))
+        calendar.add_component(appointment_vevent(appointment))
     return calendar.to_ical()
 
 
-def _event(appointment: Appointment) -> Any:
+def appointment_vevent(appointment: Appointment) -> Any:
+    """The appointment as a `VEVENT` (feed and CalDAV push); needs its offering loaded."""
     import icalendar
 
     event = icalendar.Event()

@@ -44,10 +44,23 @@ from doggy.core.tasks import run_after_commit
 from doggy.encryption import decrypt_value, encrypt_value
 from doggy.selectors import setting_int
 
-from .calendar_selectors import feed_token_hash
-from .choices import CalendarConnectionStatus, CalendarProvider
+from .calendar_selectors import PRODID, appointment_vevent, feed_token_hash
+from .choices import (
+    AppointmentStatus,
+    CalendarConnectionStatus,
+    CalendarProvider,
+    CalendarSyncStatus,
+)
 from .errors import CalendarErrorCode
-from .models import CalendarConnection, CalendarFeedToken, ExternalBusyBlock, ExternalCalendar
+from .models import (
+    ICAL_UID_DOMAIN,
+    Appointment,
+    CalendarConnection,
+    CalendarEventLink,
+    CalendarFeedToken,
+    ExternalBusyBlock,
+    ExternalCalendar,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +81,9 @@ MAX_BLOCKS_PER_CALENDAR = 5000
 CALDAV_TIMEOUT_SECONDS = 20
 _SYNC_ERROR_MAX = 500
 _EVENT_ID_MAX = 255
+
+# Events we pushed ourselves (`Appointments.ICalUid`) are never imported as busy time.
+OWN_UID_SUFFIX = f"@{ICAL_UID_DOMAIN}"
 
 PASSWORD_LABEL = "A CalDAV password"  # noqa: S105 - a label for error messages
 
@@ -168,12 +184,20 @@ def _check_url(url: str) -> str:
 
 @transaction.atomic
 def caldav_connection_create(
-    *, actor: User, url: str, username: str, password: str, name: str = ""
+    *,
+    actor: User,
+    url: str,
+    username: str,
+    password: str,
+    name: str = "",
+    write_bookings: bool = False,
 ) -> CalendarConnection:
     """Connect a CalDAV calendar of the caller's provider profile and sync it after commit.
 
     The password is stored encrypted and never logged or audited. The calendar's events
-    block slot times (`CheckForConflicts`); writing bookings to it is not offered yet.
+    block slot times (`CheckForConflicts`). With `write_bookings` it also becomes the
+    user's one destination calendar (`IsDestination`; a previous one stops being it):
+    confirmed bookings are written to it and cancelled ones removed.
     """
     _provider_of(actor)
     calendar_url = _check_url(url.strip())
@@ -196,12 +220,16 @@ def caldav_connection_create(
             CalendarErrorCode.CALENDAR_CONNECTION_EXISTS,
             "This calendar account is already connected.",
         ) from None
+    if write_bookings:
+        ExternalCalendar.objects.filter(connection__user_id=actor.pk, is_destination=True).update(
+            is_destination=False
+        )
     calendar = ExternalCalendar.objects.create(
         connection=connection,
         external_calendar_id=calendar_url,
         name=name.strip()[:200],
         check_for_conflicts=True,
-        is_destination=False,
+        is_destination=write_bookings,
     )
     audit_log_record(
         actor=actor,
@@ -211,6 +239,7 @@ def caldav_connection_create(
             "provider": connection.provider,
             "external_account_email": connection.external_account_email,
             "calendar_url": calendar.external_calendar_id,
+            "write_bookings": write_bookings,
         },
     )
     run_after_commit(calendar_connection_sync, str(connection.pk))
@@ -326,8 +355,8 @@ def busy_intervals_from_ical(
                 continue
             uid = str(event.get("UID", "")).strip()
             dtstart = event.get("DTSTART")
-            if not uid or dtstart is None:
-                continue
+            if not uid or dtstart is None or uid.endswith(OWN_UID_SUFFIX):
+                continue  # our own pushed bookings block through their appointments
             starts = _as_utc(dtstart.dt, zone)
             if event.get("DTEND") is not None:
                 ends = _as_utc(event["DTEND"].dt, zone)
@@ -455,6 +484,8 @@ def calendar_connection_sync(connection_id: Any, now: datetime | None = None) ->
         locked.last_synced_at = now
         locked.sync_error = ""
         locked.save(update_fields=["last_synced_at", "sync_error", "updated_at"])
+    if connection.calendars.filter(is_destination=True).exists():
+        calendar_appointments_push_due(now=now, user_id=connection.user_id)
     return counts
 
 
@@ -520,4 +551,207 @@ def calendar_connections_sync_due(
     )
     for connection_id in ids:
         calendar_connection_sync(connection_id, now=now)
+    calendar_appointments_push_due(now=now)
     return len(ids)
+
+
+# --- Bookings pushed to the destination calendar -----------------------------------------
+
+# Appointments that stand in the provider's own calendar; any other status removes them.
+PUSHED_STATUSES = (
+    AppointmentStatus.CONFIRMED,
+    AppointmentStatus.IN_PROGRESS,
+    AppointmentStatus.COMPLETED,
+)
+# The sweep looks at appointments that ended at most this long ago.
+PUSH_LOOKBACK = timedelta(days=1)
+
+
+def _caldav_calendar(connection: CalendarConnection, url: str):
+    import caldav
+
+    password = decrypt_value(connection.access_token_encrypted, label=PASSWORD_LABEL)
+    client = caldav.DAVClient(
+        url=url,
+        username=connection.external_account_email,
+        password=password,
+        timeout=CALDAV_TIMEOUT_SECONDS,
+        enable_rfc6764=False,
+    )
+    return client, client.calendar(url=url)
+
+
+def put_caldav_event(*, connection: CalendarConnection, url: str, ical: str) -> str:
+    """Create or replace the event (by its UID) in the calendar at `url`; its URL."""
+    from caldav.lib import error as caldav_error
+
+    try:
+        client, calendar = _caldav_calendar(connection, url)
+        with client:
+            # SEQUENCE is ours (ICalSequence): the library must not raise it again.
+            return str(calendar.add_event(ical=ical, increase_seqno=False).url)
+    except caldav_error.AuthorizationError as exc:
+        raise CalendarFetchError(
+            "The calendar server refused the user name or password.", invalid_login=True
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure is the push's outcome
+        raise CalendarFetchError(
+            f"The event could not be written ({type(exc).__name__}): {exc}"
+        ) from exc
+
+
+def delete_caldav_event(*, connection: CalendarConnection, url: str, event_url: str) -> None:
+    """Delete the event at `event_url`; an event already gone counts as deleted."""
+    import caldav
+    from caldav.lib import error as caldav_error
+
+    try:
+        client, calendar = _caldav_calendar(connection, url)
+        with client:
+            caldav.Event(client=client, url=event_url, parent=calendar).delete()
+    except caldav_error.NotFoundError:
+        return
+    except caldav_error.AuthorizationError as exc:
+        raise CalendarFetchError(
+            "The calendar server refused the user name or password.", invalid_login=True
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure is the push's outcome
+        raise CalendarFetchError(
+            f"The event could not be deleted ({type(exc).__name__}): {exc}"
+        ) from exc
+
+
+def _destination_calendars(user_id: Any) -> list[ExternalCalendar]:
+    return list(
+        ExternalCalendar.objects.filter(
+            connection__user_id=user_id,
+            connection__provider=CalendarProvider.CALDAV,
+            connection__status=CalendarConnectionStatus.ACTIVE,
+            is_destination=True,
+        ).select_related("connection")
+    )
+
+
+def calendar_appointment_push(appointment_id: Any) -> str:
+    """Bring the appointment's event in the provider's destination calendar up to date.
+
+    A task (plain arguments), idempotent: a confirmed, in-progress or completed
+    appointment is written (by its `ICalUid`, so a rescheduled booking replaces its
+    event) unless its link already carries the current `ICalSequence`; any other status
+    deletes the event and marks the link `Deleted` (the old row of a reschedule only
+    marks it: the new row owns the UID). Failures are kept on the link (`Failed`,
+    `LastError`) and retried by the sweep. Returns what happened, for the sweep's count.
+    """
+    appointment = (
+        Appointment.objects.select_related("service_offering", "provider")
+        .filter(pk=appointment_id)
+        .first()
+    )
+    if appointment is None:
+        return "missing"
+    outcome = "unchanged"
+    for calendar in _destination_calendars(appointment.provider.user_id):
+        outcome = _push_one(appointment, calendar)
+    return outcome
+
+
+def _push_one(appointment: Appointment, calendar: ExternalCalendar) -> str:
+    link = CalendarEventLink.objects.filter(
+        appointment_id=appointment.pk, external_calendar_id=calendar.pk
+    ).first()
+    sequence = appointment.ical_sequence
+    connection = calendar.connection
+    try:
+        if appointment.status not in PUSHED_STATUSES:
+            if link is None or link.sync_status == CalendarSyncStatus.DELETED:
+                return "unchanged"
+            if appointment.status != AppointmentStatus.RESCHEDULED:
+                delete_caldav_event(
+                    connection=connection,
+                    url=calendar.external_calendar_id,
+                    event_url=link.external_event_id,
+                )
+            _store_link(appointment, calendar, link.external_event_id, CalendarSyncStatus.DELETED)
+            return "deleted"
+        if (
+            link is not None
+            and link.sync_status == CalendarSyncStatus.SYNCED
+            and link.last_synced_sequence == sequence
+        ):
+            return "unchanged"
+        event_url = put_caldav_event(
+            connection=connection,
+            url=calendar.external_calendar_id,
+            ical=_single_event_calendar(appointment),
+        )
+        _store_link(appointment, calendar, event_url, CalendarSyncStatus.SYNCED)
+        return "pushed"
+    except CalendarFetchError as exc:
+        logger.warning("Pushing appointment %s failed: %s", appointment.pk, exc)
+        _store_link(
+            appointment,
+            calendar,
+            link.external_event_id if link else "",
+            CalendarSyncStatus.FAILED,
+            error=str(exc),
+        )
+        if exc.invalid_login:
+            _record_failure(connection.pk, str(exc), invalid_login=True)
+        return "failed"
+
+
+def _single_event_calendar(appointment: Appointment) -> str:
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add_component(appointment_vevent(appointment))
+    return calendar.to_ical().decode("utf-8")
+
+
+def _store_link(
+    appointment: Appointment,
+    calendar: ExternalCalendar,
+    event_url: str,
+    status: str,
+    *,
+    error: str = "",
+) -> None:
+    defaults = {"sync_status": status, "last_error": error[:_SYNC_ERROR_MAX]}
+    if status != CalendarSyncStatus.FAILED:
+        defaults["last_synced_sequence"] = appointment.ical_sequence
+    if event_url:
+        defaults["external_event_id"] = event_url[:_EVENT_ID_MAX]
+    with transaction.atomic():
+        link, created = CalendarEventLink.objects.select_for_update().get_or_create(
+            appointment_id=appointment.pk,
+            external_calendar_id=calendar.pk,
+            defaults={"external_event_id": "", **defaults},
+        )
+        if not created:
+            for name, value in defaults.items():
+                setattr(link, name, value)
+            link.save(update_fields=list(defaults))
+
+
+def calendar_appointments_push_due(*, now: datetime | None = None, user_id: Any = None) -> int:
+    """The sweep's push half: every recent appointment of a provider with a destination
+    calendar (of `user_id` only, when given) is brought up to date; those already current
+    cost no request. Returns how many were written or deleted."""
+    now = now or timezone.now()
+    users = ExternalCalendar.objects.filter(
+        is_destination=True,
+        connection__provider=CalendarProvider.CALDAV,
+        connection__status=CalendarConnectionStatus.ACTIVE,
+    )
+    if user_id is not None:
+        users = users.filter(connection__user_id=user_id)
+    users = users.values("connection__user_id")
+    ids = (
+        Appointment.objects.filter(provider__user_id__in=users, end_at__gte=now - PUSH_LOOKBACK)
+        .exclude(status=AppointmentStatus.REQUESTED)
+        .order_by("start_at", "id")
+        .values_list("pk", flat=True)
+    )
+    return sum(1 for pk in ids.iterator() if calendar_appointment_push(pk) in ("pushed", "deleted"))

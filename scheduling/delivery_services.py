@@ -40,8 +40,10 @@ from audit.services import audit_log_record
 from doggy.choices import FilePurpose, FileVisibility
 from doggy.core.errors import ApplicationError, ConflictError, NotFoundError
 from doggy.core.realtime import publish_to_users
+from doggy.core.tasks import run_after_commit
 from doggy.services import stored_file_create
 
+from .calendar_services import calendar_appointment_push
 from .choices import AppointmentStatus, VisitEventType, VisitMood
 from .errors import VisitErrorCode
 from .geo import GeoPoint, haversine_km
@@ -117,6 +119,8 @@ def _transition(
         old={"status": from_status},
         new={"status": to_status, "reason": reason},
     )
+    # The provider's destination calendar follows (after commit; a no-op without one).
+    run_after_commit(calendar_appointment_push, str(appointment.pk))
 
 
 def _publish(appointment: Appointment, visit: ServiceVisit, change: str, **extra: Any) -> None:

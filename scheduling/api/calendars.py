@@ -103,6 +103,7 @@ class CalDavConnectionInputSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=256)
     password = serializers.CharField(max_length=1000, write_only=True, trim_whitespace=False)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    write_bookings = serializers.BooleanField(required=False, default=False)
 
 
 # --- Views ---------------------------------------------------------------------------------

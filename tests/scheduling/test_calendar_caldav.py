@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 
 import caldav
+import icalendar
 import pytest
 from django.core.management import call_command
 
@@ -24,11 +25,13 @@ from audit.models import AuditLog
 from doggy.core.errors import ConflictError
 from scheduling.calendar_services import (
     caldav_connection_create,
+    calendar_appointment_push,
     calendar_connection_sync,
 )
-from scheduling.choices import CalendarConnectionStatus
-from scheduling.models import CalendarConnection, ExternalBusyBlock
+from scheduling.choices import AppointmentStatus, CalendarConnectionStatus, CalendarSyncStatus
+from scheduling.models import CalendarConnection, CalendarEventLink, ExternalBusyBlock
 from tests.callers import bearer_client
+from tests.scheduling.factories import AppointmentFactory, ServiceOfferingFactory
 
 UTC = datetime.UTC
 USERS = {"alice": "wonderland", "bob": "builder"}
@@ -121,7 +124,9 @@ def radicale(tmp_path_factory):
 def connect(provider_user, fernet_keys, django_capture_on_commit_callbacks):
     """Connect a Radicale calendar for the provider (the after-commit sync not run)."""
 
-    def make(calendar: caldav.Calendar, *, user="alice", password=None) -> CalendarConnection:
+    def make(
+        calendar: caldav.Calendar, *, user="alice", password=None, write_bookings=False
+    ) -> CalendarConnection:
         with django_capture_on_commit_callbacks(execute=False):
             return caldav_connection_create(
                 actor=provider_user,
@@ -129,6 +134,7 @@ def connect(provider_user, fernet_keys, django_capture_on_commit_callbacks):
                 username=user,
                 password=password or USERS[user],
                 name="Work",
+                write_bookings=write_bookings,
             )
 
     return make
@@ -366,3 +372,116 @@ def test_the_sweep_command_syncs_due_connections(radicale, connect):
 
     # then
     assert [key for key, _, _ in _blocks(connection)] == ["soon"]
+
+
+# --- Bookings pushed to the destination calendar -----------------------------------------
+
+
+@pytest.fixture
+def booking(provider_profile):
+    offering = ServiceOfferingFactory(provider=provider_profile, name="Morning walk")
+    start = datetime.datetime.now(UTC).replace(microsecond=0) + 2 * DAY
+    return AppointmentFactory(
+        service_offering=offering,
+        status=AppointmentStatus.CONFIRMED,
+        start_at=start,
+        end_at=start + HOUR,
+    )
+
+
+def _server_events(calendar) -> dict[str, icalendar.Event]:
+    found = {}
+    for obj in calendar.events():
+        for event in icalendar.Calendar.from_ical(obj.data).walk("VEVENT"):
+            found[str(event["UID"])] = event
+    return found
+
+
+def test_a_confirmed_booking_is_written_once_and_follows_its_changes(radicale, connect, booking):
+    # given
+    calendar = radicale.calendar("alice")
+    connect(calendar, write_bookings=True)
+
+    # when
+    first = calendar_appointment_push(booking.pk)
+    again = calendar_appointment_push(booking.pk)
+
+    # then
+    assert (first, again) == ("pushed", "unchanged")
+    event = _server_events(calendar)[booking.ical_uid]
+    assert event["DTSTART"].dt == booking.start_at
+    assert str(event["SUMMARY"]) == f"Morning walk ({booking.reference})"
+    assert int(event["SEQUENCE"]) == 0
+    link = CalendarEventLink.objects.get(appointment=booking)
+    assert (link.sync_status, link.last_synced_sequence) == (CalendarSyncStatus.SYNCED, 0)
+
+    # when: the booking moves an hour later (every change raises the sequence)
+    booking.start_at += HOUR
+    booking.end_at += HOUR
+    booking.ical_sequence += 1
+    booking.save()
+    assert calendar_appointment_push(booking.pk) == "pushed"
+
+    # then: the same event, replaced
+    events = _server_events(calendar)
+    assert list(events) == [booking.ical_uid]
+    assert events[booking.ical_uid]["DTSTART"].dt == booking.start_at
+    assert int(events[booking.ical_uid]["SEQUENCE"]) == 1
+
+
+def test_cancelling_removes_the_event(radicale, connect, booking):
+    # given
+    calendar = radicale.calendar("alice")
+    connect(calendar, write_bookings=True)
+    calendar_appointment_push(booking.pk)
+
+    # when
+    booking.status = AppointmentStatus.CANCELLED
+    booking.cancelled_at = booking.start_at - DAY
+    booking.ical_sequence += 1
+    booking.save()
+    outcome = calendar_appointment_push(booking.pk)
+
+    # then
+    assert outcome == "deleted"
+    assert _server_events(calendar) == {}
+    link = CalendarEventLink.objects.get(appointment=booking)
+    assert link.sync_status == CalendarSyncStatus.DELETED
+    assert calendar_appointment_push(booking.pk) == "unchanged"
+
+
+def test_pushed_bookings_are_not_imported_back_as_busy_time(radicale, connect, booking):
+    # given: the destination calendar also holds a private event
+    calendar = radicale.calendar("alice")
+    _event(calendar, "dentist", datetime.datetime.now(UTC).replace(microsecond=0) + DAY)
+    connection = connect(calendar, write_bookings=True)
+    calendar_appointment_push(booking.pk)
+
+    # when
+    calendar_connection_sync(connection.pk)
+
+    # then
+    assert [key for key, _, _ in _blocks(connection)] == ["dentist"]
+
+
+def test_a_calendar_only_read_gets_no_bookings(radicale, connect, booking):
+    # given
+    calendar = radicale.calendar("alice")
+    connect(calendar)
+
+    # then
+    assert calendar_appointment_push(booking.pk) == "unchanged"
+    assert _server_events(calendar) == {}
+    assert not CalendarEventLink.objects.exists()
+
+
+def test_the_sweep_pushes_bookings_not_yet_written(radicale, connect, booking):
+    # given
+    calendar = radicale.calendar("alice")
+    connect(calendar, write_bookings=True)
+
+    # when
+    call_command("sync_calendars", "--min-age-minutes", "0")
+
+    # then
+    assert list(_server_events(calendar)) == [booking.ical_uid]
