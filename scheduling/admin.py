@@ -165,4 +165,4 @@ class ProviderReviewAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 # Provider profiles have their own module; the provider concept lives in this app.
 # Availability, appointments, calendar sync, booking rules and visits (plans 025–030).
-from . import admin_bookings, admin_providers  # noqa: E402, F401
+from . import admin_bookings, admin_calendars, admin_providers  # noqa: E402, F401

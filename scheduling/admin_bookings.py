@@ -2,16 +2,19 @@
 
 Read-only for now (plans 025–030 bring the schema; the services that change these rows
 come with the booking work, and the admin's staff actions will go through them).
-Connected calendars never show their token columns.
+Connected calendars never show their token columns; their "sync now" action goes through
+the calendar service (`calendar_connection_sync_request`, audited).
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
-from doggy.core.permissions import PermissionName
+from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
+from doggy.core.permissions import PermissionName, actor_may
 
+from .calendar_services import calendar_connection_sync_request
+from .choices import CalendarProvider
 from .models import (
     Appointment,
     AppointmentPet,
@@ -252,7 +255,14 @@ class CalendarConnectionAdmin(ReadOnlySchedulingAdmin):
     """Connections and their calendars; the encrypted tokens are never shown or audited."""
 
     audit_exclude = ("access_token_encrypted", "refresh_token_encrypted")
-    list_display = ("user", "provider", "external_account_email", "status", "last_synced_at")
+    list_display = (
+        "user",
+        "provider",
+        "external_account_email",
+        "status",
+        "last_synced_at",
+        "sync_error",
+    )
     list_select_related = ("user",)
     list_filter = ("provider", "status")
     search_fields = ("user__email", "external_account_email")
@@ -260,6 +270,7 @@ class CalendarConnectionAdmin(ReadOnlySchedulingAdmin):
     raw_id_fields = ("user",)
     ordering = ("user_id", "provider")
     inlines = (ExternalCalendarInline,)
+    actions = ("sync_now",)
     fields = (
         "id",
         "user",
@@ -274,6 +285,21 @@ class CalendarConnectionAdmin(ReadOnlySchedulingAdmin):
         "updated_at",
     )
     readonly_fields = fields
+
+    def has_sync_permission(self, request):
+        return actor_may(request.user, PermissionName.USERS_MANAGE)
+
+    @admin.action(description="Sync selected calendars now", permissions=["sync"])
+    def sync_now(self, request, queryset):
+        """Each sync runs after this request commits; its outcome lands in `sync_error`."""
+        call_for_each(
+            request,
+            queryset.filter(provider=CalendarProvider.CALDAV),
+            lambda connection: calendar_connection_sync_request(
+                actor=request.user, connection=connection
+            ),
+            done="Asked for a sync of {count} calendar(s).",
+        )
 
 
 @admin.register(CalendarEventLink)

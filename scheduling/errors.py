@@ -51,3 +51,32 @@ def validation_error(exc: ValidationError, code: Enum = SchedulingErrorCode.INVA
         fields = {"non_field_errors": [str(m) for m in exc.messages]}
     first = next(iter(fields.values()))[0] if fields else "Invalid input."
     return ApplicationError(code, first, fields=fields)
+
+
+class CalendarErrorCode(Enum):
+    """Calendar feeds and connected calendars (plan 027)."""
+
+    INVALID = "invalid"
+    PROVIDER_PROFILE_MISSING = "provider_profile_missing"
+    FEED_TOKEN_NOT_FOUND = "feed_token_not_found"  # noqa: S105 - an error code
+    FEED_TOKEN_REVOKED = "feed_token_revoked"  # noqa: S105 - an error code
+    FEED_TOKEN_LIMIT = "feed_token_limit"  # noqa: S105 - an error code
+    CALENDAR_CONNECTION_NOT_FOUND = "calendar_connection_not_found"
+    CALENDAR_CONNECTION_EXISTS = "calendar_connection_exists"
+    CALENDAR_CONNECTION_INACTIVE = "calendar_connection_inactive"
+
+
+class VisitErrorCode(Enum):
+    """Service delivery tracking: visits, their events, trail and photos (plan 030)."""
+
+    INVALID = "invalid"
+    APPOINTMENT_NOT_FOUND = "appointment_not_found"
+    PERMISSION_DENIED = "permission_denied"
+    VISIT_NOT_FOUND = "visit_not_found"
+    VISIT_NOT_STARTED = "visit_not_started"
+    VISIT_ALREADY_STARTED = "visit_already_started"
+    VISIT_ALREADY_FINISHED = "visit_already_finished"
+    VISIT_OUTSIDE_WINDOW = "visit_outside_window"
+    VISIT_APPOINTMENT_NOT_CONFIRMED = "visit_appointment_not_confirmed"
+    VISIT_TRAIL_FULL = "visit_trail_full"
+    VISIT_MEDIA_FULL = "visit_media_full"

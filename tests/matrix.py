@@ -177,6 +177,7 @@ def all_matrices() -> list[type[PermissionMatrix]]:
 MATRIX_MODULES = (
     "tests.pets.test_permission_matrix",
     "tests.scheduling.test_permission_matrix",
+    "tests.scheduling.test_calendar_permission_matrix",
     "tests.billing.test_permission_matrix",
     "tests.accounts.test_permission_matrix",
     "tests.audit.test_permission_matrix",

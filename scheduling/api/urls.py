@@ -5,7 +5,7 @@ Mounted at the root of /api/v1/ (they span `services/` and `providers/`).
 
 from django.urls import path
 
-from . import providers, views
+from . import calendars, providers, views, visits
 
 urlpatterns = [
     path("providers/", providers.ProviderListView.as_view(), name="provider-list"),
@@ -31,5 +31,79 @@ urlpatterns = [
         "providers/<uuid:provider_id>/reviews/",
         views.ProviderReviewListCreateView.as_view(),
         name="provider-review-list",
+    ),
+]
+
+# Calendar integration (plan 027) and service delivery (plan 030).
+urlpatterns += [
+    path(
+        "calendar/feed/<str:token>.ics",
+        calendars.CalendarFeedView.as_view(),
+        name="calendar-feed",
+    ),
+    path(
+        "providers/me/calendar/feed-tokens/",
+        calendars.FeedTokenListCreateView.as_view(),
+        name="calendar-feed-token-list",
+    ),
+    path(
+        "providers/me/calendar/feed-tokens/<uuid:token_id>/",
+        calendars.FeedTokenDetailView.as_view(),
+        name="calendar-feed-token-detail",
+    ),
+    path(
+        "providers/me/calendar/feed-tokens/<uuid:token_id>/rotate/",
+        calendars.FeedTokenRotateView.as_view(),
+        name="calendar-feed-token-rotate",
+    ),
+    path(
+        "providers/me/calendar/connections/",
+        calendars.ConnectionListCreateView.as_view(),
+        name="calendar-connection-list",
+    ),
+    path(
+        "providers/me/calendar/connections/<uuid:connection_id>/",
+        calendars.ConnectionDetailView.as_view(),
+        name="calendar-connection-detail",
+    ),
+    path(
+        "providers/me/calendar/connections/<uuid:connection_id>/sync/",
+        calendars.ConnectionSyncView.as_view(),
+        name="calendar-connection-sync",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/",
+        visits.VisitDetailView.as_view(),
+        name="visit-detail",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/check-in/",
+        visits.VisitCheckInView.as_view(),
+        name="visit-check-in",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/check-out/",
+        visits.VisitCheckOutView.as_view(),
+        name="visit-check-out",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/events/",
+        visits.VisitEventListCreateView.as_view(),
+        name="visit-event-list",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/locations/",
+        visits.VisitLocationListCreateView.as_view(),
+        name="visit-location-list",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/photos/",
+        visits.VisitPhotoCreateView.as_view(),
+        name="visit-photo-create",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/visit/photos/<int:media_id>/",
+        visits.VisitPhotoFileView.as_view(),
+        name="visit-photo-file",
     ),
 ]
