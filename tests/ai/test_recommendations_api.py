@@ -20,6 +20,7 @@ from tests.billing.factories import (
     UserSubscriptionFactory,
 )
 from tests.callers import bearer_client
+from tests.doggy.factories import SystemSettingFactory
 from tests.pets.factories import (
     DogAccessGrantFactory,
     DogAllergyFactory,
@@ -169,9 +170,7 @@ def test_the_job_fails_cleanly_when_the_share_ends_before_it_runs(
 def test_over_the_daily_limit_is_429_with_retry_after_and_a_quota_record(
     owner, dog, django_capture_on_commit_callbacks, settings
 ):
-    from doggy.models import SystemSetting
-
-    SystemSetting.objects.filter(setting_key="AI.DailyRequestLimit").update(setting_value="2")
+    SystemSettingFactory(setting_key="AI.DailyRequestLimit", setting_value="2", data_type="Integer")
     client = bearer_client(owner)
     assert request_job(client, dog, django_capture_on_commit_callbacks).status_code == 202
     assert request_job(client, dog, django_capture_on_commit_callbacks).status_code == 202
