@@ -200,6 +200,12 @@ def job_get(*, actor, job_id: uuid.UUID | str) -> AiUsageRecord:
         .prefetch_related(_feedback_prefetch(actor))
         .order_by("-created_at", "-id")
     )
+    if job.job_recommendations:
+        try:
+            dog_get(actor=actor, dog_id=job.job_recommendations[0].dog_id)
+        except ApplicationError:
+            # The share ended since: the job stays the caller's, the advice about the dog not.
+            job.job_recommendations = []
     return job
 
 

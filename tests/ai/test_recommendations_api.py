@@ -254,3 +254,17 @@ def test_the_list_costs_the_same_queries_at_any_page_size(rows, owner, django_as
 
 
 LIST_QUERIES = 5
+
+
+def test_a_job_shows_no_advice_once_the_share_has_ended(
+    owner, other_owner, dog, django_capture_on_commit_callbacks
+):
+    grant = DogAccessGrantFactory(dog=dog, grantee=other_owner)
+    client = bearer_client(other_owner)
+    response = request_job(client, dog, django_capture_on_commit_callbacks)
+    assert len(client.get(response["Location"]).json()["recommendations"]) == 2
+    grant.delete()
+    job = client.get(response["Location"]).json()
+    assert (job["status"], job["recommendations"]) == ("Success", [])
+    rec = AiHealthRecommendation.objects.first()
+    assert client.get(f"/api/v1/ai/recommendations/{rec.pk}/").status_code == 404
