@@ -18,6 +18,8 @@ class AiErrorCode(Enum):
     JOB_NOT_FOUND = "ai_job_not_found"
     RECOMMENDATION_NOT_FOUND = "ai_recommendation_not_found"
     INVALID = "invalid"
+    # Reviewing moderation and reports is for staff (`system.admin`).
+    STAFF_ONLY = "staff_only"
     # A staff action on a check or report that is no longer waiting for it.
     MODERATION_NOT_PENDING = "moderation_not_pending"
     REPORT_NOT_OPEN = "report_not_open"

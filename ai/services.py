@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from audit.choices import AuditAction
 from audit.services import audit_log_record
-from doggy.core.errors import ApplicationError
+from doggy.core.errors import ApplicationError, PermissionDeniedError
 from doggy.core.permissions import PermissionName, actor_may
 from doggy.core.tasks import run_after_commit
 from doggy.core.updates import model_update
@@ -87,9 +87,7 @@ def _require_ai_access(actor) -> None:
 
 def _require_staff(actor) -> None:
     if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
-        raise ApplicationError(
-            AiErrorCode.AI_ACCESS_DENIED, "Only staff review content.", status_code=403
-        )
+        raise PermissionDeniedError(AiErrorCode.STAFF_ONLY, "Only staff review content.")
 
 
 # --- Quota ----------------------------------------------------------------------------------

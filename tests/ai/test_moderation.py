@@ -123,7 +123,7 @@ def test_only_staff_review(user, owner):
     )
     with pytest.raises(ApplicationError) as caught:
         moderation_review(actor=owner, check=check, outcome="Approved")
-    assert (caught.value.status_code, caught.value.code) == (403, "ai_access_denied")
+    assert (caught.value.status_code, caught.value.code) == (403, "staff_only")
     assert ModerationCheck.objects.get(pk=check.pk).decision == ModerationDecision.PENDING_REVIEW
 
 
