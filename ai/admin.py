@@ -1,9 +1,13 @@
-"""Staff screens of the ai app (plans 031–033), read-only until the ai services exist.
+"""Staff screens of the ai app (plans 031–033).
 
-Recommendations show the evidence they were made from; the moderation checks and user
-reports are the review queue's raw material; usage and daily counters show cost. Every
-list reads its users and dogs in the same query (`list_select_related`), and foreign
-keys are raw ids so no form ever loads a whole table.
+Recommendations show the evidence they were made from, and the health rules the local
+engine applies are shown read-only (`…/aihealthrecommendation/health-rules/`). The
+moderation queue (checks `PendingReview`, highest score first) and user reports have
+actions that call the ai services (`moderation_review`, `content_report_resolve`), which
+check `system.admin` and write the audit rows; nothing is edited in a form. Usage
+records and daily counters show tokens and cost per day. Every list reads its users and
+dogs in the same query (`list_select_related`), and foreign keys are raw ids so no form
+ever loads a whole table.
 """
 
 from __future__ import annotations
@@ -11,11 +15,15 @@ from __future__ import annotations
 import json
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 
-from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
-from doggy.core.permissions import PermissionName
+from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
+from doggy.core.permissions import PermissionName, actor_may
 
+from .choices import ModerationDecision, ModerationReviewOutcome, ReportStatus
 from .models import (
     AiDailyUsage,
     AiHealthRecommendation,
@@ -25,6 +33,8 @@ from .models import (
     ContentReport,
     ModerationCheck,
 )
+from .providers.rules import rule_set
+from .services import content_report_resolve, moderation_review
 
 
 def _pretty_json(value) -> str:
@@ -59,6 +69,32 @@ class AiHealthRecommendationAdmin(_ReadOnlyAdmin):
     def input_snapshot_pretty(self, obj: AiHealthRecommendation):
         return _pretty_json(obj.input_snapshot)
 
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.health_rules_view)
+        return [
+            path("health-rules/", view, name="ai_aihealthrecommendation_health_rules"),
+            *super().get_urls(),
+        ]
+
+    def health_rules_view(self, request):
+        """The rule file of the local engine, read-only: what each rule checks and says."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        data = rule_set()
+        rules = [
+            {**rule, "params_json": json.dumps(rule["params"], sort_keys=True)}
+            for rule in data["rules"]
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Health rules ({data['version']})",
+            "data": data,
+            "rules": rules,
+            "breeds": sorted(data["breed_weight_ranges_lb"].items()),
+        }
+        return TemplateResponse(request, "admin/ai/health_rules.html", context)
+
 
 @admin.register(AiRecommendationFeedback)
 class AiRecommendationFeedbackAdmin(_ReadOnlyAdmin):
@@ -88,6 +124,34 @@ class ModerationCheckAdmin(_ReadOnlyAdmin):
     raw_id_fields = ("author", "reviewed_by", "usage_record")
     date_hierarchy = "created_at"
     ordering = ("-created_at",)
+    actions = ("approve_checks", "remove_checks", "escalate_checks")
+
+    def has_review_permission(self, request) -> bool:
+        return actor_may(request.user, PermissionName.SYSTEM_ADMIN)
+
+    def _review(self, request, queryset, outcome: str, done: str) -> None:
+        call_for_each(
+            request,
+            queryset.filter(decision=ModerationDecision.PENDING_REVIEW),
+            lambda check: moderation_review(actor=request.user, check=check, outcome=outcome),
+            done=done,
+        )
+
+    @admin.action(description="Approve: show the content again", permissions=["review"])
+    def approve_checks(self, request, queryset):
+        self._review(
+            request, queryset, ModerationReviewOutcome.APPROVED, "Approved {count} check(s)."
+        )
+
+    @admin.action(description="Remove: keep the content hidden", permissions=["review"])
+    def remove_checks(self, request, queryset):
+        self._review(request, queryset, ModerationReviewOutcome.REMOVED, "Removed {count} item(s).")
+
+    @admin.action(description="Escalate: keep in the queue", permissions=["review"])
+    def escalate_checks(self, request, queryset):
+        self._review(
+            request, queryset, ModerationReviewOutcome.ESCALATED, "Escalated {count} check(s)."
+        )
 
 
 @admin.register(ContentReport)
@@ -106,6 +170,40 @@ class ContentReportAdmin(_ReadOnlyAdmin):
     search_fields = ("=content_id", "reporter__email", "reported_user__email")
     raw_id_fields = ("reporter", "reported_user", "resolved_by", "moderation_check")
     ordering = ("-created_at",)
+    actions = ("resolve_reports", "dismiss_reports")
+
+    def has_review_permission(self, request) -> bool:
+        return actor_may(request.user, PermissionName.SYSTEM_ADMIN)
+
+    def _close(self, request, queryset, status: str, resolution: str, done: str) -> None:
+        call_for_each(
+            request,
+            queryset,
+            lambda report: content_report_resolve(
+                actor=request.user, report=report, status=status, resolution=resolution
+            ),
+            done=done,
+        )
+
+    @admin.action(description="Resolve: the content was acted on", permissions=["review"])
+    def resolve_reports(self, request, queryset):
+        self._close(
+            request,
+            queryset,
+            ReportStatus.RESOLVED,
+            "Acted on by staff",
+            "Resolved {count} report(s).",
+        )
+
+    @admin.action(description="Dismiss: nothing to act on", permissions=["review"])
+    def dismiss_reports(self, request, queryset):
+        self._close(
+            request,
+            queryset,
+            ReportStatus.DISMISSED,
+            "No violation found",
+            "Dismissed {count} report(s).",
+        )
 
 
 @admin.register(AiUsageRecord)

@@ -91,12 +91,18 @@ class AiFeature(models.TextChoices):
 
 
 class AiProvider(models.TextChoices):
+    """Who answered. `Local` is the built-in engines (health rules, the bundled classifier)."""
+
+    LOCAL = "Local"
     OPENAI = "OpenAI", "OpenAI"
     AZURE_OPENAI = "AzureOpenAI", "Azure OpenAI"
     ANTHROPIC = "Anthropic"
 
 
 class AiUsageStatus(models.TextChoices):
+    """`Pending`: the quota is reserved and the call is queued (a recommendation job)."""
+
+    PENDING = "Pending"
     SUCCESS = "Success"
     ERROR = "Error"
     RATE_LIMITED = "RateLimited"

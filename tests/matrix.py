@@ -182,4 +182,5 @@ MATRIX_MODULES = (
     "tests.accounts.test_permission_matrix",
     "tests.audit.test_permission_matrix",
     "tests.doggy.test_permission_matrix",
+    "tests.ai.test_permission_matrix",
 )

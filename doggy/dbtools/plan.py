@@ -480,7 +480,7 @@ ITEMS: tuple[PlanItem, ...] = (
         33,
         "AI Usage Tracking",
         5,
-        ["ai/0003_usage_tracking"],
+        ["ai/0003_usage_tracking", "ai/0004_usage_jobs"],
         [
             "AiUsageRecords",
             "AiDailyUsage",

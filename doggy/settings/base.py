@@ -193,6 +193,29 @@ DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="")
 # The runner of work after commit (doggy.core.tasks), e.g. the virus scan of an upload.
 DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcessRunner")
 
+# --- AI (ai app, docs/api/ai.md) --------------------------------------------------------
+# Health advice: `local` (the rule engine, no network) or `openai` (any OpenAI-compatible API).
+DOGGY_AI_PROVIDER = env("DOGGY_AI_PROVIDER", default="local")
+# Moderation: `local` (the bundled alt-profanity-check model) or `openai` (/moderations).
+DOGGY_AI_MODERATION = env("DOGGY_AI_MODERATION", default="local")
+DOGGY_AI_MODERATION_THRESHOLD = env.float("DOGGY_AI_MODERATION_THRESHOLD", default=0.8)
+DOGGY_AI_OPENAI_BASE_URL = env("DOGGY_AI_OPENAI_BASE_URL", default="https://api.openai.com/v1")
+DOGGY_AI_OPENAI_API_KEY = env("DOGGY_AI_OPENAI_API_KEY", default="")
+DOGGY_AI_OPENAI_MODEL = env("DOGGY_AI_OPENAI_MODEL", default="gpt-4o-mini")
+DOGGY_AI_OPENAI_MODERATION_MODEL = env(
+    "DOGGY_AI_OPENAI_MODERATION_MODEL", default="omni-moderation-latest"
+)
+DOGGY_AI_CONNECT_TIMEOUT = env.float("DOGGY_AI_CONNECT_TIMEOUT", default=5.0)
+DOGGY_AI_READ_TIMEOUT = env.float("DOGGY_AI_READ_TIMEOUT", default=30.0)
+# Attempts per call (retryable failures only: 429, 5xx, timeouts) and the first back-off.
+DOGGY_AI_MAX_ATTEMPTS = env.int("DOGGY_AI_MAX_ATTEMPTS", default=3)
+DOGGY_AI_RETRY_BACKOFF = env.float("DOGGY_AI_RETRY_BACKOFF", default=0.5)
+# The billing selector giving a user's live subscription (its plan's entitlements override
+# the AI.DailyRequestLimit / AI.DailyTokenLimit settings); empty: the settings alone.
+DOGGY_AI_PLAN_SUBSCRIPTION = env(
+    "DOGGY_AI_PLAN_SUBSCRIPTION", default="billing.selectors.subscription_get_current"
+)
+
 # --- Links in emails ---------------------------------------------------------------------
 # Base URL of the web frontend; verification and password-reset emails link to
 # <DOGGY_FRONTEND_URL>/verify-email?token=… and …/reset-password?token=….

@@ -135,7 +135,7 @@ def test_phase_5_targets_reach_item_036_and_nothing_later(plan_map):
     plan = plan_map.forwards_plan(targets)
 
     # Then ai ends at 033 and audit at 036...
-    assert ("ai", "0003_usage_tracking") in targets
+    assert ("ai", "0004_usage_jobs") in targets
     assert ("audit", "0004_performance_metrics") in targets
     # ...and an empty database reaches them without any migration of phase 6
     project = {node for node in plan if node[0] in PROJECT_APPS}
@@ -144,11 +144,11 @@ def test_phase_5_targets_reach_item_036_and_nothing_later(plan_map):
 
 
 def test_phase_5_items_own_their_migrations_in_plan_order(plan_map):
-    # 031-033 are the ai app's first three migrations, 034-036 follow audit's 005
+    # 031-033 are the ai app's first four migrations, 034-036 follow audit's 005
     expected = {
         31: [("ai", "0001_health_recommendations")],
         32: [("ai", "0002_content_moderation")],
-        33: [("ai", "0003_usage_tracking")],
+        33: [("ai", "0003_usage_tracking"), ("ai", "0004_usage_jobs")],
         34: [("audit", "0002_user_analytics")],
         35: [("audit", "0003_business_intelligence")],
         36: [("audit", "0004_performance_metrics")],
