@@ -89,3 +89,10 @@ def _scans(plan) -> list[tuple[str, str]]:
     for entry in plan:
         walk(entry["Plan"])
     return found
+
+
+def test_a_record_list_builds_its_status_filter_class_once():
+    from pets.filters import record_filter_for
+    from pets.models import Vaccination
+
+    assert record_filter_for(Vaccination) is record_filter_for(Vaccination)
