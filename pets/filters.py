@@ -10,6 +10,8 @@ no further index.
 
 from __future__ import annotations
 
+import functools
+
 import django_filters
 from django.db.models import QuerySet
 
@@ -66,8 +68,11 @@ class RecordStatusFilter(django_filters.FilterSet):
         return queryset.filter(**{self.status_field: value})
 
 
+@functools.cache
 def record_filter_for(model) -> type[RecordStatusFilter]:
-    """A RecordStatusFilter bound to `model`'s status column and its choices."""
+    """A RecordStatusFilter bound to `model`'s status column and its choices.
+
+    Built once per model (a FilterSet class costs more to create than to run)."""
     field = model._meta.get_field(model.status_field)
     attrs = {
         "status": django_filters.ChoiceFilter(method="filter_status", choices=field.choices),

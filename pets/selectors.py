@@ -300,15 +300,30 @@ def medical_record_list(
     Records marked EnteredInError are left out unless `?status=EnteredInError` asks for
     them. Raises DogNotFoundError for a dog the actor may not see.
     """
-    dog = dog_get(actor=actor, dog_id=dog_id)
-    queryset = _record_queryset(model).filter(dog_id=dog.pk)
-    if model.status_field:
+    dog_pk = _visible_dog_pk(actor=actor, dog_id=dog_id)
+    queryset = _record_queryset(model).filter(dog_id=dog_pk)
+    if not model.status_field:
+        return queryset
+    if filters and "status" in filters:
         filterset = record_filter_for(model)(_mutable(filters), queryset=queryset)
         _raise_filter_errors(filterset)
         queryset = filterset.qs
-        if not filterset.form.cleaned_data.get("status"):
-            queryset = queryset.exclude(**{model.status_field: ENTERED_IN_ERROR})
-    return queryset
+        if filterset.form.cleaned_data.get("status"):
+            return queryset
+    # The plain list (no status asked for): the default, without a FilterSet.
+    return queryset.exclude(**{model.status_field: ENTERED_IN_ERROR})
+
+
+def _visible_dog_pk(*, actor, dog_id: uuid.UUID | str) -> uuid.UUID:
+    """The primary key of a dog the actor may see; DogNotFoundError otherwise.
+
+    For lists under a dog: one `EXISTS`-style read of the key, without the dog's columns
+    or its `relation` annotation (`dog_get` is for routes that show the dog).
+    """
+    pk = _dog_pk(dog_id)
+    if not DogProfile.objects.visible_to(actor, inline_shares=False).filter(pk=pk).exists():
+        raise DogNotFoundError()
+    return pk
 
 
 def medical_record_get(

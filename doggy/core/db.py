@@ -2,13 +2,15 @@
 
 `UtcNow` and `NewGuid` are the plan's `GETUTCDATE()` and `NEWID()` defaults, rendered per
 vendor so that rows inserted by other systems (SQL jobs, the legacy app, BI loads) get
-the same values the ORM would give them.
+the same values the ORM would give them. `InArray` is the `__in_array` lookup of the
+caller-scoped list selectors (docs/development/performance.md).
 """
 
 import uuid
 
 from django.db import models
 from django.db.models.functions import Now
+from django.db.models.lookups import In
 from django.utils import timezone
 
 
@@ -76,3 +78,23 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+@models.Field.register_lookup
+class InArray(In):
+    """`field__in_array=<subquery>`: `IN (subquery)`, as `= ANY(ARRAY(subquery))` on PostgreSQL.
+
+    For a small set of ids computed by a subquery (a caller's own and shared rows,
+    `IN (… UNION ALL …)`). PostgreSQL plans `IN (subquery)` as a semi-join and, once the
+    table outgrows the id set, scans the whole table for it (20,000 dogs: 12 ms for a
+    160-dog owner's COUNT); `ARRAY(subquery)` is computed once, before the scan, and
+    the ids are looked up in the primary key (0.4 ms). Other engines, and a list of
+    values rather than a subquery, get the plain `IN`.
+    """
+
+    lookup_name = "in_array"
+
+    def get_rhs_op(self, connection, rhs):
+        if connection.vendor == "postgresql" and not self.rhs_is_direct_value():
+            return f"= ANY(ARRAY{rhs})"
+        return super().get_rhs_op(connection, rhs)

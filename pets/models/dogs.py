@@ -43,14 +43,16 @@ class DogProfileQuerySet(models.QuerySet):
             grantee_id=user.pk, access_level__in=levels
         )
         if inline:
-            # One predicate, `Id IN (owned ids UNION ALL shared ids)`, inside the COUNT and
-            # the page themselves (no separate read of the share ids): PostgreSQL reads the
-            # two small index ranges and joins the ids to the primary key (100,000 dogs, a
-            # typical owner's page: 0.3 ms). An OR of `OwnerId = …` and `Id IN (subquery)`
-            # would make it filter the whole table instead (29 ms).
+            # One predicate, `Id = ANY(ARRAY(owned ids UNION ALL shared ids))` on
+            # PostgreSQL, inside the COUNT and the page themselves (no separate read of
+            # the share ids): PostgreSQL reads the two small index ranges once and looks
+            # the ids up in the primary key (20,000 dogs, a 160-dog owner's COUNT: 0.4 ms).
+            # A plain `Id IN (… UNION ALL …)` becomes a semi-join over the whole table
+            # (12 ms), and an OR of `OwnerId = …` and `Id IN (subquery)` filters the
+            # whole table too (100,000 dogs: 29 ms). See `doggy.core.db.InArray`.
             owned = self.model.objects.filter(owner_id=user.pk).order_by().values("pk")
             ids = owned.union(shared.order_by().values("dog_id"), all=True)
-            return self.filter(pk__in=ids)
+            return self.filter(pk__in_array=ids)
         return self.filter(Q(owner_id=user.pk) | Q(pk__in=shared.values("dog_id")))
 
     def visible_to(

@@ -360,3 +360,16 @@ def test_audit_log_list_costs_one_query_whatever_the_page_size(
 
     assert len(emails) == rows
     assert sessions == [None] * rows
+
+
+def test_the_api_list_reads_audit_rows_without_joining_users_or_sessions(
+    superuser, django_assert_num_queries
+):
+    AuditLogFactory.create_batch(3)
+
+    with django_assert_num_queries(1) as captured:
+        listed = list(audit_log_list(actor=superuser, with_related=False))
+
+    assert len(listed) == 3
+    assert "JOIN" not in captured.captured_queries[0]["sql"]
+    assert {row.user_id for row in listed} == {row.user_id for row in AuditLog.objects.all()}

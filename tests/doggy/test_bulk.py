@@ -78,3 +78,78 @@ def test_plain_rows_arrive_with_every_value(user):
     assert [(d.pk, d.name, d.weight, d.additional_photos, d.is_active) for d in stored] == [
         (row[0], row[2], Decimal("3.25"), [PHOTO], True) for row in rows
     ]
+
+
+def _table_shape() -> tuple[list, list]:
+    """(index definitions, constraint definitions) of DogProfiles."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'DogProfiles' ORDER BY indexname"
+        )
+        indexes = [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = '\"DogProfiles\"'::regclass ORDER BY conname"
+        )
+        return indexes, cursor.fetchall()
+
+
+@pytest.mark.postgres
+def test_a_load_with_rebuilt_indexes_leaves_the_table_as_it_was(user):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    from doggy.bulk import bulk_insert_rows
+
+    # given a dog written earlier in the same transaction (its key check still deferred)
+    DogProfile.objects.create(owner=user, name="Before")
+    before = _table_shape()
+    names = ("id", "owner_id", "name", "created_at", "updated_at")
+    now = datetime.datetime.now(datetime.UTC)
+    rows = [(uuid.uuid4(), user.pk, f"Row {n}", now, now) for n in range(30)]
+
+    # when rows are loaded with the indexes dropped and re-created
+    with CaptureQueriesContext(connection) as captured:
+        assert bulk_insert_rows(DogProfile, names, rows, batch_size=7, rebuild_indexes=True) == 30
+
+    # then the rows are there, and every index and constraint is back as it was
+    assert DogProfile.objects.filter(owner=user).count() == 31
+    assert _table_shape() == before
+    statements = [q["sql"] for q in captured]
+    assert any(s.startswith("DROP INDEX") for s in statements)
+    assert any(s.startswith("CREATE INDEX") for s in statements)
+    assert any("ADD CONSTRAINT" in s and "FOREIGN KEY" in s for s in statements)
+
+
+@pytest.mark.postgres
+def test_a_load_with_rebuilt_indexes_still_checks_foreign_keys(user):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    from django.db import IntegrityError, transaction
+
+    from doggy.bulk import bulk_insert_rows
+
+    names = ("id", "owner_id", "name", "created_at", "updated_at")
+    now = datetime.datetime.now(datetime.UTC)
+    rows = [
+        (uuid.uuid4(), user.pk, "Fine", now, now),
+        (uuid.uuid4(), str(uuid.uuid4()), "X", now, now),
+    ]
+
+    # when one row names an owner that does not exist, the re-created key rejects the load
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bulk_insert_rows(DogProfile, names, rows, rebuild_indexes=True)
+
+    # and nothing was loaded
+    assert not DogProfile.objects.filter(name__in=["Fine", "X"]).exists()
+
+
+def test_rebuilt_indexes_change_nothing_elsewhere(user):
+    # on every engine the option loads the same rows (elsewhere it is bulk_create)
+    from doggy.bulk import bulk_insert_rows
+
+    names = ("id", "owner_id", "name", "created_at", "updated_at")
+    now = datetime.datetime.now(datetime.UTC)
+    rows = [(uuid.uuid4(), user.pk, f"Row {n}", now, now) for n in range(4)]
+
+    assert bulk_insert_rows(DogProfile, names, rows, rebuild_indexes=True) == 4
+    assert DogProfile.objects.filter(owner=user).count() == 4
