@@ -12,7 +12,7 @@ from doggy.core.realtime import FORWARD_TYPE, publish_to_users, user_group
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _join(user_id: int) -> str:
+def _join(user_id: int | str) -> str:
     layer = get_channel_layer()
     channel = async_to_sync(layer.new_channel)()
     async_to_sync(layer.group_add)(user_group(user_id), channel)
@@ -39,3 +39,16 @@ def test_rolled_back_change_sends_nothing():
         transaction.set_rollback(True)
     publish_to_users([9], "message.created", {"id": 3})  # autocommit: sent at once
     assert _receive(channel)["data"] == {"id": 3}
+
+
+def test_user_ids_are_guid_strings():
+    # given: a socket of a user whose id is ASP.NET Identity's GUID string
+    user_id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+    channel = _join(user_id)
+
+    # when
+    publish_to_users([user_id], "message.created", {"id": 4})
+
+    # then
+    assert user_group(user_id) == f"user.{user_id}"
+    assert _receive(channel)["data"] == {"id": 4}
