@@ -57,8 +57,15 @@ def _conversation(request, conversation_id):
     return conversation_get(actor=request.user, conversation_id=conversation_id)
 
 
+def _in_conversation(request, conversation_id):
+    """The conversation of a message route (no participants needed)."""
+    return conversation_get(
+        actor=request.user, conversation_id=conversation_id, with_participants=False
+    )
+
+
 def _message(request, conversation_id, message_id):
-    conversation = _conversation(request, conversation_id)
+    conversation = _in_conversation(request, conversation_id)
     return conversation, message_get(
         actor=request.user, conversation=conversation, message_id=message_id
     )
@@ -208,7 +215,7 @@ class ConversationReadView(MessagingView):
         responses={200: s.ReadStateSerializer, 400: ERROR, **DENIED, **NOT_FOUND},
     )
     def post(self, request, conversation_id: str):
-        conversation = _conversation(request, conversation_id)
+        conversation = _in_conversation(request, conversation_id)
         data = s.MarkReadInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         participant = services.conversation_mark_read(
@@ -239,7 +246,7 @@ class MessageListView(MessagingView):
         responses={200: s.MessagePageSerializer, 400: ERROR, **DENIED, **NOT_FOUND},
     )
     def get(self, request, conversation_id: str):
-        conversation = _conversation(request, conversation_id)
+        conversation = _in_conversation(request, conversation_id)
         page = message_list(
             actor=request.user, conversation=conversation, filters=request.query_params
         )
@@ -280,7 +287,7 @@ class MessageListView(MessagingView):
         },
     )
     def post(self, request, conversation_id: str):
-        conversation = _conversation(request, conversation_id)
+        conversation = _in_conversation(request, conversation_id)
         data = s.MessageSendInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data

@@ -110,7 +110,7 @@ def _active_participants() -> Prefetch:
     )
 
 
-def _for_viewer(actor) -> QuerySet[Conversation]:
+def _for_viewer(actor, *, with_participants: bool = True) -> QuerySet[Conversation]:
     """Conversations `actor` is an active participant of, with their membership columns.
 
     The filter and the annotations share one join of ConversationParticipants (one
@@ -118,14 +118,11 @@ def _for_viewer(actor) -> QuerySet[Conversation]:
     Mattermost difference `MessageCount − ReadMessageCount`: no per-message count.
     """
     mine = {"participants__user_id": actor.pk, "participants__left_at__isnull": True}
-    return (
-        Conversation.objects.filter(**mine)
-        .annotate(
-            unread_count=F("message_count") - F("participants__read_message_count"),
-            **{alias: F(f"participants__{column}") for alias, column in _MEMBERSHIP.items()},
-        )
-        .prefetch_related(_active_participants())
+    queryset = Conversation.objects.filter(**mine).annotate(
+        unread_count=F("message_count") - F("participants__read_message_count"),
+        **{alias: F(f"participants__{column}") for alias, column in _MEMBERSHIP.items()},
     )
+    return queryset.prefetch_related(_active_participants()) if with_participants else queryset
 
 
 def _parse_bool(filters, name: str) -> bool | None:
@@ -167,11 +164,16 @@ def _uuid_or_none(value) -> uuid.UUID | None:
         return None
 
 
-def conversation_get(*, actor, conversation_id) -> Conversation:
-    """The conversation if `actor` is an active participant, else ConversationNotFoundError."""
+def conversation_get(*, actor, conversation_id, with_participants: bool = True) -> Conversation:
+    """The conversation if `actor` is an active participant, else ConversationNotFoundError.
+
+    `with_participants=False` skips prefetching `active_participants` (the message routes
+    do not show them).
+    """
     messaging_access_check(actor)
     pk = _uuid_or_none(conversation_id)
-    conversation = _for_viewer(actor).filter(pk=pk).first() if pk else None
+    viewer = _for_viewer(actor, with_participants=with_participants)
+    conversation = viewer.filter(pk=pk).first() if pk else None
     if conversation is None:
         raise ConversationNotFoundError()
     return conversation
