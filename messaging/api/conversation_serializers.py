@@ -13,6 +13,7 @@ from doggy.api.output import FastOutputMixin
 from doggy.choices import SERVABLE_SCAN_STATUSES, UploadStatus
 
 from ..choices import ConversationType, ModerationStatus, NotificationLevel, ParticipantRole
+from ..selectors.conversations import MAX_MESSAGE_ID
 from ..services.conversations import (
     MESSAGE_MAX_ATTACHMENTS,
     MESSAGE_MAX_LENGTH,
@@ -247,7 +248,7 @@ class MessageSendInputSerializer(serializers.Serializer):
         trim_whitespace=False,
     )
     client_message_id = serializers.CharField(required=False, max_length=64)
-    reply_to_id = serializers.IntegerField(required=False, min_value=1)
+    reply_to_id = serializers.IntegerField(required=False, min_value=1, max_value=MAX_MESSAGE_ID)
     files = serializers.ListField(
         child=serializers.FileField(), required=False, max_length=MESSAGE_MAX_ATTACHMENTS
     )
@@ -263,7 +264,7 @@ class ReactionInputSerializer(serializers.Serializer):
 
 
 class MarkReadInputSerializer(serializers.Serializer):
-    message_id = serializers.IntegerField(required=False, min_value=1)
+    message_id = serializers.IntegerField(required=False, min_value=1, max_value=MAX_MESSAGE_ID)
 
 
 class BlockInputSerializer(serializers.Serializer):

@@ -39,6 +39,8 @@ from ..models import (
     UserBlock,
 )
 
+# Message ids are bigints: a larger number names no message (and must not reach the database).
+MAX_MESSAGE_ID = 2**63 - 1
 MESSAGE_PAGE_DEFAULT = 50
 MESSAGE_PAGE_MAX = 100
 # The membership columns a conversation row carries for its viewer.
@@ -219,7 +221,7 @@ def _cursor(filters, name: str) -> int | None:
         value = int(raw)
     except (TypeError, ValueError):
         value = -1
-    if value < 0:
+    if not 0 <= value <= MAX_MESSAGE_ID:
         raise field_error(MessagingErrorCode.MESSAGE_INVALID, name, "Use a message id.")
     return value
 
@@ -271,6 +273,8 @@ def message_get(*, actor, conversation: Conversation, message_id) -> Message:
         pk = int(message_id)
     except (TypeError, ValueError):
         raise MessageNotFoundError() from None
+    if not 1 <= pk <= MAX_MESSAGE_ID:
+        raise MessageNotFoundError()
     message = _message_queryset().filter(conversation_id=conversation.pk, pk=pk).first()
     if message is None:
         raise MessageNotFoundError()

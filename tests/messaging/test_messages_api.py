@@ -403,3 +403,18 @@ def test_attachment_of_a_refused_type_is_refused(client_for, owner, direct, medi
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "file_type_not_allowed"
     assert Message.objects.count() == 0
+
+
+def test_ids_beyond_bigint_are_refused_not_crashed(client_for, owner, direct):
+    huge = str(2**70)
+    client = client_for(owner)
+
+    detail = client.get(f"{_messages_url(direct)}{huge}/")
+    page = client.get(f"{_messages_url(direct)}?before={huge}")
+    reply = _send(client, direct, reply_to_id=huge)
+    read = client.post(
+        f"/api/v1/conversations/{direct.pk}/read/", {"message_id": huge}, format="json"
+    )
+
+    assert detail.status_code == 404
+    assert (page.status_code, reply.status_code, read.status_code) == (400, 400, 400)
