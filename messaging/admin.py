@@ -3,7 +3,8 @@
 Conversations are read-only (list and detail with their participants). Messages are
 read-only too, except the moderation actions: hide and unhide, each with a reason, which
 go through `messaging.services.conversations.message_hide` / `message_unhide` and are
-audited there. Platform staff (`system.admin`) see and moderate.
+audited there. Platform staff (`system.admin`) see and moderate. The screens follow the
+Messaging feature flag (hidden while it is off).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from django import forms
 from django.contrib import admin
 
 from accounts.admin import action_form_page
+from doggy.admin_features import FeatureAreaAdminMixin
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
+from doggy.choices import FeatureArea
 from doggy.core.permissions import PermissionName, actor_may
 
 from .models import Conversation, ConversationParticipant, Message
@@ -31,7 +34,8 @@ class ConversationParticipantInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Conversation)
-class ConversationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+class ConversationAdmin(FeatureAreaAdminMixin, ReadOnlyAdminMixin, AuditedModelAdmin):
+    feature_area = FeatureArea.MESSAGING
     rbac_view_permission = PermissionName.SYSTEM_ADMIN
     list_display = (
         "id",
@@ -62,7 +66,8 @@ class ConversationAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 
 @admin.register(ConversationParticipant)
-class ConversationParticipantAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+class ConversationParticipantAdmin(FeatureAreaAdminMixin, ReadOnlyAdminMixin, AuditedModelAdmin):
+    feature_area = FeatureArea.MESSAGING
     rbac_view_permission = PermissionName.SYSTEM_ADMIN
     list_display = ("conversation", "user", "role", "joined_at", "left_at")
     list_select_related = ("conversation", "user")
@@ -80,7 +85,8 @@ class ModerationForm(forms.Form):
 
 
 @admin.register(Message)
-class MessageAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+class MessageAdmin(FeatureAreaAdminMixin, ReadOnlyAdminMixin, AuditedModelAdmin):
+    feature_area = FeatureArea.MESSAGING
     rbac_view_permission = PermissionName.SYSTEM_ADMIN
     list_display = (
         "id",

@@ -1,6 +1,7 @@
 """Conversations, messages, reactions, read state and blocks (`/api/v1/conversations/…`).
 
-Every route needs `messaging.access` (403 otherwise) and, inside a conversation, an
+Every route belongs to the Messaging feature area (503 while its flag is off), needs
+`messaging.access` (403 otherwise) and, inside a conversation, an
 active participation: a conversation the caller is not in answers 404 like one that
 does not exist. Views validate input, call one selector or service and render.
 """
@@ -19,6 +20,7 @@ from rest_framework.views import APIView
 from doggy.api.parsers import JSONParser
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
+from doggy.choices import FeatureArea
 from doggy.core.errors import NotFoundError
 from doggy.core.permissions import PermissionName
 
@@ -51,6 +53,8 @@ CanMessage = HasRbacPermission.for_(PermissionName.MESSAGING_ACCESS)
 class MessagingView(APIView):
     permission_classes = [CanMessage]
     parser_classes = [JSONParser]
+    # While the Messaging flag is off (a phase 3 migration window) every route answers 503.
+    feature_area = FeatureArea.MESSAGING
 
 
 def _conversation(request, conversation_id):

@@ -8,6 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from audit.models import AuditLog
+from doggy.choices import FeatureArea
+from doggy.services import feature_flag_set
 from messaging.models import Message
 from messaging.services.conversations import message_send
 from tests.accounts.factories import UserFactory
@@ -97,3 +99,25 @@ def test_staff_without_system_admin_cannot_moderate(message):
     # then
     assert response.status_code == 403
     assert Message.objects.get(pk=message.pk).moderation_status == "Clean"
+
+
+def test_messaging_flag_off_hides_the_api_and_the_admin(
+    staff_client, superuser, owner, direct, client_for
+):
+    # given: the Messaging area switched off (a phase 3 migration window)
+    feature_flag_set(actor=superuser, area=FeatureArea.MESSAGING, enabled=False)
+
+    # when
+    api = client_for(owner).get(f"/api/v1/conversations/{direct.pk}/messages/")
+    screen = staff_client.get(reverse("admin:messaging_conversation_changelist"))
+
+    # then
+    assert api.status_code == 503
+    assert api.json()["error"]["code"] == "feature_disabled"
+    assert screen.status_code == 403
+
+    # when: back on
+    feature_flag_set(actor=superuser, area=FeatureArea.MESSAGING, enabled=True)
+
+    # then
+    assert client_for(owner).get(f"/api/v1/conversations/{direct.pk}/messages/").status_code == 200
