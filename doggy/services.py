@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import decimal
 import hashlib
+import io
 import json
 import logging
 import math
@@ -19,9 +20,11 @@ import referencing
 import referencing.exceptions
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from PIL import Image
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
@@ -731,3 +734,43 @@ def stored_file_soft_delete(*, actor, file: StoredFile) -> StoredFile:
     )
     file.deleted_at = locked.deleted_at
     return locked
+
+
+THUMBNAIL_MAX_EDGE = 320
+THUMBNAIL_CONTENT_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
+
+
+def stored_file_thumbnail_create(file_id, max_edge: int = THUMBNAIL_MAX_EDGE) -> str | None:
+    """Make a JPEG thumbnail (longest edge `max_edge`) of an image file with Pillow.
+
+    A task (`doggy.core.tasks`): it runs after the upload's transaction commits. The
+    thumbnail goes next to the blob, under `<StorageKey>.thumb.jpg`, and the row records
+    `ThumbnailKey`, `Width` and `Height` (of the original). Files that are not images,
+    already have a thumbnail, are deleted or gone, or that Pillow cannot decode are left
+    as they are. Returns the thumbnail's key, or None.
+    """
+    stored = StoredFile.objects.filter(
+        pk=file_id, deleted_at__isnull=True, thumbnail_key__isnull=True
+    ).first()
+    if stored is None or stored.content_type not in THUMBNAIL_CONTENT_TYPES:
+        return None
+    storage = storages[stored.storage_backend]
+    try:
+        with storage.open(stored.storage_key, "rb") as blob, Image.open(blob) as image:
+            width, height = image.size
+            if width * height > Image.MAX_IMAGE_PIXELS:
+                return None
+            image.thumbnail((max_edge, max_edge))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, format="JPEG", quality=80)
+    except (OSError, Image.DecompressionBombError, ValueError):
+        logger.warning("No thumbnail for %s: not a decodable image", stored.pk)
+        return None
+    key = storage.save(f"{stored.storage_key}.thumb.jpg", ContentFile(out.getvalue()))
+    updated = StoredFile.objects.filter(pk=stored.pk, thumbnail_key__isnull=True).update(
+        thumbnail_key=key, width=width, height=height
+    )
+    if not updated:
+        _delete_blob_quietly(storage, key)
+        return None
+    return key

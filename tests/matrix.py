@@ -183,4 +183,5 @@ MATRIX_MODULES = (
     "tests.audit.test_permission_matrix",
     "tests.doggy.test_permission_matrix",
     "tests.ai.test_permission_matrix",
+    "tests.messaging.test_permission_matrix",
 )

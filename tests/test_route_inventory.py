@@ -14,7 +14,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.matrix import all_matrices
 
-PROJECT_MODULES = ("accounts.", "audit.", "doggy.", "pets.", "scheduling.", "billing.")
+PROJECT_MODULES = (
+    "accounts.",
+    "audit.",
+    "doggy.",
+    "pets.",
+    "scheduling.",
+    "billing.",
+    "messaging.",
+)
 # The apps whose views all name their permission classes (pets, scheduling and billing
 # views inherit them from the default and their own bases).
 DECLARING_APPS = ("accounts.", "audit.", "doggy.")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("accounts.api.phase2_urls")),
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
+    path("", include("messaging.api.conversation_urls")),
     path("billing/", include("billing.api.urls")),
     path("", include("ai.api.urls")),
 ]

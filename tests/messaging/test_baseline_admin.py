@@ -1,5 +1,5 @@
-"""The baseline messaging admin is read-only: no messaging service exists yet, and no
-admin writes through the ORM."""
+"""The messaging admin's forms are read-only: no admin writes through the ORM (moderation
+goes through its actions and the service, tests/messaging/test_admin.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Reads of the messaging app, one module per area (import from the module itself)."""
