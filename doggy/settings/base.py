@@ -193,6 +193,16 @@ DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="")
 # The runner of work after commit (doggy.core.tasks), e.g. the virus scan of an upload.
 DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcessRunner")
 
+# --- Calls (messaging, plan 020) -------------------------------------------------------
+# A call still ringing after this many seconds is missed (`manage.py calls_sweep`).
+DOGGY_CALL_RING_TIMEOUT_SECONDS = env.int("DOGGY_CALL_RING_TIMEOUT_SECONDS", default=45)
+# TURN relay credentials in coturn's REST API form (`use-auth-secret`): the shared
+# secret of `static-auth-secret`, the relay URLs given to clients, and how long one
+# credential lasts. Without a secret the credentials route answers 503.
+DOGGY_TURN_SECRET = env("DOGGY_TURN_SECRET", default="")
+DOGGY_TURN_URLS = env.list("DOGGY_TURN_URLS", default=[])
+DOGGY_TURN_TTL_SECONDS = env.int("DOGGY_TURN_TTL_SECONDS", default=3600)
+
 # --- Links in emails ---------------------------------------------------------------------
 # Base URL of the web frontend; verification and password-reset emails link to
 # <DOGGY_FRONTEND_URL>/verify-email?token=… and …/reset-password?token=….
