@@ -117,11 +117,21 @@ def _disconnect(participant: VideoCallParticipant, now: datetime.datetime) -> No
     )
 
 
+def _snapshot(row, fields: list[str]) -> tuple:
+    return tuple(getattr(row, name) for name in fields)
+
+
 def _save(call: VideoCallSession, participants: list[VideoCallParticipant]) -> None:
-    call.full_clean(validate_unique=False)
-    call.save(update_fields=_CALL_FIELDS)
+    """Write the rows a step changed (compared with what `_lock` read), nothing else.
+
+    The values come from this module's transitions only: statuses from the closed
+    lists, `EndedAt` never before `StartedAt`, so no validation query is needed.
+    """
+    if _snapshot(call, _CALL_FIELDS) != call._as_locked:
+        call.save(update_fields=_CALL_FIELDS)
     for participant in participants:
-        participant.save(update_fields=_PARTICIPANT_FIELDS)
+        if _snapshot(participant, _PARTICIPANT_FIELDS) != participant._as_locked:
+            participant.save(update_fields=_PARTICIPANT_FIELDS)
 
 
 def _publish_update(call: VideoCallSession, participants: list[VideoCallParticipant]) -> None:
@@ -162,6 +172,15 @@ def _finish(
     )
 
 
+def _lock_participants(call: VideoCallSession) -> list[VideoCallParticipant]:
+    participants = list(
+        VideoCallParticipant.objects.select_for_update().filter(session=call).order_by("id")
+    )
+    for participant in participants:
+        participant._as_locked = _snapshot(participant, _PARTICIPANT_FIELDS)
+    return participants
+
+
 def _lock(*, actor, call_id: Any) -> tuple[VideoCallSession, list[VideoCallParticipant], Any]:
     """The call (locked), its participants (locked, in id order) and `actor`'s own row;
     a call `actor` is not in is a 404."""
@@ -170,9 +189,8 @@ def _lock(*, actor, call_id: Any) -> tuple[VideoCallSession, list[VideoCallParti
     call = VideoCallSession.objects.select_for_update().filter(pk=pk).first() if pk else None
     if call is None:
         raise CallNotFoundError()
-    participants = list(
-        VideoCallParticipant.objects.select_for_update().filter(session=call).order_by("id")
-    )
+    call._as_locked = _snapshot(call, _CALL_FIELDS)
+    participants = _lock_participants(call)
     me = next((p for p in participants if p.user_id == actor.pk), None)
     if me is None:
         raise CallNotFoundError()
@@ -382,9 +400,8 @@ def calls_sweep_missed(*, now: datetime.datetime | None = None) -> int:
             call = VideoCallSession.objects.select_for_update().filter(pk=pk).first()
             if call is None or call.status not in LIVE_CALL_STATUSES:
                 continue
-            participants = list(
-                VideoCallParticipant.objects.select_for_update().filter(session=call).order_by("id")
-            )
+            call._as_locked = _snapshot(call, _CALL_FIELDS)
+            participants = _lock_participants(call)
             overdue = [
                 p
                 for p in participants
