@@ -265,3 +265,22 @@ def test_call_accept_queries(
     with django_assert_num_queries(CALL_ACCEPT):
         response = client.post(f"/api/v1/calls/{call.pk}/accept/")
     assert response.status_code == 200
+
+
+def test_call_serializer_writes_what_drf_writes(owner, provider_user):
+    # given: a finished call with both participants, read as the list reads it
+    from rest_framework import serializers
+
+    from messaging.api.calls import CallParticipantSerializer, CallSerializer
+    from messaging.call_selectors import call_list
+
+    _calls(owner, provider_user, 1)
+    call = call_list(actor=owner).get()
+
+    # then: the fast output path writes exactly what DRF's own does
+    drf = dict(serializers.Serializer.to_representation(CallSerializer(), call))
+    drf["participants"] = [
+        dict(serializers.Serializer.to_representation(CallParticipantSerializer(), p))
+        for p in call.participant_list
+    ]
+    assert CallSerializer(call).data == drf
