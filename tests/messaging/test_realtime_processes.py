@@ -12,6 +12,7 @@ import json
 
 import httpx
 import pytest
+from django.db import connection
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
@@ -20,6 +21,9 @@ from tests.messaging.servers import current_database_url, daphne_servers
 
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the server processes share the database"
+    ),
     pytest.mark.redis,
     pytest.mark.django_db(transaction=True),
 ]
