@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from doggy.core.errors import ApplicationError, ConflictError, NotFoundError
+from doggy.core.errors import ConflictError, NotFoundError
 
 
 class CallErrorCode(Enum):
@@ -50,10 +50,9 @@ class CallConversationNotFoundError(NotFoundError):
         super().__init__(CallErrorCode.CONVERSATION_NOT_FOUND, message)
 
 
-class TurnNotConfiguredError(ApplicationError):
-    """No TURN secret is configured: relay credentials cannot be issued."""
-
-    status_code = 503
+class TurnNotConfiguredError(NotFoundError):
+    """No TURN secret is configured: this deployment has no relay to hand credentials for
+    (a 404, not a 5xx: the server works as configured)."""
 
     def __init__(self, message: str = "No TURN relay is configured."):
         super().__init__(CallErrorCode.TURN_NOT_CONFIGURED, message)

@@ -198,7 +198,7 @@ DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcess
 DOGGY_CALL_RING_TIMEOUT_SECONDS = env.int("DOGGY_CALL_RING_TIMEOUT_SECONDS", default=45)
 # TURN relay credentials in coturn's REST API form (`use-auth-secret`): the shared
 # secret of `static-auth-secret`, the relay URLs given to clients, and how long one
-# credential lasts. Without a secret the credentials route answers 503.
+# credential lasts. Without a secret the credentials route answers 404.
 DOGGY_TURN_SECRET = env("DOGGY_TURN_SECRET", default="")
 DOGGY_TURN_URLS = env.list("DOGGY_TURN_URLS", default=[])
 DOGGY_TURN_TTL_SECONDS = env.int("DOGGY_TURN_TTL_SECONDS", default=3600)

@@ -163,7 +163,7 @@ class TurnCredentialsView(APIView):
     @extend_schema(
         tags=[TAG],
         operation_id="calls_turn_credentials",
-        responses={200: TurnCredentialsSerializer, 401: ERROR, 403: ERROR, 503: ERROR},
+        responses={200: TurnCredentialsSerializer, 401: ERROR, 403: ERROR, 404: ERROR},
     )
     def get(self, request):
         credentials = call_services.turn_credentials_issue(actor=request.user)

@@ -169,7 +169,7 @@ def test_a_second_call_in_a_conversation_is_a_409(client_for, conversation, owne
     assert response.json()["error"]["code"] == "call_in_progress"
 
 
-def test_turn_credentials_are_not_cached_and_answer_503_without_a_secret(
+def test_turn_credentials_are_not_cached_and_answer_404_without_a_secret(
     client_for, owner, settings
 ):
     settings.DOGGY_TURN_SECRET = TURN_SECRET
@@ -183,7 +183,7 @@ def test_turn_credentials_are_not_cached_and_answer_503_without_a_secret(
 
     settings.DOGGY_TURN_SECRET = ""
     response = client.get("/api/v1/calls/turn-credentials/")
-    assert response.status_code == 503
+    assert response.status_code == 404
     assert response.json()["error"]["code"] == "turn_not_configured"
 
 
