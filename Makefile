@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lock lint format migrate demo ddl bench clean
+.PHONY: run test install lock lint format migrate demo ddl bench bench-realtime clean
 
 # Installs only what requirements/dev.txt locks, every package pinned and hash-checked; the
 # project itself runs from this folder (manage.py and pytest put it on the path).
@@ -58,3 +58,8 @@ clean:
 # missing); writes bench/results.md. Not part of `make test`. BENCH_ARGS="--rounds 5".
 bench: install
 	bash bench/run.sh $(BENCH_ARGS)
+
+# WebSocket fan-out to 100 clients on two daphne processes through a throwaway Redis and
+# PostgreSQL: deliveries/s and p50/p99 latency; writes bench/results-realtime.md.
+bench-realtime: install
+	bash scripts/with_redis.sh bash scripts/with_postgres.sh $(PY) bench/realtime.py $(BENCH_ARGS)

@@ -8,17 +8,12 @@ so logout, revocation, suspension and deactivation take effect on the next reque
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
-from .services.sessions import (
-    user_session_check_expiry,
-    user_session_get_by_access_token,
-    user_session_touch,
-)
+from .services.sessions import user_session_authenticate
 
 _INVALID = _("Invalid or expired token.")
 
@@ -47,17 +42,10 @@ class BearerTokenAuthentication(BaseAuthentication):
         return self.authenticate_token(token)
 
     def authenticate_token(self, token: str):
-        session = user_session_get_by_access_token(token=token)
+        session = user_session_authenticate(token=token)
         if session is None:
             raise exceptions.AuthenticationFailed(_INVALID, code="invalid_token")
-        user = session.user
-        if not user.is_active:
-            raise exceptions.AuthenticationFailed(_INVALID, code="invalid_token")
-        now = timezone.now()
-        if not user_session_check_expiry(session=session, now=now):
-            raise exceptions.AuthenticationFailed(_INVALID, code="invalid_token")
-        user_session_touch(session=session, now=now)
-        return user, session
+        return session.user, session
 
     def authenticate_header(self, request):
         return f'{self.keyword} realm="{self.realm}"'

@@ -184,4 +184,5 @@ MATRIX_MODULES = (
     "tests.doggy.test_permission_matrix",
     "tests.ai.test_permission_matrix",
     "tests.messaging.test_permission_matrix",
+    "tests.messaging.test_calls_api",
 )

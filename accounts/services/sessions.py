@@ -33,6 +33,7 @@ from django.utils import timezone
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
 from doggy.core.errors import NotFoundError
+from doggy.core.realtime import publish_to_users
 from doggy.selectors import setting_int
 
 from ..choices import SessionEndReason
@@ -45,6 +46,8 @@ _PREFIX_BYTES = 12
 _SECRET_BYTES = 32
 # LastActivityAt (and so the idle deadline) is written at most this often per session.
 ACTIVITY_WRITE_INTERVAL = datetime.timedelta(seconds=60)
+# The real-time event that closes the sockets of ended sessions (messaging.realtime).
+SESSION_REVOKED_EVENT = "session.revoked"
 # Bounds the walk along ReplacedBySessionId when a replayed refresh token revokes its family.
 _MAX_CHAIN_LENGTH = 10_000
 
@@ -134,6 +137,14 @@ def _truncate(value: str | None, length: int) -> str | None:
     return value[:length] if value else None
 
 
+def _announce_ended(user_id: str, session_ids) -> None:
+    """After commit, tell the user's sockets which sessions ended: a socket opened with
+    one of them closes (its next request would be refused anyway)."""
+    ids = sorted(str(session_id) for session_id in session_ids)
+    if ids:
+        publish_to_users([user_id], SESSION_REVOKED_EVENT, {"session_ids": ids})
+
+
 def _issue(
     *,
     user: User,
@@ -200,9 +211,11 @@ def _revoke_descendants(session: UserSession, *, now: datetime.datetime) -> int:
         )
     if not ids:
         return 0
-    return UserSession.objects.filter(pk__in=ids, is_active=True).update(
+    revoked = UserSession.objects.filter(pk__in=ids, is_active=True).update(
         is_active=False, ended_at=now, end_reason=SessionEndReason.REVOKED
     )
+    _announce_ended(session.user_id, ids)
+    return revoked
 
 
 def _rotate(
@@ -424,6 +437,42 @@ def user_session_touch(*, session: UserSession, now: datetime.datetime | None = 
     return bool(written)
 
 
+def user_session_authenticate(
+    *, token: str, now: datetime.datetime | None = None
+) -> UserSession | None:
+    """The live session of an access token (user loaded), its idle deadline slid; else None.
+
+    What every bearer-authenticated request and WebSocket handshake runs: the session is
+    active, its user may sign in, it has not expired (an expired row is ended here).
+    """
+    session = user_session_get_by_access_token(token=token)
+    if session is None or not session.user.is_active:
+        return None
+    now = now or timezone.now()
+    if not user_session_check_expiry(session=session, now=now):
+        return None
+    user_session_touch(session=session, now=now)
+    return session
+
+
+def user_session_recheck(*, session_id, now: datetime.datetime | None = None) -> bool:
+    """Whether the session `session_id` is still live, for a long-lived socket opened with
+    it; a live session's idle deadline slides as for a request (socket use is activity)."""
+    session = (
+        UserSession.objects.select_related("user")
+        .only("id", "last_activity_at", "expires_at", "user__id", "user__is_active")
+        .filter(pk=session_id, is_active=True)
+        .first()
+    )
+    if session is None or not session.user.is_active:
+        return False
+    now = now or timezone.now()
+    if not user_session_check_expiry(session=session, now=now):
+        return False
+    user_session_touch(session=session, now=now)
+    return True
+
+
 @transaction.atomic
 def user_session_end(
     *,
@@ -444,6 +493,7 @@ def user_session_end(
         is_active=False, ended_at=now, end_reason=reason
     )
     if ended:
+        _announce_ended(session.user_id, [session.pk])
         action = AuditAction.LOGOUT if reason == SessionEndReason.LOGOUT else None
         new = {
             "reason": reason,
@@ -476,12 +526,20 @@ def user_sessions_revoke(
     """End every active session of `user` (but `except_session`); returns how many ended.
 
     One UPDATE, so a request authenticated with any of these sessions fails from the next
-    request on (revocation on suspension, password change, logout-all, role removal).
+    request on (revocation on suspension, password change, logout-all, role removal);
+    their open sockets are closed after commit.
     """
     sessions = UserSession.objects.filter(user=user, is_active=True)
     if except_session is not None:
         sessions = sessions.exclude(pk=except_session.pk)
-    return sessions.update(is_active=False, ended_at=timezone.now(), end_reason=reason)
+    ids = list(sessions.select_for_update().values_list("pk", flat=True))
+    if not ids:
+        return 0
+    ended = UserSession.objects.filter(pk__in=ids, is_active=True).update(
+        is_active=False, ended_at=timezone.now(), end_reason=reason
+    )
+    _announce_ended(user.pk, ids)
+    return ended
 
 
 # --- Reads ------------------------------------------------------------------------------

@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("messaging.api.conversation_urls")),
     path("billing/", include("billing.api.urls")),
     path("", include("ai.api.urls")),
+    path("calls/", include("messaging.api.calls")),
 ]

@@ -215,6 +215,15 @@ DOGGY_AI_RETRY_BACKOFF = env.float("DOGGY_AI_RETRY_BACKOFF", default=0.5)
 DOGGY_AI_PLAN_SUBSCRIPTION = env(
     "DOGGY_AI_PLAN_SUBSCRIPTION", default="billing.selectors.subscription_get_current"
 )
+# --- Calls (messaging, plan 020) -------------------------------------------------------
+# A call still ringing after this many seconds is missed (`manage.py calls_sweep`).
+DOGGY_CALL_RING_TIMEOUT_SECONDS = env.int("DOGGY_CALL_RING_TIMEOUT_SECONDS", default=45)
+# TURN relay credentials in coturn's REST API form (`use-auth-secret`): the shared
+# secret of `static-auth-secret`, the relay URLs given to clients, and how long one
+# credential lasts. Without a secret the credentials route answers 404.
+DOGGY_TURN_SECRET = env("DOGGY_TURN_SECRET", default="")
+DOGGY_TURN_URLS = env.list("DOGGY_TURN_URLS", default=[])
+DOGGY_TURN_TTL_SECONDS = env.int("DOGGY_TURN_TTL_SECONDS", default=3600)
 
 # --- Links in emails ---------------------------------------------------------------------
 # Base URL of the web frontend; verification and password-reset emails link to

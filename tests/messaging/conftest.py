@@ -8,6 +8,7 @@ from messaging.services.conversations import (
     conversation_create_group,
     conversation_get_or_create_direct,
 )
+from tests.messaging.factories import ConversationFactory, ConversationParticipantFactory
 
 
 @pytest.fixture
@@ -25,3 +26,12 @@ def group(owner, provider_user, other_owner):
     return conversation_create_group(
         actor=owner, title="Walkies", user_ids=[provider_user.pk, other_owner.pk]
     )
+
+
+@pytest.fixture
+def conversation(owner, provider_user):
+    """A group conversation whose active participants are `owner` and `provider_user`."""
+    conversation = ConversationFactory()
+    ConversationParticipantFactory(conversation=conversation, user=owner)
+    ConversationParticipantFactory(conversation=conversation, user=provider_user)
+    return conversation
