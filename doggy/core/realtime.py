@@ -28,12 +28,15 @@ logger = logging.getLogger(__name__)
 FORWARD_TYPE = "event.forward"
 
 
-def user_group(user_id: int) -> str:
-    """The channel-layer group every socket of `user_id` joins."""
-    return f"user.{int(user_id)}"
+def user_group(user_id: str | int) -> str:
+    """The channel-layer group every socket of `user_id` joins.
+
+    User ids are GUID strings (SCHEMA.md D1), which are valid group-name characters.
+    """
+    return f"user.{user_id}"
 
 
-def send_now(user_ids: Iterable[int], event_type: str, payload: dict[str, Any]) -> None:
+def send_now(user_ids: Iterable[str | int], event_type: str, payload: dict[str, Any]) -> None:
     """Send the event to every socket of `user_ids` at once (no transaction involved)."""
     layer = get_channel_layer()
     if layer is None:
@@ -44,8 +47,10 @@ def send_now(user_ids: Iterable[int], event_type: str, payload: dict[str, Any]) 
         send(user_group(user_id), message)
 
 
-def publish_to_users(user_ids: Iterable[int], event_type: str, payload: dict[str, Any]) -> None:
+def publish_to_users(
+    user_ids: Iterable[str | int], event_type: str, payload: dict[str, Any]
+) -> None:
     """Send the event to every socket of `user_ids` once the current transaction commits."""
-    ids = sorted({int(u) for u in user_ids})
+    ids = sorted({str(u) for u in user_ids})
     if ids:
         run_after_commit(send_now, ids, event_type, payload)

@@ -39,3 +39,16 @@ def test_rolled_back_change_sends_nothing():
         transaction.set_rollback(True)
     publish_to_users([9], "message.created", {"id": 3})  # autocommit: sent at once
     assert _receive(channel)["data"] == {"id": 3}
+
+
+def test_user_ids_are_guid_strings():
+    # given: a user id as the accounts app makes them (a GUID string, SCHEMA.md D1)
+    user_id = "0b6f4d2e-3c1a-4e57-9a0e-5d1f2b7c8e90"
+    channel = _join(user_id)
+
+    # when
+    publish_to_users([user_id], "notification.created", {"id": 4})
+
+    # then
+    assert user_group(user_id) == f"user.{user_id}"
+    assert _receive(channel)["data"] == {"id": 4}
