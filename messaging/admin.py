@@ -48,3 +48,6 @@ class MessageAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     search_fields = ("=id", "sender__email", "=conversation__id")
     autocomplete_fields = ("conversation", "sender")
     readonly_fields = ("created_at",)
+
+
+from . import admin_notifications  # noqa: E402, F401  (registers its screens)

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
     path("billing/", include("billing.api.urls")),
+    path("", include("messaging.api.urls")),
 ]
