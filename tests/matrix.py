@@ -181,4 +181,5 @@ MATRIX_MODULES = (
     "tests.accounts.test_permission_matrix",
     "tests.audit.test_permission_matrix",
     "tests.doggy.test_permission_matrix",
+    "tests.messaging.test_notifications_permission_matrix",
 )
