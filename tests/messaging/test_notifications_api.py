@@ -4,6 +4,7 @@ filters, errors, and query counts that do not grow with the page size."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from messaging.models import PushDevice
 from messaging.notification_services import notify
@@ -214,3 +215,27 @@ def test_presence_heartbeat_and_list(api, client_for, owner, other_owner):
     }
     assert api.get("/api/v1/presence/", {"since": "x"}).status_code == 400
     assert api.post("/api/v1/presence/", {"status": "online"}, format="json").status_code == 400
+
+
+def test_fast_output_serializers_write_what_drf_writes(owner, other_owner):
+    # given: rows as the selectors return them (inbox rows carry only the columns shown)
+    from rest_framework import serializers
+
+    from messaging.api.notifications import NotificationSerializer, PushDeviceSerializer
+    from messaging.notification_selectors import notification_list, push_device_list
+
+    notify(owner, "message.new", "Hi", "Body", {"conversation": "c"}, actor=other_owner)
+    NotificationFactory(
+        recipient=owner, is_read=True, read_at=timezone.now(), entity_type="pets.DogProfile"
+    )
+    PushDeviceFactory(user=owner)
+
+    # then
+    for serializer_class, rows in (
+        (NotificationSerializer, list(notification_list(actor=owner))),
+        (PushDeviceSerializer, list(push_device_list(actor=owner))),
+    ):
+        assert rows
+        for row in rows:
+            expected = dict(serializers.Serializer.to_representation(serializer_class(), row))
+            assert serializer_class(row).data == expected
