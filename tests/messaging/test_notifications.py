@@ -375,3 +375,24 @@ def test_delete_only_own_device(owner, other_owner):
     push_device_delete(actor=owner, device_id=mine.pk)
     assert list(PushDevice.objects.values_list("id", flat=True)) == [theirs.pk]
     assert AuditLog.objects.filter(action="Delete", entity_id=str(mine.pk)).count() == 1
+
+
+def test_deliver_notifications_command_sends_due_rows(owner):
+    # given: an email delivery whose commit-time attempt never ran
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    notify(owner, "appointment.confirmed", "Confirmed")
+    out = StringIO()
+
+    # when
+    call_command("deliver_notifications", stdout=out)
+    call_command("deliver_notifications", stdout=out)
+
+    # then
+    assert out.getvalue().splitlines() == [
+        "Deliveries attempted: 1 Sent.",
+        "Deliveries attempted: none due.",
+    ]
+    assert len(mail.outbox) == 1
