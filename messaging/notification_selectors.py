@@ -61,9 +61,16 @@ def notification_list(*, actor, unread: bool | None = None) -> QuerySet[Notifica
     return queryset.only(*INBOX_FIELDS).order_by("-id")
 
 
+# The largest id a bigint column holds: a larger one cannot exist (and overflows drivers).
+MAX_BIGINT = 2**63 - 1
+
+
 def notification_get(*, actor, notification_id: Any) -> Notification:
     try:
-        return Notification.objects.get(pk=int(notification_id), recipient=actor)
+        pk = int(notification_id)
+        if not 0 < pk <= MAX_BIGINT:
+            raise ValueError(pk)
+        return Notification.objects.get(pk=pk, recipient=actor)
     except (Notification.DoesNotExist, TypeError, ValueError):
         raise NotificationNotFoundError() from None
 

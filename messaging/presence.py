@@ -32,6 +32,7 @@ from .notification_selectors import conversation_peer_ids, recipient_profile
 
 ACTIVE, IDLE, OFFLINE = "active", "idle", "offline"
 HEARTBEAT_STATUSES = (ACTIVE, IDLE)
+PRESENCE_STATUSES = (ACTIVE, IDLE, OFFLINE)
 # Zulip's OFFLINE_THRESHOLD_SECS: a client that sent nothing for this long is offline.
 OFFLINE_THRESHOLD = dt.timedelta(seconds=140)
 # Zulip's MIN_INTERVAL_LENGTH: activity less than this apart is one interval.

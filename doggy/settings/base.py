@@ -277,6 +277,10 @@ SPECTACULAR_SETTINGS = {
         "AllergyClinicalStatusEnum": "pets.choices.AllergyClinicalStatus",
         "MedicalDocumentTypeEnum": "pets.choices.MedicalDocumentType",
         "WeightSourceEnum": "pets.choices.WeightSource",
+        "LevelEnum": "accounts.choices.KycLevel",
+        "NotificationLevelEnum": "messaging.choices.NotificationSeverity",
+        "PresenceStatusEnum": "messaging.presence.PRESENCE_STATUSES",
+        "HeartbeatStatusEnum": "messaging.presence.HEARTBEAT_STATUSES",
     },
 }
 

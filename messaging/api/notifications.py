@@ -24,6 +24,7 @@ from ..choices import PushBrowser
 from ..models import Notification, PushDevice
 from ..notification_errors import NotificationErrorCode
 from ..notification_selectors import (
+    MAX_BIGINT,
     notification_list,
     notification_preferences_view,
     notification_unread_count,
@@ -37,7 +38,7 @@ from ..notification_services import (
     push_device_register,
 )
 from ..notification_types import PREFERENCE_CHANNELS
-from ..presence import HEARTBEAT_STATUSES, presence_heartbeat, presence_list
+from ..presence import HEARTBEAT_STATUSES, PRESENCE_STATUSES, presence_heartbeat, presence_list
 
 NOTIFICATIONS_TAG = "notifications"
 ERROR = OpenApiResponse(ErrorSerializer, description="The one error shape.")
@@ -136,7 +137,7 @@ class DeviceListSerializer(serializers.Serializer):
 
 class PresenceEntrySerializer(serializers.Serializer):
     user_id = serializers.CharField()
-    status = serializers.ChoiceField(choices=["active", "idle", "offline"])
+    status = serializers.ChoiceField(choices=PRESENCE_STATUSES)
     last_active_at = serializers.DateTimeField(allow_null=True)
     status_text = serializers.CharField()
     last_update_id = serializers.IntegerField()
@@ -363,6 +364,8 @@ class PresenceView(APIView):
         if raw not in (None, ""):
             try:
                 since = int(raw)
+                if not 0 <= since <= MAX_BIGINT:
+                    raise ValueError(since)
             except ValueError:
                 message = "A whole number (a last_update_id)."
                 raise ApplicationError(

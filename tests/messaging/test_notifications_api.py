@@ -191,6 +191,14 @@ def test_device_register_refuses_a_plain_http_endpoint(api):
     assert PushDevice.objects.count() == 0
 
 
+def test_an_id_beyond_bigint_is_not_found(api):
+    response = api.post(f"/api/v1/notifications/{2**64}/read/")
+    assert (response.status_code, response.json()["error"]["code"]) == (
+        404,
+        "notification_not_found",
+    )
+
+
 def test_device_delete(api, owner):
     device = PushDeviceFactory(user=owner)
     assert api.delete(f"/api/v1/devices/{device.pk}/").status_code == 204
@@ -214,6 +222,7 @@ def test_presence_heartbeat_and_list(api, client_for, owner, other_owner):
         "presences": []
     }
     assert api.get("/api/v1/presence/", {"since": "x"}).status_code == 400
+    assert api.get("/api/v1/presence/", {"since": str(2**63)}).status_code == 400
     assert api.post("/api/v1/presence/", {"status": "online"}, format="json").status_code == 400
 
 
