@@ -299,9 +299,9 @@ def notification_delivery_attempt(
     """One attempt of one delivery; returns its status afterwards (None: not due/claimed)."""
     now = now or timezone.now()
     with transaction.atomic():
+        # Only the delivery row is locked (a join to the nullable device cannot be).
         delivery = (
             NotificationDelivery.objects.select_for_update()
-            .select_related("notification", "push_device")
             .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
             .first()
         )
@@ -419,7 +419,7 @@ def notification_mark_all_read(*, actor) -> int:
     marked = Notification.objects.filter(pk__in=ids, is_read=False).update(
         is_read=True, read_at=timezone.now()
     )
-    publish_to_users([actor.pk], EVENT_READ, {"ids": ids})
+    publish_to_users([actor.pk], EVENT_READ, {"all": True})
     return marked
 
 
