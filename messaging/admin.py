@@ -149,3 +149,6 @@ class MessageAdmin(FeatureAreaAdminMixin, ReadOnlyAdminMixin, AuditedModelAdmin)
             done="Unhid {count} message(s).",
             action="unhide_messages",
         )
+
+
+from . import admin_notifications  # noqa: E402, F401  (registers its screens)

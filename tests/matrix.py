@@ -185,4 +185,5 @@ MATRIX_MODULES = (
     "tests.ai.test_permission_matrix",
     "tests.messaging.test_permission_matrix",
     "tests.messaging.test_calls_api",
+    "tests.messaging.test_notifications_permission_matrix",
 )

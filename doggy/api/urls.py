@@ -23,4 +23,5 @@ urlpatterns = [
     path("billing/", include("billing.api.urls")),
     path("", include("ai.api.urls")),
     path("calls/", include("messaging.api.calls")),
+    path("", include("messaging.api.urls")),
 ]

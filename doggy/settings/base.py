@@ -192,6 +192,16 @@ DOGGY_BACKUP_DIR = Path(env("DOGGY_BACKUP_DIR", default=str(BASE_DIR / "backups"
 DOGGY_FILE_SCANNER = env("DOGGY_FILE_SCANNER", default="")
 # The runner of work after commit (doggy.core.tasks), e.g. the virus scan of an upload.
 DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcessRunner")
+# doggy.core.tasks.CeleryRunner queues it on Celery (doggy/celery.py) instead; its broker is
+# CELERY_BROKER_URL, else REDIS_URL.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or REDIS_URL
+
+# --- Notifications: Web Push (VAPID, RFC 8292) ---------------------------------------------
+# The private key as pywebpush reads it (base64url raw or DER, or a PEM file path); the public
+# key is what browsers subscribe with (the API hands it to clients). No key: no push sent.
+DOGGY_VAPID_PRIVATE_KEY = env("DOGGY_VAPID_PRIVATE_KEY", default="")
+DOGGY_VAPID_PUBLIC_KEY = env("DOGGY_VAPID_PUBLIC_KEY", default="")
+DOGGY_VAPID_SUBJECT = env("DOGGY_VAPID_SUBJECT", default="mailto:support@meandmydoggy.invalid")
 
 # --- AI (ai app, docs/api/ai.md) --------------------------------------------------------
 # Health advice: `local` (the rule engine, no network) or `openai` (any OpenAI-compatible API).
@@ -299,6 +309,10 @@ SPECTACULAR_SETTINGS = {
         "AllergyClinicalStatusEnum": "pets.choices.AllergyClinicalStatus",
         "MedicalDocumentTypeEnum": "pets.choices.MedicalDocumentType",
         "WeightSourceEnum": "pets.choices.WeightSource",
+        "LevelEnum": "accounts.choices.KycLevel",
+        "NotificationLevelEnum": "messaging.choices.NotificationSeverity",
+        "PresenceStatusEnum": "messaging.presence.PRESENCE_STATUSES",
+        "HeartbeatStatusEnum": "messaging.presence.HEARTBEAT_STATUSES",
     },
 }
 

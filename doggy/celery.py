@@ -1,0 +1,57 @@
+"""The Celery application: queued work after commit, and the beat schedule.
+
+Used when `DOGGY_TASK_RUNNER = "doggy.core.tasks.CeleryRunner"`; the in-process runner
+stays the default. The broker is `CELERY_BROKER_URL`, else `REDIS_URL`. There is one
+task, `doggy.run_task`, which runs any after-commit task by its dotted path with plain
+arguments (ids, strings, JSON values), so the project's tasks need no Celery decorator:
+
+    celery -A doggy.celery worker -l info
+    celery -A doggy.celery beat -l info     # the periodic sweeps below
+
+The beat schedule retries due notification deliveries (held for quiet hours, or waiting
+for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from django.utils.module_loading import import_string
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doggy.settings.production")
+
+app = Celery("doggy")
+# CELERY_* settings (CELERY_BROKER_URL: the broker, REDIS_URL by default), read lazily.
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.update(
+    task_serializer="json",
+    accept_content=["json"],
+    result_backend=None,
+    task_ignore_result=True,
+    # A task is acknowledged after it ran: a worker that dies mid-task leaves it queued.
+    task_acks_late=True,
+    worker_prefetch_multiplier=1,
+    broker_connection_retry_on_startup=True,
+    beat_schedule={
+        "deliver-due-notifications": {
+            "task": "doggy.run_task",
+            "schedule": 60.0,
+            "args": ("messaging.notification_services.notification_deliveries_sweep_task",),
+        },
+    },
+)
+
+
+def task_path(task) -> str:
+    """The dotted path `run_task` imports a task back from."""
+    path = f"{task.__module__}.{task.__qualname__}"
+    if "<" in path:
+        raise ValueError(f"{path} is not importable: queue a module-level function.")
+    return path
+
+
+@app.task(name="doggy.run_task")
+def run_task(path: str, *args):
+    """Run the task at `path` with `args` (plain values), as the in-process runner would."""
+    import_string(path)(*args)
