@@ -19,6 +19,7 @@ after the subcommand: `manage.py plan migrate --to 008 --noinput`.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -49,6 +50,13 @@ from doggy.dbtools.baseline import (
     compare,
     measure,
 )
+from doggy.dbtools.estimates import (
+    Estimate,
+    calibration_factor,
+    history_record,
+    history_runs,
+    raw_estimate,
+)
 from doggy.dbtools.migration_lint import lint_migrations
 from doggy.dbtools.plan import (
     ITEMS,
@@ -69,6 +77,8 @@ from doggy.dbtools.plan import (
     table_row_counts,
 )
 from doggy.services import feature_flag_set
+
+logger = logging.getLogger(__name__)
 
 # The tables ASP.NET Core Identity (plus the partial provider table) already has in a
 # database that `plan adopt` takes over; accounts/0001 describes exactly these.
@@ -110,6 +120,13 @@ class Command(BaseCommand):
             "--to", type=item_number, metavar="NNN", help="last item to apply (001-042)"
         )
         target.add_argument("--phase", type=int, choices=sorted(PHASES), help="last phase")
+        migrate.add_argument(
+            "--max-ratio",
+            type=float,
+            default=None,
+            metavar="R",
+            help="abort and roll the phase back when a step runs past R times its estimate",
+        )
         migrate.add_argument(
             "--flags-off",
             action="store_true",
@@ -246,6 +263,7 @@ class Command(BaseCommand):
                 f"{built_items}/{len(items)} built."
             )
         self.stdout.write("'?' marks a migration that is not built yet.")
+        self._status_times(connection, plan_map, applied, counts)
         for node in plan_map.unmapped_migrations():
             self.stdout.write(
                 self.style.WARNING(f"{node[0]}.{node[1]} is not claimed by any plan item.")
@@ -253,6 +271,34 @@ class Command(BaseCommand):
         if tables:
             self.stdout.write("")
             self._table(("table", "rows"), [(name, str(n)) for name, n in sorted(counts.items())])
+
+    def _status_times(self, connection, plan_map, applied, counts) -> None:
+        """Per phase: the estimate of what is left to apply, and the recorded durations."""
+        executor = MigrationExecutor(connection)
+        state = executor._create_project_state(with_applied_migrations=True)
+        factor = calibration_factor(connection)
+        recorded: dict[tuple[str, str], float] = {}
+        for run in history_runs(connection):
+            if run.outcome == "applied":
+                recorded[(run.app, run.name)] = run.seconds  # the latest run wins
+        self.stdout.write("")
+        self.stdout.write(f"Time (estimates calibrated x{factor:.2f} by the plan history):")
+        for phase in PHASES:
+            nodes = []
+            for item in plan_items_of_phase(phase):
+                nodes.extend(plan_map.built_migrations(item))
+            left = [node for node in nodes if node not in applied]
+            estimate = 0.0
+            for node in left:
+                migration = executor.loader.graph.nodes[node]
+                estimate += Estimate.of(raw_estimate(migration, state, counts), factor).seconds
+                state = migration.mutate_state(state, preserve=True)
+            seen = [recorded[node] for node in nodes if node in recorded]
+            last = f"{sum(seen):.1f}s recorded over {len(seen)}" if seen else "nothing recorded"
+            self.stdout.write(
+                f"Phase {phase}: estimate {estimate:.1f}s for {len(left)} migrations to apply; "
+                f"{last}."
+            )
 
     def _table(self, header, rows):
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -325,7 +371,12 @@ class Command(BaseCommand):
         )
         snapshot = self._before_phase(connection, f"before-phase-{phase}")
         areas = self._flags(phase, enabled=False)
-        self._execute(executor, targets, plan, f"Phase {phase}", fake_initial=fake_initial)
+        try:
+            self._execute(executor, targets, plan, f"Phase {phase}", fake_initial=fake_initial)
+        except PhaseRestored:
+            # Show that the rollback left the database as the snapshot before the phase.
+            self._report(plan_verify(connection, snapshot=snapshot))
+            raise
         self._verify_after(connection, snapshot, f"phase {phase}", f"after-phase-{phase}")
         self._flags(phase, enabled=True, areas=areas)
 
@@ -575,16 +626,31 @@ class Command(BaseCommand):
             enabled=self.verbosity >= 1,
         )
 
+        estimates = self._estimates(connection, plan, pre_migrate_state)
+        timer = StepTimer(self, connection, estimates, self.options.get("max_ratio"))
+
         def progress(action, migration=None, fake=False):
+            if action == "apply_start":
+                timer.start(migration)
             if action in ("apply_success", "unapply_success"):
                 verb = "faked" if fake else "applied" if action == "apply_success" else "reversed"
-                meter.advance(1, f"{migration.app_label}.{migration.name} {verb}")
+                detail = f"{migration.app_label}.{migration.name} {verb}"
+                if action == "apply_success" and not fake:
+                    detail += timer.finish(migration)
+                meter.advance(1, detail)
 
         executor.progress_callback = progress
         started = time.monotonic()
-        post_migrate_state = executor.migrate(
-            targets, plan=plan, state=pre_migrate_state.clone(), fake_initial=fake_initial
-        )
+        try:
+            post_migrate_state = executor.migrate(
+                targets, plan=plan, state=pre_migrate_state.clone(), fake_initial=fake_initial
+            )
+        except Exception as exc:
+            meter.close("stopped")
+            timer.failed()
+            self._restore_phase(connection, plan, label, exc)
+        finally:
+            timer.reset()
         meter.close(f"in {time.monotonic() - started:.1f}s")
         # As `migrate` does: re-render the real apps' models before post_migrate.
         post_migrate_state.clear_delayed_apps_cache()
@@ -606,6 +672,52 @@ class Command(BaseCommand):
             apps=post_migrate_apps,
             plan=plan,
         )
+
+    def _estimates(self, connection, plan, state) -> dict:
+        """The calibrated estimate of each migration of `plan`, printed before it runs."""
+        counts = table_row_counts(connection)
+        factor = calibration_factor(connection)
+        estimates = {}
+        for migration, _backwards in plan:
+            raw = raw_estimate(migration, state, counts)
+            estimates[(migration.app_label, migration.name)] = Estimate.of(raw, factor)
+            state = migration.mutate_state(state, preserve=True)
+        total = sum(e.seconds for e in estimates.values())
+        self.stdout.write(
+            f"Estimated {total:.1f}s for {len(plan)} migrations (calibration x{factor:.2f} "
+            "from this database's plan history)."
+        )
+        return estimates
+
+    def _restore_phase(self, connection, plan, label: str, exc: Exception):
+        """A step failed or ran too long: reverse what this run applied, then stop.
+
+        Each migration is atomic on PostgreSQL and SQLite (the failed one is already
+        undone), so reversing the ones applied before it restores the pre-phase schema
+        and rows; `verify` against the snapshot taken before the phase then runs as usual.
+        """
+        connection.close()
+        executor = MigrationExecutor(connection)
+        applied = set(executor.loader.applied_migrations or {})
+        done = [m for m, _ in plan if (m.app_label, m.name) in applied]
+        if done:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{label} stopped; reversing the {len(done)} migrations it applied."
+                )
+            )
+            for migration in reversed(done):
+                executor = MigrationExecutor(connection)
+                state = executor.loader.project_state(
+                    (migration.app_label, migration.name), at_end=True
+                )
+                executor.unapply_migration(state, migration)
+                self.stdout.write(f"  {migration.app_label}.{migration.name} reversed")
+        reason = str(exc) or type(exc).__name__
+        flags = " Feature flags switched off stay off." if self.options.get("flags_off") else ""
+        raise PhaseRestored(
+            f"{label} was stopped and rolled back to where it began: {reason}.{flags}"
+        ) from exc
 
     def _before_phase(self, connection, reason: str) -> Snapshot:
         """Backup (unless --no-backup) and a row-count snapshot, both kept on disk."""
@@ -785,3 +897,92 @@ def _short_migrations(plan_map, nodes) -> list[str]:
         f"{label}{'' if all(built) else '?'}" + (f" ({len(built)} steps)" if len(built) > 1 else "")
         for label, built in groups.items()
     ]
+
+
+class PhaseRestored(CommandError):
+    """A phase stopped in the middle and its applied migrations were reversed."""
+
+
+class StepTooSlow(RuntimeError):
+    """A migration ran past `--max-ratio` times its estimate."""
+
+
+class StepTimer:
+    """Times each migration against its estimate, records it, and enforces --max-ratio.
+
+    On PostgreSQL a step is also bounded while it runs: `statement_timeout` is set to
+    the ratio times its estimate, so one long statement is cancelled instead of waited
+    for. Elsewhere the ratio is checked when the step ends.
+    """
+
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, command, connection, estimates, max_ratio: float | None):
+        self.command = command
+        self.connection = connection
+        self.estimates = estimates
+        self.max_ratio = max_ratio
+        self.current = None
+        self.started = 0.0
+
+    def start(self, migration) -> None:
+        self.current = migration
+        self.started = self.clock()
+        estimate = self.estimates.get((migration.app_label, migration.name))
+        if self.max_ratio and estimate and self.connection.vendor == "postgresql":
+            limit_ms = int(self.max_ratio * estimate.seconds * 1000)
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(limit_ms)])
+
+    def finish(self, migration) -> str:
+        seconds = self.clock() - self.started
+        estimate = self.estimates.get((migration.app_label, migration.name))
+        self.current = None
+        if estimate is None:
+            return f" in {seconds:.2f}s"
+        too_slow = bool(self.max_ratio) and seconds > self.max_ratio * estimate.seconds
+        history_record(
+            self.connection,
+            app=migration.app_label,
+            name=migration.name,
+            seconds=seconds,
+            raw=estimate.raw,
+            estimate=estimate.seconds,
+            outcome="aborted" if too_slow else "applied",
+        )
+        if too_slow:
+            raise StepTooSlow(
+                f"{migration.app_label}.{migration.name} took {seconds:.2f}s, more than "
+                f"{self.max_ratio:g} x its estimate of {estimate.seconds:.2f}s"
+            )
+        return f" in {seconds:.2f}s (estimate {estimate.seconds:.2f}s)"
+
+    def failed(self) -> None:
+        """Record the step that was running when the phase stopped."""
+        migration, self.current = self.current, None
+        if migration is None:
+            return
+        estimate = self.estimates.get((migration.app_label, migration.name))
+        if estimate is None:
+            return
+        try:
+            self.connection.close()  # the failed statement may have broken the session
+            history_record(
+                self.connection,
+                app=migration.app_label,
+                name=migration.name,
+                seconds=self.clock() - self.started,
+                raw=estimate.raw,
+                estimate=estimate.seconds,
+                outcome="failed",
+            )
+        except Exception:  # noqa: BLE001 - recording must not hide the real failure
+            logger.exception("Could not record the failed step in the plan history")
+
+    def reset(self) -> None:
+        if self.max_ratio and self.connection.vendor == "postgresql":
+            try:
+                with self.connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', '0', false)")
+            except Exception:  # noqa: BLE001 - a closed connection has no timeout to reset
+                logger.debug("statement_timeout not reset: the connection is closed")
