@@ -27,6 +27,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ModelState
+from django.db.models import NOT_PROVIDED
 from django.utils.module_loading import module_has_submodule
 
 from doggy.choices import FEATURE_AREA_PHASES, FeatureArea
@@ -83,6 +85,67 @@ logger = logging.getLogger(__name__)
 # The tables ASP.NET Core Identity (plus the partial provider table) already has in a
 # database that `plan adopt` takes over; accounts/0001 describes exactly these.
 ADOPTED_TABLES = ("Users", "Roles", "UserRoles", "ServiceProviders")
+# The three tables every ASP.NET Core Identity database has; the rest of the baseline
+# (the partial ServiceProviders, the basic messaging tables) is created when missing.
+IDENTITY_TABLES = ("Users", "Roles", "UserRoles")
+BASELINE_MIGRATIONS = (
+    ("accounts", "0001_baseline_identity"),
+    ("messaging", "0001_baseline_messaging"),
+)
+BASELINE_MODELS = (
+    ("accounts", "User"),
+    ("accounts", "Role"),
+    ("accounts", "UserRole"),
+    ("accounts", "ServiceProvider"),
+    ("messaging", "Conversation"),
+    ("messaging", "ConversationParticipant"),
+    ("messaging", "Message"),
+)
+_INTEGER_TYPES = {
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "PositiveBigIntegerField",
+}
+_STRING_TYPES = {"CharField", "TextField", "EmailField", "SlugField"}
+
+
+def _type_family(django_type: str | None) -> str | None:
+    if django_type in _INTEGER_TYPES:
+        return "integer"
+    if django_type in _STRING_TYPES:
+        return "string"
+    return None
+
+
+def _type_problem(table: str, column: str, found: str, wanted: str) -> str:
+    text = (
+        f"{table}.{column} holds {_type_family(found)} values ({found}); the plan's "
+        f"{table}.{column} is {_type_family(wanted)} ({wanted})"
+    )
+    if (table, column) in (("Roles", "Id"), ("UserRoles", "RoleId")):
+        text += (
+            ". This is ASP.NET Identity's default IdentityRole with string ids; the plan "
+            "keys roles by integer (IdentityRole<int>). Give every role an integer id "
+            "(keep the old-to-new mapping) and rewrite UserRoles.RoleId to it, then adopt "
+            "again"
+        )
+    return text
+
+
+def _creator(model):
+    return lambda editor: editor.create_model(model)
+
+
+def _adder(model, fld):
+    return lambda editor: editor.add_field(model, fld)
+
+
 IDENTITY_INDEXES = {"Users": ("EmailIndex", "UserNameIndex"), "Roles": ("RoleNameIndex",)}
 
 
@@ -441,56 +504,115 @@ class Command(BaseCommand):
 
     # --- adopt ---------------------------------------------------------------------------
     def handle_adopt(self, *, database, to, **options):
-        """Check the legacy Identity tables against accounts/0001, then migrate --fake-initial."""
+        """Check the legacy tables against the baseline, complete them, then migrate.
+
+        The pre-check compares tables, columns and column types with the baseline
+        migrations (accounts/0001, messaging/0001) and changes nothing when it finds a
+        problem. Then baseline tables that do not exist (an Identity-only database has no
+        ServiceProviders or messaging tables) are created, and columns a partial table
+        lacks are added, so that `--fake-initial` can adopt every baseline migration.
+        """
         connection = connections[database]
         loader = MigrationLoader(connection, ignore_no_migrations=True)
         if ("accounts", "0001_baseline_identity") in (loader.applied_migrations or {}):
             raise CommandError("accounts.0001 is already applied: nothing to adopt.")
-        problems, warnings = self._adoption_problems(connection, loader)
+        problems, warnings, fixes = self._adoption_problems(connection, loader)
         for warning in warnings:
             self.stdout.write(self.style.WARNING(warning))
         if problems:
             raise CommandError(
-                "The existing tables cannot be adopted:\n  - " + "\n  - ".join(problems)
+                "The existing tables cannot be adopted; nothing was changed:\n  - "
+                + "\n  - ".join(problems)
             )
+        if fixes:
+            with connection.schema_editor() as editor:
+                for describe, apply in fixes:
+                    apply(editor)
+                    self.stdout.write(f"Adopt: {describe}.")
         self.stdout.write(
             f"{', '.join(ADOPTED_TABLES)} match accounts/0001; they are adopted as they are "
             "and every later migration runs on them."
         )
         self._migrate_to(connection, to if to is not None else LAST_ITEM, fake_initial=True)
 
-    def _adoption_problems(self, connection, loader) -> tuple[list[str], list[str]]:
-        node = ("accounts", "0001_baseline_identity")
-        state = loader.project_state(nodes=node, at_end=True)
+    def _adoption_problems(self, connection, loader):
+        """(problems, warnings, fixes) of the existing tables against the baseline."""
+        state = loader.project_state(nodes=list(BASELINE_MIGRATIONS), at_end=True)
+        problems: list[str] = []
+        warnings: list[str] = []
+        fixes: list[tuple[str, Callable]] = []
         with connection.cursor() as cursor:
             existing = set(connection.introspection.table_names(cursor))
-            missing = [table for table in ADOPTED_TABLES if table not in existing]
-            if len(missing) == len(ADOPTED_TABLES):
-                return ["none of the ASP.NET tables exists; use `plan migrate` instead."], []
-            problems = [f"table {table} does not exist" for table in missing]
-            warnings = []
-            for model in state.apps.get_app_config("accounts").get_models():
+            if not set(IDENTITY_TABLES) & existing:
+                return ["none of the ASP.NET tables exists; use `plan migrate` instead."], [], []
+            problems += [
+                f"table {table} does not exist (ASP.NET Core Identity creates it)"
+                for table in IDENTITY_TABLES
+                if table not in existing
+            ]
+            for app_label, model_name in BASELINE_MODELS:
+                model = state.apps.get_model(app_label, model_name)
                 table = model._meta.db_table
                 if table not in existing:
+                    if table not in IDENTITY_TABLES:
+                        fixes.append(
+                            (f"created the missing baseline table {table}", _creator(model))
+                        )
                     continue
                 description = {
                     col.name: col
                     for col in connection.introspection.get_table_description(cursor, table)
                 }
-                for fld in model._meta.local_concrete_fields:
-                    column = description.get(fld.column)
-                    if column is None:
-                        problems.append(f"{table}.{fld.column} does not exist")
-                    elif bool(column.null_ok) != bool(fld.null) and not fld.primary_key:
-                        warnings.append(
-                            f"{table}.{fld.column} is {'NULL' if column.null_ok else 'NOT NULL'}"
-                            f"; accounts/0001 expects {'NULL' if fld.null else 'NOT NULL'}."
-                        )
+                self._compare_columns(connection, model, description, problems, warnings, fixes)
                 constraints = connection.introspection.get_constraints(cursor, table)
                 for index in IDENTITY_INDEXES.get(table, ()):
                     if index not in constraints:
                         warnings.append(f"{table} has no index {index} (Identity creates it).")
-        return problems, warnings
+        return problems, warnings, fixes
+
+    @staticmethod
+    def _compare_columns(connection, model, description, problems, warnings, fixes) -> None:
+        table = model._meta.db_table
+        known = set()
+        for fld in model._meta.local_concrete_fields:
+            known.add(fld.column)
+            column = description.get(fld.column)
+            if column is None:
+                if fld.null or fld.has_default() or fld.db_default is not NOT_PROVIDED:
+                    fixes.append(
+                        (f"added the missing column {table}.{fld.column}", _adder(model, fld))
+                    )
+                else:
+                    problems.append(
+                        f"{table}.{fld.column} does not exist and is NOT NULL without a "
+                        "default: add it with a value for every row, then adopt again"
+                    )
+                continue
+            found = connection.introspection.get_field_type(column.type_code, column)
+            wanted = (fld.target_field if fld.is_relation else fld).get_internal_type()
+            if (
+                _type_family(found)
+                and _type_family(wanted)
+                and (_type_family(found) != _type_family(wanted))
+            ):
+                problems.append(_type_problem(table, fld.column, found, wanted))
+            elif bool(column.null_ok) != bool(fld.null) and not fld.primary_key:
+                warnings.append(
+                    f"{table}.{fld.column} is {'NULL' if column.null_ok else 'NOT NULL'}"
+                    f"; the baseline expects {'NULL' if fld.null else 'NOT NULL'}."
+                )
+        for name, column in description.items():
+            if name in known:
+                continue
+            default = getattr(column, "default", None)
+            if not column.null_ok and default is None:
+                problems.append(
+                    f"{table}.{name} is not in the plan and is NOT NULL without a default: "
+                    "rows the platform inserts would fail; make it NULL or give it a "
+                    "default, then adopt again"
+                )
+            else:
+                warnings.append(f"{table}.{name} is not in the plan; it is kept as it is.")
 
     # --- verify --------------------------------------------------------------------------
     def handle_verify(self, *, database, backup_dir, record, **options):
@@ -632,6 +754,8 @@ class Command(BaseCommand):
         def progress(action, migration=None, fake=False):
             if action == "apply_start":
                 timer.start(migration)
+            if action == "apply_success" and fake:
+                timer.faked.add((migration.app_label, migration.name))
             if action in ("apply_success", "unapply_success"):
                 verb = "faked" if fake else "applied" if action == "apply_success" else "reversed"
                 detail = f"{migration.app_label}.{migration.name} {verb}"
@@ -648,7 +772,7 @@ class Command(BaseCommand):
         except Exception as exc:
             meter.close("stopped")
             timer.failed()
-            self._restore_phase(connection, plan, label, exc)
+            self._restore_phase(connection, plan, label, exc, faked=timer.faked)
         finally:
             timer.reset()
         meter.close(f"in {time.monotonic() - started:.1f}s")
@@ -689,12 +813,14 @@ class Command(BaseCommand):
         )
         return estimates
 
-    def _restore_phase(self, connection, plan, label: str, exc: Exception):
+    def _restore_phase(self, connection, plan, label: str, exc: Exception, *, faked=()):
         """A step failed or ran too long: reverse what this run applied, then stop.
 
         Each migration is atomic on PostgreSQL and SQLite (the failed one is already
         undone), so reversing the ones applied before it restores the pre-phase schema
         and rows; `verify` against the snapshot taken before the phase then runs as usual.
+        A migration that was only marked applied (`--fake-initial`, the adopted tables)
+        is only unmarked: its tables were there before the phase and stay.
         """
         connection.close()
         executor = MigrationExecutor(connection)
@@ -708,11 +834,12 @@ class Command(BaseCommand):
             )
             for migration in reversed(done):
                 executor = MigrationExecutor(connection)
-                state = executor.loader.project_state(
-                    (migration.app_label, migration.name), at_end=True
-                )
-                executor.unapply_migration(state, migration)
-                self.stdout.write(f"  {migration.app_label}.{migration.name} reversed")
+                node = (migration.app_label, migration.name)
+                state = executor.loader.project_state(node, at_end=True)
+                fake = node in faked
+                executor.unapply_migration(state, migration, fake=fake)
+                verb = "unmarked (adopted tables kept)" if fake else "reversed"
+                self.stdout.write(f"  {migration.app_label}.{migration.name} {verb}")
         reason = str(exc) or type(exc).__name__
         flags = " Feature flags switched off stay off." if self.options.get("flags_off") else ""
         raise PhaseRestored(
@@ -924,6 +1051,7 @@ class StepTimer:
         self.max_ratio = max_ratio
         self.current = None
         self.started = 0.0
+        self.faked: set[tuple[str, str]] = set()
 
     def start(self, migration) -> None:
         self.current = migration
