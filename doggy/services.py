@@ -375,8 +375,8 @@ def system_setting_create(
 def feature_flag_set(*, actor, area: str, enabled: bool) -> SystemSetting:
     """Switch an area's feature flag (`Features.<Area>.Enabled`), audited.
 
-    The row is seeded by doggy/0002; a database seeded before the flags existed gets it
-    created here. `actor=None` is the system (`plan migrate --flags-off`).
+    The row is seeded by doggy/0006 (item 042); before that migration it is created
+    here. `actor=None` is the system (`plan migrate --flags-off`).
     """
     key = FeatureArea(area).setting_key
     if not SystemSetting.objects.filter(setting_key=key).exists():
@@ -386,7 +386,8 @@ def feature_flag_set(*, actor, area: str, enabled: bool) -> SystemSetting:
             value=enabled,
             data_type=SettingDataType.BOOLEAN,
             category="Features",
-            description=f"{FeatureArea(area).label}: the API and admin area are available",
+            description=f"{FeatureArea(area).label}: the API and admin screens are available",
+            validation_rule='{"type":"boolean"}',
         )
     return system_setting_update(actor=actor, key=key, value=enabled)
 

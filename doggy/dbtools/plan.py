@@ -555,7 +555,7 @@ ITEMS: tuple[PlanItem, ...] = (
         42,
         "System Health Monitoring",
         6,
-        ["doggy/0005_system_health"],
+        ["doggy/0005_system_health", "doggy/0006_feature_flags"],
         ["HealthCheckResults", "SystemIncidents", "BackgroundJobRuns", "ApiMetricBuckets"],
     ),
 )
@@ -736,7 +736,8 @@ class PlanMap:
 # The database side: row counts, checksums, snapshots and verification
 # =========================================================================================
 # Django's own bookkeeping: its row count changes with every migration by design.
-UNTRACKED_TABLES = frozenset({"django_migrations"})
+# The plan history (doggy.dbtools.estimates) grows with every `plan migrate` too.
+UNTRACKED_TABLES = frozenset({"django_migrations", "doggy_plan_history"})
 
 
 def database_label(connection) -> str:

@@ -99,17 +99,6 @@ SETTINGS = [
         "Calendar",
         "Minutes a slot stays held while the owner completes a booking",
     ),
-    # Execution strategy: a feature flag per phase's user-facing area (doggy.choices.FeatureArea).
-    *[
-        (
-            f"Features.{area}.Enabled",
-            "true",
-            "Boolean",
-            "Features",
-            f"{area}: the area is available",
-        )
-        for area in ("Messaging", "Booking", "AI", "Payments")
-    ],
     # Plan 033: AI usage.
     ("AI.DailyTokenLimit", "200000", "Integer", "AI", "Daily AI token limit per user"),
 ]

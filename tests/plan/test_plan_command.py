@@ -15,6 +15,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 from accounts.models import RolePermission, User
+from doggy.dbtools.estimates import history_runs
 from doggy.dbtools.plan import (
     ITEMS,
     PlanMap,
@@ -31,6 +32,7 @@ from doggy.dbtools.plan import (
 )
 from doggy.management.commands.plan import (
     Command,
+    StepTimer,
     backup_postgresql,
     backup_sqlite,
     mssql_backup_statement,
@@ -186,6 +188,48 @@ def test_phase_5_migrates_verifies_and_rolls_back_keeping_every_earlier_row(migr
     assert table_row_counts(connection, kept) == before
     assert table_checksums(connection, table_columns(connection, kept)) == checksums
     assert not phase_5_tables & set(table_row_counts(connection))
+
+
+@pytest.mark.slow
+def test_max_ratio_aborts_a_slow_step_and_restores_the_phase(migrating_db, monkeypatch):
+    # Given the end of phase 4 with rows, and a clock on which ai.0003 takes 1000 s
+    _back_to_end_of(4)
+    _fill_phase_1()
+    phase_5_tables = {table for item in plan_items_of_phase(5) for table in item.tables}
+    kept = sorted(set(table_row_counts(connection)) - phase_5_tables)
+    before = table_row_counts(connection, kept)
+    checksums = table_checksums(connection, table_columns(connection, kept))
+    clock = {"now": 0.0}
+
+    def tick():
+        clock["now"] += 0.01
+        return clock["now"]
+
+    finish = StepTimer.finish
+
+    def slowed(self, migration):
+        if (migration.app_label, migration.name) == ("ai", "0003_usage_tracking"):
+            clock["now"] += 1000
+        return finish(self, migration)
+
+    monkeypatch.setattr(StepTimer, "clock", staticmethod(tick))
+    monkeypatch.setattr(StepTimer, "finish", slowed)
+
+    # When phase 5 is deployed with a trigger at twice the estimate
+    with pytest.raises(CommandError, match=r"ai\.0003_usage_tracking took 1000\.\d+s, more than 2"):
+        plan_command("migrate", "--phase", "5", "--max-ratio", "2", "--no-backup", "--noinput")
+
+    # Then nothing of phase 5 is left, and every earlier row is there byte for byte
+    assert not phase_5_tables & set(table_row_counts(connection))
+    assert table_row_counts(connection, kept) == before
+    assert table_checksums(connection, table_columns(connection, kept)) == checksums
+    status = plan_command("status")
+    assert re.search(r"^031 .* not applied", status, re.M)
+    # And the history holds the aborted step, the steps before it, and the estimates
+    outcomes = {(run.app, run.name): run.outcome for run in history_runs(connection)}
+    assert outcomes[("ai", "0003_usage_tracking")] == "aborted"
+    assert outcomes[("ai", "0001_health_recommendations")] == "applied"
+    assert "Time (estimates calibrated" in status
 
 
 BASELINE_MESSAGING_TABLES = ["Conversations", "ConversationParticipants", "Messages"]

@@ -19,6 +19,7 @@ after the subcommand: `manage.py plan migrate --to 008 --noinput`.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -26,6 +27,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ModelState
+from django.db.models import NOT_PROVIDED
 from django.utils.module_loading import module_has_submodule
 
 from doggy.choices import FEATURE_AREA_PHASES, FeatureArea
@@ -48,6 +51,13 @@ from doggy.dbtools.baseline import (
     baseline_save,
     compare,
     measure,
+)
+from doggy.dbtools.estimates import (
+    Estimate,
+    calibration_factor,
+    history_record,
+    history_runs,
+    raw_estimate,
 )
 from doggy.dbtools.migration_lint import lint_migrations
 from doggy.dbtools.plan import (
@@ -70,9 +80,72 @@ from doggy.dbtools.plan import (
 )
 from doggy.services import feature_flag_set
 
+logger = logging.getLogger(__name__)
+
 # The tables ASP.NET Core Identity (plus the partial provider table) already has in a
 # database that `plan adopt` takes over; accounts/0001 describes exactly these.
 ADOPTED_TABLES = ("Users", "Roles", "UserRoles", "ServiceProviders")
+# The three tables every ASP.NET Core Identity database has; the rest of the baseline
+# (the partial ServiceProviders, the basic messaging tables) is created when missing.
+IDENTITY_TABLES = ("Users", "Roles", "UserRoles")
+BASELINE_MIGRATIONS = (
+    ("accounts", "0001_baseline_identity"),
+    ("messaging", "0001_baseline_messaging"),
+)
+BASELINE_MODELS = (
+    ("accounts", "User"),
+    ("accounts", "Role"),
+    ("accounts", "UserRole"),
+    ("accounts", "ServiceProvider"),
+    ("messaging", "Conversation"),
+    ("messaging", "ConversationParticipant"),
+    ("messaging", "Message"),
+)
+_INTEGER_TYPES = {
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "PositiveBigIntegerField",
+}
+_STRING_TYPES = {"CharField", "TextField", "EmailField", "SlugField"}
+
+
+def _type_family(django_type: str | None) -> str | None:
+    if django_type in _INTEGER_TYPES:
+        return "integer"
+    if django_type in _STRING_TYPES:
+        return "string"
+    return None
+
+
+def _type_problem(table: str, column: str, found: str, wanted: str) -> str:
+    text = (
+        f"{table}.{column} holds {_type_family(found)} values ({found}); the plan's "
+        f"{table}.{column} is {_type_family(wanted)} ({wanted})"
+    )
+    if (table, column) in (("Roles", "Id"), ("UserRoles", "RoleId")):
+        text += (
+            ". This is ASP.NET Identity's default IdentityRole with string ids; the plan "
+            "keys roles by integer (IdentityRole<int>). Give every role an integer id "
+            "(keep the old-to-new mapping) and rewrite UserRoles.RoleId to it, then adopt "
+            "again"
+        )
+    return text
+
+
+def _creator(model):
+    return lambda editor: editor.create_model(model)
+
+
+def _adder(model, fld):
+    return lambda editor: editor.add_field(model, fld)
+
+
 IDENTITY_INDEXES = {"Users": ("EmailIndex", "UserNameIndex"), "Roles": ("RoleNameIndex",)}
 
 
@@ -110,6 +183,13 @@ class Command(BaseCommand):
             "--to", type=item_number, metavar="NNN", help="last item to apply (001-042)"
         )
         target.add_argument("--phase", type=int, choices=sorted(PHASES), help="last phase")
+        migrate.add_argument(
+            "--max-ratio",
+            type=float,
+            default=None,
+            metavar="R",
+            help="abort and roll the phase back when a step runs past R times its estimate",
+        )
         migrate.add_argument(
             "--flags-off",
             action="store_true",
@@ -246,6 +326,7 @@ class Command(BaseCommand):
                 f"{built_items}/{len(items)} built."
             )
         self.stdout.write("'?' marks a migration that is not built yet.")
+        self._status_times(connection, plan_map, applied, counts)
         for node in plan_map.unmapped_migrations():
             self.stdout.write(
                 self.style.WARNING(f"{node[0]}.{node[1]} is not claimed by any plan item.")
@@ -253,6 +334,34 @@ class Command(BaseCommand):
         if tables:
             self.stdout.write("")
             self._table(("table", "rows"), [(name, str(n)) for name, n in sorted(counts.items())])
+
+    def _status_times(self, connection, plan_map, applied, counts) -> None:
+        """Per phase: the estimate of what is left to apply, and the recorded durations."""
+        executor = MigrationExecutor(connection)
+        state = executor._create_project_state(with_applied_migrations=True)
+        factor = calibration_factor(connection)
+        recorded: dict[tuple[str, str], float] = {}
+        for run in history_runs(connection):
+            if run.outcome == "applied":
+                recorded[(run.app, run.name)] = run.seconds  # the latest run wins
+        self.stdout.write("")
+        self.stdout.write(f"Time (estimates calibrated x{factor:.2f} by the plan history):")
+        for phase in PHASES:
+            nodes = []
+            for item in plan_items_of_phase(phase):
+                nodes.extend(plan_map.built_migrations(item))
+            left = [node for node in nodes if node not in applied]
+            estimate = 0.0
+            for node in left:
+                migration = executor.loader.graph.nodes[node]
+                estimate += Estimate.of(raw_estimate(migration, state, counts), factor).seconds
+                state = migration.mutate_state(state, preserve=True)
+            seen = [recorded[node] for node in nodes if node in recorded]
+            last = f"{sum(seen):.1f}s recorded over {len(seen)}" if seen else "nothing recorded"
+            self.stdout.write(
+                f"Phase {phase}: estimate {estimate:.1f}s for {len(left)} migrations to apply; "
+                f"{last}."
+            )
 
     def _table(self, header, rows):
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -325,7 +434,12 @@ class Command(BaseCommand):
         )
         snapshot = self._before_phase(connection, f"before-phase-{phase}")
         areas = self._flags(phase, enabled=False)
-        self._execute(executor, targets, plan, f"Phase {phase}", fake_initial=fake_initial)
+        try:
+            self._execute(executor, targets, plan, f"Phase {phase}", fake_initial=fake_initial)
+        except PhaseRestored:
+            # Show that the rollback left the database as the snapshot before the phase.
+            self._report(plan_verify(connection, snapshot=snapshot))
+            raise
         self._verify_after(connection, snapshot, f"phase {phase}", f"after-phase-{phase}")
         self._flags(phase, enabled=True, areas=areas)
 
@@ -390,56 +504,115 @@ class Command(BaseCommand):
 
     # --- adopt ---------------------------------------------------------------------------
     def handle_adopt(self, *, database, to, **options):
-        """Check the legacy Identity tables against accounts/0001, then migrate --fake-initial."""
+        """Check the legacy tables against the baseline, complete them, then migrate.
+
+        The pre-check compares tables, columns and column types with the baseline
+        migrations (accounts/0001, messaging/0001) and changes nothing when it finds a
+        problem. Then baseline tables that do not exist (an Identity-only database has no
+        ServiceProviders or messaging tables) are created, and columns a partial table
+        lacks are added, so that `--fake-initial` can adopt every baseline migration.
+        """
         connection = connections[database]
         loader = MigrationLoader(connection, ignore_no_migrations=True)
         if ("accounts", "0001_baseline_identity") in (loader.applied_migrations or {}):
             raise CommandError("accounts.0001 is already applied: nothing to adopt.")
-        problems, warnings = self._adoption_problems(connection, loader)
+        problems, warnings, fixes = self._adoption_problems(connection, loader)
         for warning in warnings:
             self.stdout.write(self.style.WARNING(warning))
         if problems:
             raise CommandError(
-                "The existing tables cannot be adopted:\n  - " + "\n  - ".join(problems)
+                "The existing tables cannot be adopted; nothing was changed:\n  - "
+                + "\n  - ".join(problems)
             )
+        if fixes:
+            with connection.schema_editor() as editor:
+                for describe, apply in fixes:
+                    apply(editor)
+                    self.stdout.write(f"Adopt: {describe}.")
         self.stdout.write(
             f"{', '.join(ADOPTED_TABLES)} match accounts/0001; they are adopted as they are "
             "and every later migration runs on them."
         )
         self._migrate_to(connection, to if to is not None else LAST_ITEM, fake_initial=True)
 
-    def _adoption_problems(self, connection, loader) -> tuple[list[str], list[str]]:
-        node = ("accounts", "0001_baseline_identity")
-        state = loader.project_state(nodes=node, at_end=True)
+    def _adoption_problems(self, connection, loader):
+        """(problems, warnings, fixes) of the existing tables against the baseline."""
+        state = loader.project_state(nodes=list(BASELINE_MIGRATIONS), at_end=True)
+        problems: list[str] = []
+        warnings: list[str] = []
+        fixes: list[tuple[str, Callable]] = []
         with connection.cursor() as cursor:
             existing = set(connection.introspection.table_names(cursor))
-            missing = [table for table in ADOPTED_TABLES if table not in existing]
-            if len(missing) == len(ADOPTED_TABLES):
-                return ["none of the ASP.NET tables exists; use `plan migrate` instead."], []
-            problems = [f"table {table} does not exist" for table in missing]
-            warnings = []
-            for model in state.apps.get_app_config("accounts").get_models():
+            if not set(IDENTITY_TABLES) & existing:
+                return ["none of the ASP.NET tables exists; use `plan migrate` instead."], [], []
+            problems += [
+                f"table {table} does not exist (ASP.NET Core Identity creates it)"
+                for table in IDENTITY_TABLES
+                if table not in existing
+            ]
+            for app_label, model_name in BASELINE_MODELS:
+                model = state.apps.get_model(app_label, model_name)
                 table = model._meta.db_table
                 if table not in existing:
+                    if table not in IDENTITY_TABLES:
+                        fixes.append(
+                            (f"created the missing baseline table {table}", _creator(model))
+                        )
                     continue
                 description = {
                     col.name: col
                     for col in connection.introspection.get_table_description(cursor, table)
                 }
-                for fld in model._meta.local_concrete_fields:
-                    column = description.get(fld.column)
-                    if column is None:
-                        problems.append(f"{table}.{fld.column} does not exist")
-                    elif bool(column.null_ok) != bool(fld.null) and not fld.primary_key:
-                        warnings.append(
-                            f"{table}.{fld.column} is {'NULL' if column.null_ok else 'NOT NULL'}"
-                            f"; accounts/0001 expects {'NULL' if fld.null else 'NOT NULL'}."
-                        )
+                self._compare_columns(connection, model, description, problems, warnings, fixes)
                 constraints = connection.introspection.get_constraints(cursor, table)
                 for index in IDENTITY_INDEXES.get(table, ()):
                     if index not in constraints:
                         warnings.append(f"{table} has no index {index} (Identity creates it).")
-        return problems, warnings
+        return problems, warnings, fixes
+
+    @staticmethod
+    def _compare_columns(connection, model, description, problems, warnings, fixes) -> None:
+        table = model._meta.db_table
+        known = set()
+        for fld in model._meta.local_concrete_fields:
+            known.add(fld.column)
+            column = description.get(fld.column)
+            if column is None:
+                if fld.null or fld.has_default() or fld.db_default is not NOT_PROVIDED:
+                    fixes.append(
+                        (f"added the missing column {table}.{fld.column}", _adder(model, fld))
+                    )
+                else:
+                    problems.append(
+                        f"{table}.{fld.column} does not exist and is NOT NULL without a "
+                        "default: add it with a value for every row, then adopt again"
+                    )
+                continue
+            found = connection.introspection.get_field_type(column.type_code, column)
+            wanted = (fld.target_field if fld.is_relation else fld).get_internal_type()
+            if (
+                _type_family(found)
+                and _type_family(wanted)
+                and (_type_family(found) != _type_family(wanted))
+            ):
+                problems.append(_type_problem(table, fld.column, found, wanted))
+            elif bool(column.null_ok) != bool(fld.null) and not fld.primary_key:
+                warnings.append(
+                    f"{table}.{fld.column} is {'NULL' if column.null_ok else 'NOT NULL'}"
+                    f"; the baseline expects {'NULL' if fld.null else 'NOT NULL'}."
+                )
+        for name, column in description.items():
+            if name in known:
+                continue
+            default = getattr(column, "default", None)
+            if not column.null_ok and default is None:
+                problems.append(
+                    f"{table}.{name} is not in the plan and is NOT NULL without a default: "
+                    "rows the platform inserts would fail; make it NULL or give it a "
+                    "default, then adopt again"
+                )
+            else:
+                warnings.append(f"{table}.{name} is not in the plan; it is kept as it is.")
 
     # --- verify --------------------------------------------------------------------------
     def handle_verify(self, *, database, backup_dir, record, **options):
@@ -575,16 +748,33 @@ class Command(BaseCommand):
             enabled=self.verbosity >= 1,
         )
 
+        estimates = self._estimates(connection, plan, pre_migrate_state)
+        timer = StepTimer(self, connection, estimates, self.options.get("max_ratio"))
+
         def progress(action, migration=None, fake=False):
+            if action == "apply_start":
+                timer.start(migration)
+            if action == "apply_success" and fake:
+                timer.faked.add((migration.app_label, migration.name))
             if action in ("apply_success", "unapply_success"):
                 verb = "faked" if fake else "applied" if action == "apply_success" else "reversed"
-                meter.advance(1, f"{migration.app_label}.{migration.name} {verb}")
+                detail = f"{migration.app_label}.{migration.name} {verb}"
+                if action == "apply_success" and not fake:
+                    detail += timer.finish(migration)
+                meter.advance(1, detail)
 
         executor.progress_callback = progress
         started = time.monotonic()
-        post_migrate_state = executor.migrate(
-            targets, plan=plan, state=pre_migrate_state.clone(), fake_initial=fake_initial
-        )
+        try:
+            post_migrate_state = executor.migrate(
+                targets, plan=plan, state=pre_migrate_state.clone(), fake_initial=fake_initial
+            )
+        except Exception as exc:
+            meter.close("stopped")
+            timer.failed()
+            self._restore_phase(connection, plan, label, exc, faked=timer.faked)
+        finally:
+            timer.reset()
         meter.close(f"in {time.monotonic() - started:.1f}s")
         # As `migrate` does: re-render the real apps' models before post_migrate.
         post_migrate_state.clear_delayed_apps_cache()
@@ -606,6 +796,55 @@ class Command(BaseCommand):
             apps=post_migrate_apps,
             plan=plan,
         )
+
+    def _estimates(self, connection, plan, state) -> dict:
+        """The calibrated estimate of each migration of `plan`, printed before it runs."""
+        counts = table_row_counts(connection)
+        factor = calibration_factor(connection)
+        estimates = {}
+        for migration, _backwards in plan:
+            raw = raw_estimate(migration, state, counts)
+            estimates[(migration.app_label, migration.name)] = Estimate.of(raw, factor)
+            state = migration.mutate_state(state, preserve=True)
+        total = sum(e.seconds for e in estimates.values())
+        self.stdout.write(
+            f"Estimated {total:.1f}s for {len(plan)} migrations (calibration x{factor:.2f} "
+            "from this database's plan history)."
+        )
+        return estimates
+
+    def _restore_phase(self, connection, plan, label: str, exc: Exception, *, faked=()):
+        """A step failed or ran too long: reverse what this run applied, then stop.
+
+        Each migration is atomic on PostgreSQL and SQLite (the failed one is already
+        undone), so reversing the ones applied before it restores the pre-phase schema
+        and rows; `verify` against the snapshot taken before the phase then runs as usual.
+        A migration that was only marked applied (`--fake-initial`, the adopted tables)
+        is only unmarked: its tables were there before the phase and stay.
+        """
+        connection.close()
+        executor = MigrationExecutor(connection)
+        applied = set(executor.loader.applied_migrations or {})
+        done = [m for m, _ in plan if (m.app_label, m.name) in applied]
+        if done:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{label} stopped; reversing the {len(done)} migrations it applied."
+                )
+            )
+            for migration in reversed(done):
+                executor = MigrationExecutor(connection)
+                node = (migration.app_label, migration.name)
+                state = executor.loader.project_state(node, at_end=True)
+                fake = node in faked
+                executor.unapply_migration(state, migration, fake=fake)
+                verb = "unmarked (adopted tables kept)" if fake else "reversed"
+                self.stdout.write(f"  {migration.app_label}.{migration.name} {verb}")
+        reason = str(exc) or type(exc).__name__
+        flags = " Feature flags switched off stay off." if self.options.get("flags_off") else ""
+        raise PhaseRestored(
+            f"{label} was stopped and rolled back to where it began: {reason}.{flags}"
+        ) from exc
 
     def _before_phase(self, connection, reason: str) -> Snapshot:
         """Backup (unless --no-backup) and a row-count snapshot, both kept on disk."""
@@ -785,3 +1024,93 @@ def _short_migrations(plan_map, nodes) -> list[str]:
         f"{label}{'' if all(built) else '?'}" + (f" ({len(built)} steps)" if len(built) > 1 else "")
         for label, built in groups.items()
     ]
+
+
+class PhaseRestored(CommandError):
+    """A phase stopped in the middle and its applied migrations were reversed."""
+
+
+class StepTooSlow(RuntimeError):
+    """A migration ran past `--max-ratio` times its estimate."""
+
+
+class StepTimer:
+    """Times each migration against its estimate, records it, and enforces --max-ratio.
+
+    On PostgreSQL a step is also bounded while it runs: `statement_timeout` is set to
+    the ratio times its estimate, so one long statement is cancelled instead of waited
+    for. Elsewhere the ratio is checked when the step ends.
+    """
+
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, command, connection, estimates, max_ratio: float | None):
+        self.command = command
+        self.connection = connection
+        self.estimates = estimates
+        self.max_ratio = max_ratio
+        self.current = None
+        self.started = 0.0
+        self.faked: set[tuple[str, str]] = set()
+
+    def start(self, migration) -> None:
+        self.current = migration
+        self.started = self.clock()
+        estimate = self.estimates.get((migration.app_label, migration.name))
+        if self.max_ratio and estimate and self.connection.vendor == "postgresql":
+            limit_ms = int(self.max_ratio * estimate.seconds * 1000)
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(limit_ms)])
+
+    def finish(self, migration) -> str:
+        seconds = self.clock() - self.started
+        estimate = self.estimates.get((migration.app_label, migration.name))
+        self.current = None
+        if estimate is None:
+            return f" in {seconds:.2f}s"
+        too_slow = bool(self.max_ratio) and seconds > self.max_ratio * estimate.seconds
+        history_record(
+            self.connection,
+            app=migration.app_label,
+            name=migration.name,
+            seconds=seconds,
+            raw=estimate.raw,
+            estimate=estimate.seconds,
+            outcome="aborted" if too_slow else "applied",
+        )
+        if too_slow:
+            raise StepTooSlow(
+                f"{migration.app_label}.{migration.name} took {seconds:.2f}s, more than "
+                f"{self.max_ratio:g} x its estimate of {estimate.seconds:.2f}s"
+            )
+        return f" in {seconds:.2f}s (estimate {estimate.seconds:.2f}s)"
+
+    def failed(self) -> None:
+        """Record the step that was running when the phase stopped."""
+        migration, self.current = self.current, None
+        if migration is None:
+            return
+        estimate = self.estimates.get((migration.app_label, migration.name))
+        if estimate is None:
+            return
+        try:
+            self.connection.close()  # the failed statement may have broken the session
+            history_record(
+                self.connection,
+                app=migration.app_label,
+                name=migration.name,
+                seconds=self.clock() - self.started,
+                raw=estimate.raw,
+                estimate=estimate.seconds,
+                outcome="failed",
+            )
+        except Exception:  # noqa: BLE001 - recording must not hide the real failure
+            logger.exception("Could not record the failed step in the plan history")
+
+    def reset(self) -> None:
+        if self.max_ratio and self.connection.vendor == "postgresql":
+            try:
+                with self.connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', '0', false)")
+            except Exception:  # noqa: BLE001 - a closed connection has no timeout to reset
+                logger.debug("statement_timeout not reset: the connection is closed")
