@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
+from doggy.choices import FeatureArea
 from doggy.core.permissions import PermissionName
 
 from .. import services
@@ -46,6 +47,7 @@ AiAccess = HasRbacPermission.for_(PermissionName.AI_ACCESS)
 
 
 class _AiView(GenericAPIView):
+    feature_area = FeatureArea.AI
     permission_classes = [AiAccess]
     filter_backends: list = []
 
@@ -181,6 +183,8 @@ class UsageView(_AiView):
 
 class ReportCreateView(APIView):
     """`/reports/`: report content (a message, review, dog profile, …) to staff."""
+
+    feature_area = FeatureArea.AI
 
     permission_classes = [IsAuthenticated]
 

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from doggy.api.output import FastOutputMixin
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
+from doggy.choices import FeatureArea
 from doggy.core.permissions import PermissionName
 
 from .. import call_services
@@ -89,6 +90,8 @@ def _render(call: VideoCallSession, participants) -> dict:
 class CallListView(generics.GenericAPIView):
     """The caller's calls, newest first; POST starts one in a conversation."""
 
+    feature_area = FeatureArea.MESSAGING
+
     permission_classes: ClassVar[list] = [IsAuthenticated, CanMessage]
     serializer_class = CallSerializer
 
@@ -118,6 +121,7 @@ class CallListView(generics.GenericAPIView):
 
 
 class CallDetailView(APIView):
+    feature_area = FeatureArea.MESSAGING
     permission_classes: ClassVar[list] = [IsAuthenticated, CanMessage]
 
     @extend_schema(
@@ -131,6 +135,8 @@ class CallDetailView(APIView):
 
 class CallStepView(APIView):
     """One step of the caller's part in a call: accept, decline, join, leave, end."""
+
+    feature_area = FeatureArea.MESSAGING
 
     permission_classes: ClassVar[list] = [IsAuthenticated, CanMessage]
     step: ClassVar[str] = ""
@@ -157,6 +163,8 @@ def _step_view(step: str, summary: str) -> type[CallStepView]:
 
 class TurnCredentialsView(APIView):
     """Short-lived TURN credentials (coturn REST API form) for the caller."""
+
+    feature_area = FeatureArea.MESSAGING
 
     permission_classes: ClassVar[list] = [IsAuthenticated, CanMessage]
 

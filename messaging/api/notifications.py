@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from doggy.api.output import FastOutputMixin
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
+from doggy.choices import FeatureArea
 from doggy.core.errors import ApplicationError
 from doggy.core.permissions import PermissionName
 
@@ -201,6 +202,8 @@ def _flag(value: str | None, name: str) -> bool | None:
 class NotificationListView(generics.ListAPIView):
     """The caller's inbox, newest first; `unread=true` for unread only."""
 
+    feature_area = FeatureArea.MESSAGING
+
     permission_classes = [MessagingAccess]
     serializer_class = NotificationSerializer
     pagination_class = InboxPagination
@@ -221,6 +224,7 @@ class NotificationListView(generics.ListAPIView):
 
 
 class NotificationUnreadCountView(APIView):
+    feature_area = FeatureArea.MESSAGING
     permission_classes = [MessagingAccess]
 
     @extend_schema(
@@ -233,6 +237,7 @@ class NotificationUnreadCountView(APIView):
 
 
 class NotificationReadView(APIView):
+    feature_area = FeatureArea.MESSAGING
     permission_classes = [MessagingAccess]
 
     @extend_schema(
@@ -247,6 +252,7 @@ class NotificationReadView(APIView):
 
 
 class NotificationReadAllView(APIView):
+    feature_area = FeatureArea.MESSAGING
     permission_classes = [MessagingAccess]
 
     @extend_schema(
@@ -261,6 +267,8 @@ class NotificationReadAllView(APIView):
 
 class NotificationPreferencesView(APIView):
     """Per type and channel (InApp, Email, Push): effective switches, and setting them."""
+
+    feature_area = FeatureArea.MESSAGING
 
     permission_classes = [MessagingAccess]
 
@@ -289,6 +297,8 @@ class NotificationPreferencesView(APIView):
 
 class DeviceListView(APIView):
     """The caller's active Web Push subscriptions; POST registers one (201; 200 again)."""
+
+    feature_area = FeatureArea.MESSAGING
 
     permission_classes = [MessagingAccess]
 
@@ -332,6 +342,7 @@ class DeviceListView(APIView):
 
 
 class DeviceDetailView(APIView):
+    feature_area = FeatureArea.MESSAGING
     permission_classes = [MessagingAccess]
 
     @extend_schema(
@@ -347,6 +358,8 @@ class DeviceDetailView(APIView):
 class PresenceView(APIView):
     """GET: presence of the users the caller shares a conversation with (not blocked);
     POST: the caller's heartbeat (`active` or `idle`)."""
+
+    feature_area = FeatureArea.MESSAGING
 
     permission_classes = [MessagingAccess]
 

@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from doggy.api.output import FastOutputMixin
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
+from doggy.choices import FeatureArea
 from doggy.core.permissions import PermissionName
 
 from ..calendar_selectors import (
@@ -116,6 +117,8 @@ class _ProviderOnly:
 class CalendarFeedView(APIView):
     """A provider's bookings as an iCalendar feed (RFC 5545); the token is the secret."""
 
+    feature_area = FeatureArea.BOOKING
+
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
@@ -150,6 +153,8 @@ def _created_body(request, row: CalendarFeedToken, token: str) -> dict:
 class FeedTokenListCreateView(_ProviderOnly, generics.ListAPIView):
     """The caller's feed links (GET) and a new one (POST: the token is in this answer only)."""
 
+    feature_area = FeatureArea.BOOKING
+
     serializer_class = FeedTokenSerializer
     filter_backends: list = []
 
@@ -171,6 +176,8 @@ class FeedTokenListCreateView(_ProviderOnly, generics.ListAPIView):
 class FeedTokenDetailView(_ProviderOnly, APIView):
     """DELETE revokes one of the caller's feed links (its URL answers 404 at once)."""
 
+    feature_area = FeatureArea.BOOKING
+
     @extend_schema(
         tags=[TAG],
         operation_id="calendar_feed_token_revoke",
@@ -183,6 +190,8 @@ class FeedTokenDetailView(_ProviderOnly, APIView):
 
 class FeedTokenRotateView(_ProviderOnly, APIView):
     """Revoke a feed link and make its replacement in one step."""
+
+    feature_area = FeatureArea.BOOKING
 
     @extend_schema(
         tags=[TAG],
@@ -204,6 +213,8 @@ class FeedTokenRotateView(_ProviderOnly, APIView):
 )
 class ConnectionListCreateView(_ProviderOnly, generics.ListAPIView):
     """The caller's connected calendars (GET); POST connects a CalDAV calendar."""
+
+    feature_area = FeatureArea.BOOKING
 
     serializer_class = CalendarConnectionSerializer
     filter_backends: list = []
@@ -237,6 +248,8 @@ class ConnectionListCreateView(_ProviderOnly, generics.ListAPIView):
 class ConnectionDetailView(_ProviderOnly, APIView):
     """One connected calendar: read it, or disconnect it (its busy blocks go with it)."""
 
+    feature_area = FeatureArea.BOOKING
+
     @extend_schema(
         tags=[TAG],
         operation_id="calendar_connection_get",
@@ -259,6 +272,8 @@ class ConnectionDetailView(_ProviderOnly, APIView):
 
 class ConnectionSyncView(_ProviderOnly, APIView):
     """Sync the connected calendar now: 202, the sync runs once this request commits."""
+
+    feature_area = FeatureArea.BOOKING
 
     @extend_schema(
         tags=[TAG],

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from doggy.api.output import FastOutputMixin
 from doggy.api.serializers import ErrorSerializer
+from doggy.choices import FeatureArea
 from doggy.core.errors import NotFoundError
 
 from ..choices import VisitMood
@@ -163,6 +164,8 @@ def _visit_body(appointment) -> dict:
 class VisitDetailView(APIView):
     """The visit of an appointment (report card and photos); 404 before check-in."""
 
+    feature_area = FeatureArea.BOOKING
+
     permission_classes = [IsAuthenticated]
 
     @extend_schema(tags=[TAG], operation_id="visit_get", responses={200: VisitSerializer, **ERRORS})
@@ -175,6 +178,8 @@ class VisitDetailView(APIView):
 
 class VisitCheckInView(APIView):
     """The provider checks in: the visit starts and the appointment is InProgress."""
+
+    feature_area = FeatureArea.BOOKING
 
     permission_classes = [IsAuthenticated]
 
@@ -196,6 +201,8 @@ class VisitCheckInView(APIView):
 
 class VisitCheckOutView(APIView):
     """The provider checks out with the report card: the appointment is Completed."""
+
+    feature_area = FeatureArea.BOOKING
 
     permission_classes = [IsAuthenticated]
 
@@ -224,6 +231,8 @@ class VisitCheckOutView(APIView):
 )
 class VisitEventListCreateView(generics.ListAPIView):
     """The visit's timeline, oldest first (GET, both parties); POST records an event."""
+
+    feature_area = FeatureArea.BOOKING
 
     permission_classes = [IsAuthenticated]
     serializer_class = VisitEventSerializer
@@ -261,6 +270,8 @@ class VisitEventListCreateView(generics.ListAPIView):
 class VisitLocationListCreateView(generics.ListAPIView):
     """The GPS trail, oldest first (GET, both parties); POST appends a batch of points."""
 
+    feature_area = FeatureArea.BOOKING
+
     permission_classes = [IsAuthenticated]
     serializer_class = VisitLocationSerializer
     filter_backends: list = []
@@ -292,6 +303,8 @@ class VisitLocationListCreateView(generics.ListAPIView):
 class VisitPhotoCreateView(APIView):
     """The provider uploads a report-card photo (multipart: `file`, `caption`, `taken_at`)."""
 
+    feature_area = FeatureArea.BOOKING
+
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
 
@@ -319,6 +332,8 @@ class VisitPhotoCreateView(APIView):
 
 class VisitPhotoFileView(APIView):
     """The bytes of a visit photo, for both parties, once its virus scan passed."""
+
+    feature_area = FeatureArea.BOOKING
 
     permission_classes = [IsAuthenticated]
 
