@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("accounts.api.phase2_urls")),
+    path("", include("accounts.api.credentials")),
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
     path("billing/", include("billing.api.urls")),
