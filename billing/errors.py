@@ -22,3 +22,7 @@ class BillingErrorCode(Enum):
     SUBSCRIPTION_NOT_LIVE = "subscription_not_live"
     # A plan code, payment-provider price id or entitlement feature key taken concurrently.
     CATALOG_CONFLICT = "catalog_conflict"
+    # Plan 039, the webhook inbox: a delivery whose signature does not verify (or is too
+    # old), and an endpoint without its signing secret.
+    WEBHOOK_SIGNATURE_INVALID = "webhook_signature_invalid"
+    WEBHOOK_NOT_CONFIGURED = "webhook_not_configured"

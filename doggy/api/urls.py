@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
     path("billing/", include("billing.api.urls")),
+    path("webhooks/", include("billing.api.webhooks")),
 ]
