@@ -26,3 +26,6 @@ class BillingErrorCode(Enum):
     # old), and an endpoint without its signing secret.
     WEBHOOK_SIGNATURE_INVALID = "webhook_signature_invalid"
     WEBHOOK_NOT_CONFIGURED = "webhook_not_configured"
+    # Plan 040, the expense ledger.
+    EXPENSE_NOT_FOUND = "expense_not_found"
+    EXPENSE_CATEGORY_NOT_FOUND = "expense_category_not_found"

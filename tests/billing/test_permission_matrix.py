@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from billing.models import PaymentWebhookEvent, UserSubscription
-from tests.billing.factories import UserSubscriptionFactory, free_plan
+from billing.models import PaymentWebhookEvent, PetExpense, UserSubscription
+from tests.billing.factories import PetExpenseFactory, UserSubscriptionFactory, free_plan
 from tests.matrix import PermissionMatrix, Route
 
 CALLERS = ("anonymous", "owner", "other_owner", "provider_user", "kyc_reviewer", "superuser")
@@ -21,6 +21,15 @@ PLANS = "/api/v1/billing/plans/"
 SUBSCRIPTION = "/api/v1/billing/subscription/"
 CANCEL = "/api/v1/billing/subscription/cancel/"
 WEBHOOK = "/api/v1/webhooks/payments/"
+CATEGORIES = "/api/v1/billing/expense-categories/"
+EXPENSES = "/api/v1/billing/expenses/"
+EXPENSE = "/api/v1/billing/expenses/{owner_expense_id}/"
+NEW_EXPENSE = {
+    "category": "veterinary",
+    "amount": "42.00",
+    "currency": "USD",
+    "expense_date": "2026-11-03",
+}
 UNSIGNED_EVENT = {"id": "evt_matrix", "type": "payment_intent.succeeded", "data": {"object": {}}}
 
 
@@ -37,6 +46,14 @@ class TestBillingPermissionMatrix(PermissionMatrix):
         row("POST", SUBSCRIPTION, 401, 409, 201, 403, 403, 201, body={"plan": "owner_free"}),
         row("POST", CANCEL, 401, 200, 404, 404, 404, 404, body={}),
         row("POST", WEBHOOK, 400, 400, 400, 400, 400, 400, body=UNSIGNED_EVENT),
+        # the expense ledger (plan 040): every signed-in caller keeps their own
+        row("GET", CATEGORIES, 401, 200, 200, 200, 200, 200),
+        row("GET", EXPENSES, 401, 200, 200, 200, 200, 200),
+        row("POST", EXPENSES, 401, 201, 201, 201, 201, 201, body=NEW_EXPENSE),
+        row("GET", EXPENSES + "summary/", 401, 200, 200, 200, 200, 200),
+        row("GET", EXPENSE, 401, 200, 404, 404, 404, 404),
+        row("PATCH", EXPENSE, 401, 200, 404, 404, 404, 404, body={"amount": "43.00"}),
+        row("DELETE", EXPENSE, 401, 204, 404, 404, 404, 404),
     )
 
     @pytest.fixture(autouse=True)
@@ -45,13 +62,15 @@ class TestBillingPermissionMatrix(PermissionMatrix):
 
     def build_world(self, request, users):
         UserSubscriptionFactory(user=users["owner"], plan=free_plan())
-        return {}
+        expense = PetExpenseFactory(owner=users["owner"], receipt_file=None)
+        return {"owner_expense_id": expense.pk}
 
     def state(self):
         return {
             **super().state(),
             "subscriptions": UserSubscription.objects.live().count(),
             "webhook_events": PaymentWebhookEvent.objects.count(),
+            "expenses": list(PetExpense.objects.values_list("id", "amount")),
         }
 
     def check_success(self, cell, response, before, after):
