@@ -1,6 +1,6 @@
 """Maintenance mode: with `Platform.MaintenanceMode` on, the platform answers 503.
 
-Exempt are the health check (load balancers must keep probing it), the Django admin
+Exempt are the health checks (load balancers must keep probing them), the metrics, the Django admin
 (staff switch the mode off there) and requests by platform staff, whether they come with
 an admin session cookie or with a bearer token. Everyone else gets the API's one error
 shape with status 503 and `Retry-After`.
@@ -18,7 +18,7 @@ from .core.permissions import PermissionName, actor_may
 from .selectors import setting_bool
 
 MAINTENANCE_SETTING = "Platform.MaintenanceMode"
-EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/")
+EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/", "/metrics")
 RETRY_AFTER_SECONDS = 300
 
 

@@ -2,10 +2,12 @@
 
 from django.urls import include, path
 
-from . import settings_views, views
+from . import health_views, settings_views, views
 
 urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
+    path("health/live/", health_views.LivenessView.as_view(), name="health-live"),
+    path("health/ready/", health_views.ReadinessView.as_view(), name="health-ready"),
     path(
         "admin/settings/", settings_views.SystemSettingListView.as_view(), name="admin-setting-list"
     ),

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: request counts and latency for /metrics (plan 042), every answer included.
+    "doggy.metrics.PrometheusMetricsMiddleware",
     # First, so that no error under /api/ leaves as HTML (doggy.api.handlers).
     "doggy.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -208,6 +210,10 @@ DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 # webhook inbox answers 503 and stores nothing.
 DOGGY_STRIPE_WEBHOOK_SECRET = env("DOGGY_STRIPE_WEBHOOK_SECRET", default="")
 DOGGY_STRIPE_WEBHOOK_TOLERANCE = env.int("DOGGY_STRIPE_WEBHOOK_TOLERANCE", default=300)
+
+# Plan 042: the bearer token a Prometheus scraper sends to GET /metrics. Without it only
+# a signed-in admin session of a system.admin holder can read the metrics.
+DOGGY_METRICS_TOKEN = env("DOGGY_METRICS_TOKEN", default="")
 
 # --- REST API ----------------------------------------------------------------------------
 # Request bodies (JSON, forms, multipart fields without their files) over this size are
