@@ -35,9 +35,9 @@ from accounts.services.credentials import (
 from accounts.services.kyc import kyc_approve
 from audit.choices import AuditAction
 from audit.models import AuditLog
-from doggy.choices import FilePurpose, ScanStatus
+from doggy.choices import FilePurpose, JobRunStatus, ScanStatus
 from doggy.core.errors import ConflictError, PermissionDeniedError
-from doggy.models import StoredFile
+from doggy.models import BackgroundJobRun, StoredFile
 from tests.accounts.factories import (
     KycVerificationFactory,
     ProviderCredentialFactory,
@@ -346,6 +346,12 @@ def test_the_sweep_command_and_task_report_what_they_did():
     assert set(provider.credentials.values_list("status", flat=True)) == {"Expired"}
     assert credentials_expire_sweep() == 0
     assert ServiceProvider.objects.get(pk=provider.pk).is_verified is False
+    run = BackgroundJobRun.objects.get()
+    assert (run.job_name, run.status, run.items_processed) == (
+        "expire_credentials",
+        JobRunStatus.SUCCEEDED,
+        2,
+    )
 
 
 # --- Background checks ---------------------------------------------------------------------------

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import json
 import time
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from audit.models import AuditLog
@@ -22,6 +24,7 @@ from billing.choices import (
 )
 from billing.models import PaymentRecord, PaymentRefund, PaymentWebhookEvent, UserSubscription
 from billing.payment_services import REDACTED, payment_webhook_process, payment_webhooks_retry
+from doggy.models import BackgroundJobRun
 from tests.billing.factories import (
     BillingCustomerFactory,
     PaymentRecordFactory,
@@ -279,9 +282,13 @@ def test_a_failed_processing_stays_in_the_inbox_and_is_retried(payment, monkeypa
         "RuntimeError: database away",
     )
     monkeypatch.undo()
-    assert payment_webhooks_retry() == 1
+    out = io.StringIO()
+    call_command("process_payment_webhooks", stdout=out)
+    assert out.getvalue() == "1 webhook event(s) processed.\n"
     row.refresh_from_db()
     assert (row.processing_status, row.attempts) == (WebhookProcessingStatus.PROCESSED, 2)
+    assert BackgroundJobRun.objects.get().items_processed == 1
+    assert payment_webhooks_retry() == 0
     assert PaymentRecord.objects.get(pk=payment.pk).status == PaymentStatus.SUCCEEDED
 
 

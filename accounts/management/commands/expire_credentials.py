@@ -3,12 +3,13 @@ un-verify their providers, audited and notified by email.
 
 Run it once a day (cron, Celery beat); the task runner can call
 `accounts.services.credentials.credentials_expire_sweep` instead. A second run the same
-day changes nothing.
+day changes nothing. Each run is recorded in BackgroundJobRuns (`expire_credentials`).
 """
 
 from django.core.management.base import BaseCommand
 
 from accounts.services.credentials import SWEEP_BATCH_SIZE, credentials_expire
+from doggy.health import job_run
 
 
 class Command(BaseCommand):
@@ -18,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=SWEEP_BATCH_SIZE)
 
     def handle(self, *args, **options):
-        result = credentials_expire(batch_size=options["batch_size"])
+        with job_run("expire_credentials") as outcome:
+            result = credentials_expire(batch_size=options["batch_size"])
+            outcome["items_processed"] = result.expired
         if options["verbosity"]:
             self.stdout.write(
                 f"{result.expired} credential(s) expired, "
