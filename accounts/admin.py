@@ -8,22 +8,19 @@ by a dry run first, so refusals appear on the form. What no service covers is sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -42,6 +39,7 @@ from doggy.core.errors import NotFoundError
 from doggy.core.permissions import actor_may
 from doggy.selectors import stored_file_get_servable
 
+from .admin_actions import action_form_page
 from .choices import SYSTEM_USER_ID, KycRejectType, KycStatus, PermissionName
 from .forms import (
     AdminPasswordChangeForm,
@@ -86,60 +84,12 @@ from .services.users import (
     user_unlock,
 )
 
-ACTION_FORM_TEMPLATE = "admin/accounts/action_form.html"
-# Marks the second step of an action with a form (the first step comes from the list).
-APPLY_FIELD = "_apply_action_form"
-
 
 def _effective_q(prefix: str = "") -> Q:
     now = timezone.now()
     return Q(**{f"{prefix}is_active": True}) & (
         Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
     )
-
-
-def action_form_page(
-    modeladmin: admin.ModelAdmin,
-    request: HttpRequest,
-    objects: QuerySet | list,
-    *,
-    form_class,
-    title: str,
-    submit_label: str,
-    on_valid: Callable[[dict[str, Any]], Any],
-    intro: str = "",
-    action: str | None = None,
-    cancel_url: str | None = None,
-):
-    """The form step of an action: show `form_class`; once valid, call `on_valid`.
-
-    For a changelist action (`action` given) it returns None after `on_valid`, which
-    sends the browser back to the list; otherwise it returns `on_valid`'s result.
-    """
-    form = None
-    if request.method == "POST" and request.POST.get(APPLY_FIELD) == "1":
-        form = form_class(request.POST)
-        if form.is_valid():
-            return on_valid(form.cleaned_data)
-    if form is None:
-        form = form_class()
-    opts = modeladmin.opts
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": title,
-        "intro": intro,
-        "form": form,
-        "objects": list(objects),
-        "opts": opts,
-        "action": action,
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        "apply_field": APPLY_FIELD,
-        "submit_label": submit_label,
-        "cancel_url": cancel_url or reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
-        "media": modeladmin.media + form.media,
-    }
-    request.current_app = modeladmin.admin_site.name
-    return TemplateResponse(request, ACTION_FORM_TEMPLATE, context)
 
 
 # --- Users ---------------------------------------------------------------------------------

@@ -1,14 +1,68 @@
-"""Admin of plan 038: provider credentials, background checks and the credential types,
-read-only until the verification services (review queue, expiry sweep) exist."""
+"""Admin of plan 038: the credential review queue, background checks and the credential
+types. The rows are read-only; decisions go through `accounts.services.credentials`
+(approve, reject), which audit them and recompute the provider's `IsVerified`."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 
-from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
+from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
 
-from .choices import PermissionName
+from .admin_actions import action_form_page
+from .choices import CredentialStatus, PermissionName
+from .credential_selectors import credential_actor_is_reviewer
 from .models import BackgroundCheck, ProviderCredential, ProviderCredentialType
+from .services.credentials import MAX_REJECTION_REASON, credential_approve, credential_reject
+
+NOT_A_REVIEWER = "Reviewing credentials needs the kyc.review permission."
+
+
+class CredentialRejectForm(forms.Form):
+    reason = forms.CharField(
+        max_length=MAX_REJECTION_REASON,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Shown to the provider: what is wrong with the credential.",
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Give a reason.")
+        return reason
+
+
+class CredentialQueueFilter(admin.SimpleListFilter):
+    """The review queue (Pending) unless a status or "all" is chosen."""
+
+    title = "queue"
+    parameter_name = "queue"
+    REVIEW = "review"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return ((self.REVIEW, "Waiting for review"), (self.ALL, "All credentials"))
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.status_chosen = "status__exact" in request.GET
+
+    def choices(self, changelist):
+        current = self.value() or (None if self.status_chosen else self.REVIEW)
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}, ["status__exact"]
+                ),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL or (value is None and self.status_chosen):
+            return queryset
+        return queryset.filter(status=CredentialStatus.PENDING)
 
 
 @admin.register(ProviderCredentialType)
@@ -23,7 +77,10 @@ class ProviderCredentialTypeAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 @admin.register(ProviderCredential)
 class ProviderCredentialAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+    """The credential review queue: oldest submission first; decisions through services."""
+
     rbac_view_permission = PermissionName.KYC_REVIEW
+    actions = ("approve", "reject")
     list_display = (
         "provider",
         "credential_type",
@@ -34,12 +91,56 @@ class ProviderCredentialAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         "updated_at",
     )
     list_select_related = ("provider__user", "verified_by")
-    list_filter = ("status", "credential_type")
+    list_filter = (CredentialQueueFilter, "status", "credential_type")
     search_fields = ("provider__user__email", "provider__business_name", "issuer")
     raw_id_fields = ("provider", "file", "verified_by")
     date_hierarchy = "created_at"
-    ordering = ("expires_on", "id")
+    ordering = ("created_at", "id")
     show_full_result_count = False
+
+    def _refuse_non_reviewer(self, request) -> bool:
+        if credential_actor_is_reviewer(actor=request.user):
+            return False
+        messages.error(request, NOT_A_REVIEWER)
+        return True
+
+    @admin.action(description="Approve selected credentials")
+    def approve(self, request, queryset):
+        if self._refuse_non_reviewer(request):
+            return
+        call_for_each(
+            request,
+            queryset,
+            lambda credential: credential_approve(actor=request.user, credential=credential),
+            done="Approved {count} credential(s).",
+        )
+
+    @admin.action(description="Reject selected credentials…")
+    def reject(self, request, queryset):
+        if self._refuse_non_reviewer(request):
+            return None
+
+        def apply(data):
+            call_for_each(
+                request,
+                queryset,
+                lambda credential: credential_reject(
+                    actor=request.user, credential=credential, reason=data["reason"]
+                ),
+                done="Rejected {count} credential(s).",
+            )
+
+        return action_form_page(
+            self,
+            request,
+            queryset.select_related("provider__user"),
+            form_class=CredentialRejectForm,
+            title="Reject credentials",
+            intro="The reason is shown to the provider.",
+            submit_label="Reject",
+            on_valid=apply,
+            action="reject",
+        )
 
 
 @admin.register(BackgroundCheck)

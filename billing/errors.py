@@ -22,3 +22,10 @@ class BillingErrorCode(Enum):
     SUBSCRIPTION_NOT_LIVE = "subscription_not_live"
     # A plan code, payment-provider price id or entitlement feature key taken concurrently.
     CATALOG_CONFLICT = "catalog_conflict"
+    # Plan 039, the webhook inbox: a delivery whose signature does not verify (or is too
+    # old), and an endpoint without its signing secret.
+    WEBHOOK_SIGNATURE_INVALID = "webhook_signature_invalid"
+    WEBHOOK_NOT_CONFIGURED = "webhook_not_configured"
+    # Plan 040, the expense ledger.
+    EXPENSE_NOT_FOUND = "expense_not_found"
+    EXPENSE_CATEGORY_NOT_FOUND = "expense_category_not_found"

@@ -2,8 +2,9 @@
 
 One live subscription per user is the database's rule (UX_UserSubs_User_Live, I-4);
 the services check it first for a clear `subscription_exists` (409) and turn a lost race
-on the constraint into the same answer. Payments arrive with plan 039: until then only
-free plans can be subscribed to, and paid ones answer `payment_required` (402).
+on the constraint into the same answer. Only free plans are subscribed to here; paid
+ones answer `payment_required` (402), since a paid subscription starts at the payment
+provider's checkout and arrives through the webhook inbox (billing/payment_services.py).
 """
 
 from __future__ import annotations

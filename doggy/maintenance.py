@@ -1,7 +1,7 @@
 """Maintenance mode and feature flags: the platform, or one area of it, answers 503.
 
 With `Platform.MaintenanceMode` on, the whole platform answers 503. Exempt are the health
-check (load balancers must keep probing it), the Django admin (staff switch the mode off
+checks (load balancers must keep probing them), the metrics, the Django admin (staff switch the mode off
 there) and requests by platform staff, whether they come with an admin session cookie or
 with a bearer token. Everyone else gets the API's one error shape with status 503 and
 `Retry-After`.
@@ -26,7 +26,7 @@ from .core.permissions import PermissionName, actor_may
 from .selectors import feature_enabled, setting_bool
 
 MAINTENANCE_SETTING = "Platform.MaintenanceMode"
-EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/")
+EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/", "/metrics")
 RETRY_AFTER_SECONDS = 300
 
 

@@ -8,6 +8,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from .metrics import metrics_view
+
 admin.site.site_header = "doggy administration"
 admin.site.site_title = "doggy admin"
 admin.site.index_title = "Back office"
@@ -17,6 +19,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("doggy.api.urls")),
+    path("metrics", metrics_view, name="metrics"),
 ]
 
 handler400 = "doggy.api.handlers.bad_request"

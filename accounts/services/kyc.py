@@ -42,6 +42,7 @@ from ..choices import (
     KycRejectType,
     KycStatus,
 )
+from ..credential_selectors import provider_credentials_missing
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import (
     KycDocument,
@@ -182,7 +183,8 @@ def _sync_provider(*, verification: KycVerification, actor: User | None) -> None
     """Mirror the case on the provider profile (VerificationStatus, IsVerified, VerifiedAt).
 
     The profile stays verified while any approved case of the person is unexpired, so a
-    provider re-verifying ahead of expiry keeps being listed until the old approval lapses.
+    provider re-verifying ahead of expiry keeps being listed until the old approval lapses,
+    and while every credential required of the provider is current (plan 038, A19).
     """
     if verification.service_provider_id is None:
         return
@@ -192,11 +194,12 @@ def _sync_provider(*, verification: KycVerification, actor: User | None) -> None
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .exists()
     )
+    provider = verification.service_provider
     provider_verification_sync(
         actor=actor,
-        provider=verification.service_provider,
+        provider=provider,
         status=verification.status,
-        is_verified=still_approved,
+        is_verified=still_approved and not provider_credentials_missing(provider=provider),
         verified_at=verification.reviewed_at if verification.status == KycStatus.APPROVED else None,
     )
 

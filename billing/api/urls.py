@@ -1,6 +1,6 @@
 """Routes of the billing API, mounted under /api/v1/billing/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,4 +12,5 @@ urlpatterns = [
         views.SubscriptionCancelView.as_view(),
         name="billing-subscription-cancel",
     ),
+    path("", include("billing.api.expenses")),
 ]

@@ -2,10 +2,12 @@
 
 from django.urls import include, path
 
-from . import settings_views, views
+from . import health_views, settings_views, views
 
 urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
+    path("health/live/", health_views.LivenessView.as_view(), name="health-live"),
+    path("health/ready/", health_views.ReadinessView.as_view(), name="health-ready"),
     path(
         "admin/settings/", settings_views.SystemSettingListView.as_view(), name="admin-setting-list"
     ),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("accounts.api.phase2_urls")),
+    path("", include("accounts.api.credentials")),
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
     path("", include("messaging.api.conversation_urls")),
@@ -24,4 +27,5 @@ urlpatterns = [
     path("", include("ai.api.urls")),
     path("calls/", include("messaging.api.calls")),
     path("", include("messaging.api.urls")),
+    path("webhooks/", include("billing.api.webhooks")),
 ]

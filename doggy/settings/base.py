@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: request counts and latency for /metrics (plan 042), every answer included.
+    "doggy.metrics.PrometheusMetricsMiddleware",
     # First, so that no error under /api/ leaves as HTML (doggy.api.handlers).
     "doggy.middleware.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -245,6 +247,16 @@ DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL", default="http://localhost:3000")
 # REMOTE_ADDR is the client and X-Forwarded-For is ignored (it is client-controlled).
 DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
 
+# Plan 039: the signing secret of the payment provider's webhook endpoint (Stripe's
+# whsec_…) and how old a signed delivery may be, in seconds. Without the secret the
+# webhook inbox answers 503 and stores nothing.
+DOGGY_STRIPE_WEBHOOK_SECRET = env("DOGGY_STRIPE_WEBHOOK_SECRET", default="")
+DOGGY_STRIPE_WEBHOOK_TOLERANCE = env.int("DOGGY_STRIPE_WEBHOOK_TOLERANCE", default=300)
+
+# Plan 042: the bearer token a Prometheus scraper sends to GET /metrics. Without it only
+# a signed-in admin session of a system.admin holder can read the metrics.
+DOGGY_METRICS_TOKEN = env("DOGGY_METRICS_TOKEN", default="")
+
 # --- REST API ----------------------------------------------------------------------------
 # Request bodies (JSON, forms, multipart fields without their files) over this size are
 # refused with 413; JSON nested deeper than DOGGY_JSON_MAX_DEPTH with 400 (docs/api/errors.md).
@@ -257,7 +269,11 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.BearerTokenAuthentication"],
     # Per client IP on the sign-in routes (accounts.api.throttling); a first layer only,
     # the lockout in accounts.services.authentication is the real control.
-    "DEFAULT_THROTTLE_RATES": {"auth": env("DOGGY_AUTH_THROTTLE_RATE", default="60/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "auth": env("DOGGY_AUTH_THROTTLE_RATE", default="60/minute"),
+        # The payment provider's webhook deliveries, per source IP (plan 039).
+        "webhooks": env("DOGGY_WEBHOOK_THROTTLE_RATE", default="600/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "doggy.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,

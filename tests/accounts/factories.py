@@ -289,3 +289,14 @@ class BackgroundCheckFactory(DjangoModelFactory[BackgroundCheck]):
     vendor = BackgroundCheckVendor.CHECKR
     external_report_id = factory.Sequence(lambda n: f"rpt_{n:08d}")
     status = BackgroundCheckStatus.PENDING
+
+
+def current_credentials(provider: ServiceProvider) -> list[ProviderCredential]:
+    """A verified, current credential of every type required of `provider` (plan 038), so
+    that a KYC approval makes it verified."""
+    from accounts.credential_selectors import provider_required_credential_types
+
+    return [
+        ProviderCredentialFactory(provider=provider, credential_type=code)
+        for code in sorted(provider_required_credential_types(provider=provider))
+    ]

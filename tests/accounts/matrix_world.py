@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
-from accounts.choices import AccountStatus, KycDocumentType
+from accounts.choices import AccountStatus, CredentialType, KycDocumentType
 from accounts.models import Role
 from accounts.services.authentication import (
     email_verification_tokens,
     link_token_make,
     password_reset_tokens,
 )
+from accounts.services.credentials import credential_submit
 from accounts.services.kyc import (
     kyc_document_add,
     kyc_verification_start,
@@ -127,6 +128,13 @@ class World:
     @cached_property
     def audit_log_id(self):
         return AuditLog.objects.create(action="Create", entity_type="accounts.User").pk
+
+    @cached_property
+    def provider_credential_id(self):
+        document = StoredFileFactory(owner=self.provider, purpose=FilePurpose.CREDENTIAL_DOCUMENT)
+        return credential_submit(
+            actor=self.provider, credential_type=CredentialType.BONDING, file=document
+        ).pk
 
     @cached_property
     def provider_case(self):

@@ -45,6 +45,7 @@ from tests.accounts.factories import (
     UserFactory,
     UserRoleFactory,
     UserSessionFactory,
+    current_credentials,
     system_rbac,
 )
 
@@ -751,8 +752,9 @@ def test_reviewer_opens_the_queue_of_open_cases(reviewer_client):
 
 @pytest.mark.django_db
 def test_reviewer_starts_review_and_approves(reviewer_client, reviewer):
-    # given a pending case of a provider
+    # given a pending case of a provider holding the required credentials
     case = _pending_case()
+    current_credentials(case.service_provider)
     # when the reviewer starts the review, then approves
     started = _action(reviewer_client, "start_review", [case])
     case.refresh_from_db()

@@ -35,6 +35,7 @@ from tests.accounts.factories import (
     ServiceProviderFactory,
     UserFactory,
     UserRoleFactory,
+    current_credentials,
     system_rbac,
 )
 from tests.doggy.factories import StoredFileFactory, SystemSettingFactory
@@ -375,6 +376,7 @@ def test_only_the_owner_submits(applicant, reviewer):
 
 
 def test_start_submit_review_approve(applicant, provider, reviewer):
+    current_credentials(provider)
     verification = _ready_case(applicant, provider)
 
     kyc_verification_submit(actor=applicant, verification=verification)
@@ -418,7 +420,8 @@ def test_start_submit_review_approve(applicant, provider, reviewer):
 def test_provider_profile_mirrors_the_case_and_keeps_a_valid_approval(
     applicant, provider, reviewer
 ):
-    # Given an approved case
+    # Given an approved case of a provider holding the required credentials
+    current_credentials(provider)
     first = _ready_case(applicant, provider)
     kyc_verification_submit(actor=applicant, verification=first)
     kyc_approve(actor=reviewer, verification=first)
@@ -515,6 +518,7 @@ def test_resubmission_round_trip(applicant, reviewer):
 
 def test_auto_approval_when_enabled(applicant, provider):
     _setting("KYC.AutoApprovalEnabled", "true", "Boolean")
+    current_credentials(provider)
     verification = _ready_case(applicant, provider)
 
     kyc_verification_submit(actor=applicant, verification=verification)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.models import Address
+from accounts.models import Address, ProviderCredential
 from tests.accounts.factories import DEFAULT_PASSWORD
 from tests.accounts.factories_addresses import AddressFactory
 from tests.accounts.matrix_world import (
@@ -51,6 +51,15 @@ def _upload(world) -> dict:
     return {"file": SimpleUploadedFile("id.png", PNG, "image/png"), "document_type": "Passport"}
 
 
+def _credential_upload(world) -> dict:
+    return {
+        "file": SimpleUploadedFile("licence.png", PNG, "image/png"),
+        "credential_type": "BusinessLicense",
+        "credential_number": "LIC-0042",
+    }
+
+
+CREDENTIALS = "/api/v1/providers/me/credentials/"
 ADDRESSES = "/api/v1/addresses/"
 ADDRESS = "/api/v1/addresses/{owner_address_id}/"
 
@@ -190,6 +199,11 @@ class TestAccountsPermissionMatrix(WorldMatrix):
             {"line1": "1 High Street", "city": "London", "country_code": "GB"},
         ),
         Route("GET", ADDRESS, owner_only(200)),
+        # --- provider credentials (plan 038): the provider's own ---
+        Route("GET", CREDENTIALS, only(PROVIDER, 200)),
+        Route("POST", CREDENTIALS, only(PROVIDER, 201), _credential_upload, multipart=True),
+        Route("GET", CREDENTIALS + "{provider_credential_id}/", only(PROVIDER, 200)),
+        Route("GET", "/api/v1/providers/me/verification/", only(PROVIDER, 200)),
         Route("PATCH", ADDRESS, owner_only(200), {"label": "Flat"}),
         Route("DELETE", ADDRESS, owner_only(204)),
     )
@@ -200,10 +214,14 @@ class TestAccountsPermissionMatrix(WorldMatrix):
         return world
 
     def state(self):
-        return {**super().state(), "addresses": Address.objects.filter(is_active=True).count()}
+        return {
+            **super().state(),
+            "addresses": Address.objects.filter(is_active=True).count(),
+            "credentials": ProviderCredential.objects.count(),
+        }
 
 
 def test_matrix_size():
-    # 36 route-methods of accounts and 5 of addresses, × 6 callers.
+    # 36 route-methods of accounts, 5 of addresses and 4 of credentials, × 6 callers.
     matrix = TestAccountsPermissionMatrix
-    assert (len(matrix.routes), len(matrix.cells())) == (41, 246)
+    assert (len(matrix.routes), len(matrix.cells())) == (45, 270)

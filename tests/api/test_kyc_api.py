@@ -12,6 +12,7 @@ from audit.choices import AuditAction
 from audit.models import AuditLog
 from doggy.choices import FilePurpose
 from doggy.models import StoredFile
+from tests.accounts.factories import current_credentials
 from tests.callers import bearer_client
 
 VERIFICATIONS_URL = "/api/v1/kyc/verifications/"
@@ -159,7 +160,8 @@ def test_submit_needs_an_identity_document_and_a_selfie(provider_client, open_ca
 
 
 def test_the_full_review_ends_in_approval(provider_user, submitted_case, kyc_reviewer):
-    # given
+    # given a provider holding the required credentials
+    current_credentials(provider_user.service_provider)
     reviewer = bearer_client(kyc_reviewer)
     queue = reviewer.get(REVIEWS_URL).json()
     assert [row["id"] for row in queue["results"]] == [submitted_case["id"]]

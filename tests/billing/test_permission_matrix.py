@@ -2,13 +2,17 @@
 permission matrix, as data on the one base (tests/matrix.py).
 
 The owner already holds the free plan; providers and KYC reviewers lack `services.book`;
-the superuser passes every RBAC check.
+the superuser passes every RBAC check. The payment webhook authenticates nobody: its proof
+is Stripe's signature, so an unsigned delivery is a 400 for every caller and stores
+nothing (signed deliveries: tests/billing/test_payment_webhooks.py).
 """
 
 from __future__ import annotations
 
-from billing.models import UserSubscription
-from tests.billing.factories import UserSubscriptionFactory, free_plan
+import pytest
+
+from billing.models import PaymentWebhookEvent, PetExpense, UserSubscription
+from tests.billing.factories import PetExpenseFactory, UserSubscriptionFactory, free_plan
 from tests.matrix import PermissionMatrix, Route
 
 CALLERS = ("anonymous", "owner", "other_owner", "provider_user", "kyc_reviewer", "superuser")
@@ -16,6 +20,17 @@ CALLERS = ("anonymous", "owner", "other_owner", "provider_user", "kyc_reviewer",
 PLANS = "/api/v1/billing/plans/"
 SUBSCRIPTION = "/api/v1/billing/subscription/"
 CANCEL = "/api/v1/billing/subscription/cancel/"
+WEBHOOK = "/api/v1/webhooks/payments/"
+CATEGORIES = "/api/v1/billing/expense-categories/"
+EXPENSES = "/api/v1/billing/expenses/"
+EXPENSE = "/api/v1/billing/expenses/{owner_expense_id}/"
+NEW_EXPENSE = {
+    "category": "veterinary",
+    "amount": "42.00",
+    "currency": "USD",
+    "expense_date": "2026-11-03",
+}
+UNSIGNED_EVENT = {"id": "evt_matrix", "type": "payment_intent.succeeded", "data": {"object": {}}}
 
 
 def row(method: str, path: str, *statuses: int, body=None) -> Route:
@@ -30,14 +45,33 @@ class TestBillingPermissionMatrix(PermissionMatrix):
         row("GET", SUBSCRIPTION, 401, 200, 404, 404, 404, 404),
         row("POST", SUBSCRIPTION, 401, 409, 201, 403, 403, 201, body={"plan": "owner_free"}),
         row("POST", CANCEL, 401, 200, 404, 404, 404, 404, body={}),
+        row("POST", WEBHOOK, 400, 400, 400, 400, 400, 400, body=UNSIGNED_EVENT),
+        # the expense ledger (plan 040): every signed-in caller keeps their own
+        row("GET", CATEGORIES, 401, 200, 200, 200, 200, 200),
+        row("GET", EXPENSES, 401, 200, 200, 200, 200, 200),
+        row("POST", EXPENSES, 401, 201, 201, 201, 201, 201, body=NEW_EXPENSE),
+        row("GET", EXPENSES + "summary/", 401, 200, 200, 200, 200, 200),
+        row("GET", EXPENSE, 401, 200, 404, 404, 404, 404),
+        row("PATCH", EXPENSE, 401, 200, 404, 404, 404, 404, body={"amount": "43.00"}),
+        row("DELETE", EXPENSE, 401, 204, 404, 404, 404, 404),
     )
+
+    @pytest.fixture(autouse=True)
+    def _webhook_secret(self, settings):
+        settings.DOGGY_STRIPE_WEBHOOK_SECRET = "whsec_matrix"  # noqa: S105 - a test secret
 
     def build_world(self, request, users):
         UserSubscriptionFactory(user=users["owner"], plan=free_plan())
-        return {}
+        expense = PetExpenseFactory(owner=users["owner"], receipt_file=None)
+        return {"owner_expense_id": expense.pk}
 
     def state(self):
-        return {**super().state(), "subscriptions": UserSubscription.objects.live().count()}
+        return {
+            **super().state(),
+            "subscriptions": UserSubscription.objects.live().count(),
+            "webhook_events": PaymentWebhookEvent.objects.count(),
+            "expenses": list(PetExpense.objects.values_list("id", "amount")),
+        }
 
     def check_success(self, cell, response, before, after):
         # a read writes nothing; a write is audited

@@ -10,6 +10,8 @@ from tests.matrix import Route
 class TestPlatformPermissionMatrix(WorldMatrix):
     routes = (
         Route("GET", "/api/v1/health/", everyone(200)),
+        Route("GET", "/api/v1/health/live/", everyone(200)),
+        Route("GET", "/api/v1/health/ready/", everyone(200)),
         Route("GET", "/api/v1/admin/settings/", only(ADMIN, 200)),
         Route("GET", "/api/v1/admin/settings/{setting_key}/", only(ADMIN, 200)),
         Route(
