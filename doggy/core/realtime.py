@@ -28,24 +28,28 @@ logger = logging.getLogger(__name__)
 FORWARD_TYPE = "event.forward"
 
 
-def user_group(user_id: int) -> str:
-    """The channel-layer group every socket of `user_id` joins."""
-    return f"user.{int(user_id)}"
+def user_group(user_id: str) -> str:
+    """The channel-layer group every socket of `user_id` joins.
+
+    User ids are ASP.NET Identity GUID strings (SCHEMA.md D1): letters, digits and
+    hyphens, which channel-layer group names allow.
+    """
+    return f"user.{user_id}"
 
 
-def send_now(user_ids: Iterable[int], event_type: str, payload: dict[str, Any]) -> None:
+def send_now(user_ids: Iterable[str], event_type: str, payload: dict[str, Any]) -> None:
     """Send the event to every socket of `user_ids` at once (no transaction involved)."""
     layer = get_channel_layer()
     if layer is None:
         return
     message = {"type": FORWARD_TYPE, "event": event_type, "data": payload}
     send = async_to_sync(layer.group_send)
-    for user_id in sorted(set(user_ids)):
+    for user_id in sorted({str(u) for u in user_ids}):
         send(user_group(user_id), message)
 
 
-def publish_to_users(user_ids: Iterable[int], event_type: str, payload: dict[str, Any]) -> None:
+def publish_to_users(user_ids: Iterable[str], event_type: str, payload: dict[str, Any]) -> None:
     """Send the event to every socket of `user_ids` once the current transaction commits."""
-    ids = sorted({int(u) for u in user_ids})
+    ids = sorted({str(u) for u in user_ids})
     if ids:
         run_after_commit(send_now, ids, event_type, payload)

@@ -39,3 +39,16 @@ def test_rolled_back_change_sends_nothing():
         transaction.set_rollback(True)
     publish_to_users([9], "message.created", {"id": 3})  # autocommit: sent at once
     assert _receive(channel)["data"] == {"id": 3}
+
+
+def test_guid_user_ids_name_their_groups():
+    # given: user ids are ASP.NET Identity GUID strings, not integers
+    user_id = "5f0c1f3e-9a43-4c55-a3c1-2b0f3a9e7d10"
+    channel = _join(user_id)
+
+    # when
+    publish_to_users([user_id], "message.created", {"id": 4})
+
+    # then
+    assert user_group(user_id) == f"user.{user_id}"
+    assert _receive(channel)["data"] == {"id": 4}
