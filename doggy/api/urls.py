@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("accounts.api.phase2_urls")),
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
+    path("", include("messaging.api.appointment_links")),
     path("billing/", include("billing.api.urls")),
 ]
