@@ -267,6 +267,7 @@ SPECTACULAR_SETTINGS = {
         "AllergyClinicalStatusEnum": "pets.choices.AllergyClinicalStatus",
         "MedicalDocumentTypeEnum": "pets.choices.MedicalDocumentType",
         "WeightSourceEnum": "pets.choices.WeightSource",
+        "AppointmentStatusEnum": "scheduling.choices.AppointmentStatus",
     },
 }
 

@@ -13,6 +13,7 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
+    extend_schema_view,
 )
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -452,7 +453,7 @@ def action_view(name: str):
         (AppointmentActionView,),
         {"action_name": name},
     )
-    return extend_schema(operation_id=operation_id)(view).as_view()
+    return extend_schema_view(post=extend_schema(operation_id=operation_id))(view).as_view()
 
 
 class AppointmentRescheduleView(APIView):
