@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from audit.models import AuditLog
 from messaging.models import Conversation
@@ -295,18 +296,28 @@ def test_decline_frees_the_slot(appointment, provider_user, other_owner, world):
     assert rebooked.status_code == 201
 
 
-def test_an_owners_cancellation_inside_the_free_window_is_late(appointment, owner, world):
-    # The start is in 2030: make the free window longer than that
-    world.rule.free_cancellation_hours = 24 * 365 * 10
-    world.rule.save()
+def test_an_owners_cancellation_inside_the_free_window_is_late(appointment, owner):
+    # Given the appointment starts in two hours (the provider's Moderate policy: 48 h)
+    soon = timezone.now() + datetime.timedelta(hours=2)
+    Appointment.objects.filter(pk=appointment.pk).update(
+        start_at=soon,
+        end_at=soon + datetime.timedelta(hours=1),
+        block_start_at=soon,
+        block_end_at=soon + datetime.timedelta(hours=1),
+        deposit_amount=Decimal("5.00"),
+    )
 
     response = _act(owner, appointment.pk, "cancel", reason="Plans changed")
 
     assert response.status_code == 200
     assert response.json()["status"] == "Cancelled"
     row = AppointmentStatusHistory.objects.get(appointment=appointment, to_status="Cancelled")
-    assert row.metadata["late"] is True
-    assert row.metadata["cancelled_by"] == "owner"
+    assert row.metadata == {
+        "cancelled_by": "owner",
+        "free_cancellation_hours": 48,
+        "late": True,
+        "forfeited_deposit": "5.00",
+    }
     assert row.reason == "Plans changed"
 
 
