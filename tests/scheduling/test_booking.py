@@ -511,3 +511,34 @@ def test_the_exclusion_constraint_answers_409_when_the_check_is_skipped(
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "slot_unavailable"
     assert Appointment.objects.count() == 1
+
+
+# --- The live event on the channel layer --------------------------------------------------
+
+
+def test_a_confirmation_reaches_both_sides_sockets_after_commit(
+    appointment, owner, provider_user, django_capture_on_commit_callbacks
+):
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    from doggy.core.realtime import FORWARD_TYPE, user_group
+
+    # Given a socket of the owner and one of the provider on the (in-memory) channel layer
+    layer = get_channel_layer()
+    sockets = {}
+    for user in (owner, provider_user):
+        sockets[user.pk] = async_to_sync(layer.new_channel)()
+        async_to_sync(layer.group_add)(user_group(user.pk), sockets[user.pk])
+
+    # When the provider confirms and the transaction commits
+    with django_capture_on_commit_callbacks(execute=True):
+        booking.appointment_confirm(actor=provider_user, appointment=appointment)
+
+    # Then each socket receives the one event, with the new status
+    for channel in sockets.values():
+        message = async_to_sync(layer.receive)(channel)
+        assert message["type"] == FORWARD_TYPE
+        assert message["event"] == "appointment.updated"
+        assert message["data"]["id"] == str(appointment.pk)
+        assert message["data"]["status"] == "Confirmed"
