@@ -31,6 +31,9 @@ class AppointmentConversationView(APIView):
     """The conversation of the owner and the provider about this appointment: created
     the first time (201), returned as it is afterwards (200)."""
 
+    # The Booking feature area (doggy.choices.FeatureArea.BOOKING): off with its flag.
+    feature_area = "Booking"
+
     @extend_schema(
         tags=[TAG],
         operation_id="appointment_conversation",

@@ -49,6 +49,13 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 IDEMPOTENCY_KEY_MAX = 64
 
 
+class BookingArea:
+    """Views of the Booking feature area (phase 4): its feature flag switches them off
+    (`Features.Booking.Enabled`, the value of `doggy.choices.FeatureArea.BOOKING`)."""
+
+    feature_area = "Booking"
+
+
 def _book_permissions():
     return [IsAuthenticated(), HasRbacPermission(PermissionName.SERVICES_BOOK)]
 
@@ -81,7 +88,7 @@ class SlotListSerializer(serializers.Serializer):
     slots = SlotSerializer(many=True)
 
 
-class ProviderSlotListView(APIView):
+class ProviderSlotListView(BookingArea, APIView):
     """The free start times of a listed provider's offering between two local dates.
 
     Computed from the weekly rules in the provider's zone, overrides and time off,
@@ -147,7 +154,7 @@ class HoldSerializer(FastOutputMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SlotHoldCreateView(APIView):
+class SlotHoldCreateView(BookingArea, APIView):
     """Hold a free slot while the owner completes the booking (Calendar.SlotHoldMinutes)."""
 
     def get_permissions(self):
@@ -169,7 +176,7 @@ class SlotHoldCreateView(APIView):
         return Response(HoldSerializer(hold).data, status=status.HTTP_201_CREATED)
 
 
-class SlotHoldDetailView(APIView):
+class SlotHoldDetailView(BookingArea, APIView):
     """Release one of the caller's holds."""
 
     def get_permissions(self):
@@ -316,7 +323,7 @@ class BookingInputSerializer(serializers.Serializer):
     owner_notes = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class AppointmentListCreateView(generics.ListAPIView):
+class AppointmentListCreateView(BookingArea, generics.ListAPIView):
     """The caller's bookings (GET; filters `status`, `from`, `to`) and a new one (POST).
 
     POST books a free slot for the caller's own dogs. Send an `Idempotency-Key` header:
@@ -372,7 +379,7 @@ class AppointmentListCreateView(generics.ListAPIView):
         )
 
 
-class ProviderAppointmentListView(generics.ListAPIView):
+class ProviderAppointmentListView(BookingArea, generics.ListAPIView):
     """The appointments booked with the caller's provider profile (filters as above)."""
 
     serializer_class = AppointmentSerializer
@@ -389,7 +396,7 @@ class ProviderAppointmentListView(generics.ListAPIView):
         return appointment_list_provider(actor=self.request.user, **_filters(self.request))
 
 
-class AppointmentDetailView(APIView):
+class AppointmentDetailView(BookingArea, APIView):
     """One appointment of the caller (as owner or provider), with its status history."""
 
     @extend_schema(
@@ -415,7 +422,7 @@ def _detail(request, appointment) -> Response:
     return Response(AppointmentDetailSerializer(fresh).data)
 
 
-class AppointmentActionView(APIView):
+class AppointmentActionView(BookingArea, APIView):
     """One state change: confirm, decline, start, complete (the provider), cancel (either
     side, under the cancellation policy), no-show (after the start). 409
     `appointment_invalid_transition` when the status does not allow it."""
@@ -456,7 +463,7 @@ def action_view(name: str):
     return extend_schema_view(post=extend_schema(operation_id=operation_id))(view).as_view()
 
 
-class AppointmentRescheduleView(APIView):
+class AppointmentRescheduleView(BookingArea, APIView):
     """Move the appointment to another free slot; the old row is kept as `Rescheduled`
     and the new one answers (201)."""
 
