@@ -94,6 +94,18 @@ class Conversation(TimeStampedModel):
         help_text="Messages ever sent here; a participant's unread = this − ReadMessageCount.",
     )
     is_locked = models.BooleanField(default=False, db_default=False, db_column="IsLocked")
+    # Added by messaging/0010 (plan 026, SCHEMA.md D10/A13): the booking this thread is
+    # about; at most one conversation per appointment (UX_Conversations_Appointment).
+    appointment = models.ForeignKey(
+        "scheduling.Appointment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conversations",
+        # Leads UX_Conversations_Appointment.
+        db_index=False,
+        db_column="AppointmentId",
+    )
 
     class Meta:
         db_table = "Conversations"
@@ -110,6 +122,11 @@ class Conversation(TimeStampedModel):
                 fields=["direct_key"],
                 condition=Q(direct_key__isnull=False),
                 name="UX_Conversations_DirectKey",
+            ),
+            models.UniqueConstraint(
+                fields=["appointment"],
+                condition=Q(appointment__isnull=False),
+                name="UX_Conversations_Appointment",
             ),
         ]
 
@@ -434,6 +451,15 @@ class VideoCallSession(models.Model):
         # Leads IX_VideoCalls_Conv_Created.
         db_index=False,
         db_column="ConversationId",
+    )
+    # Added by messaging/0010 (plan 026, SCHEMA.md D10): a virtual consult's booking.
+    appointment = models.ForeignKey(
+        "scheduling.Appointment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="video_calls",
+        db_column="AppointmentId",
     )
     initiated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -405,3 +405,16 @@ def dog_share_get(*, actor, dog_id: uuid.UUID | str, grant_id: uuid.UUID | str) 
         raise DogOwnerOnlyError()
     grant.dog = dog
     return grant
+
+
+def dog_list_owned_active(*, actor, dog_ids) -> list[DogProfile]:
+    """The actor's own active dogs among `dog_ids` (a booking's dogs, SCHEMA.md I-7).
+
+    Dogs merely shared with the actor, inactive dogs and unknown ids are left out; the
+    caller compares the result with what it asked for.
+    """
+    return list(
+        DogProfile.objects.owned_by(actor)
+        .filter(is_active=True, pk__in=list(dog_ids))
+        .order_by("name", "id")
+    )

@@ -1,7 +1,8 @@
 """Staff admin of availability, appointments, calendar sync, booking rules and visits.
 
-Read-only for now (plans 025–030 bring the schema; the services that change these rows
-come with the booking work, and the admin's staff actions will go through them).
+The pages are read-only; staff change appointments only through the actions of the
+appointment list (cancel, mark a no-show), which call the booking services, so the
+history row, the audit row and the live event are written as for any other caller.
 Connected calendars never show their token columns; their "sync now" action goes through
 the calendar service (`calendar_connection_sync_request`, audited).
 """
@@ -13,6 +14,7 @@ from django.contrib import admin
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
 from doggy.core.permissions import PermissionName, actor_may
 
+from .booking import appointment_cancel, appointment_no_show
 from .calendar_services import calendar_connection_sync_request
 from .choices import CalendarProvider
 from .models import (
@@ -32,6 +34,9 @@ from .models import (
     ServiceVisitMedia,
     SlotHold,
 )
+
+STAFF_CANCEL_REASON = "Cancelled by platform staff."
+STAFF_NO_SHOW_REASON = "Marked by platform staff."
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -126,6 +131,7 @@ class AppointmentAdmin(ReadOnlySchedulingAdmin):
     ordering = ("-start_at", "id")
     raw_id_fields = ("owner", "provider", "service_offering", "address", "cancelled_by")
     inlines = (AppointmentPetInline, AppointmentStatusHistoryInline, AppointmentRescheduleInline)
+    actions = ("cancel_by_staff", "mark_no_show")
     fields = (
         "id",
         "reference",
@@ -166,6 +172,35 @@ class AppointmentAdmin(ReadOnlySchedulingAdmin):
         "updated_at",
     )
     readonly_fields = fields
+
+    def has_staff_action_permission(self, request):
+        return actor_may(request.user, PermissionName.SYSTEM_ADMIN)
+
+    @admin.action(
+        description="Cancel selected appointments (by staff)", permissions=["staff_action"]
+    )
+    def cancel_by_staff(self, request, queryset):
+        call_for_each(
+            request,
+            queryset.select_related("provider"),
+            lambda appointment: appointment_cancel(
+                actor=request.user, appointment=appointment, reason=STAFF_CANCEL_REASON
+            ),
+            done="Cancelled {count} appointment(s).",
+        )
+
+    @admin.action(
+        description="Mark selected appointments as owner no-show", permissions=["staff_action"]
+    )
+    def mark_no_show(self, request, queryset):
+        call_for_each(
+            request,
+            queryset.select_related("provider"),
+            lambda appointment: appointment_no_show(
+                actor=request.user, appointment=appointment, reason=STAFF_NO_SHOW_REASON
+            ),
+            done="Marked {count} appointment(s) as no-show.",
+        )
 
 
 class ServiceVisitEventInline(ReadOnlyInline):

@@ -1,4 +1,4 @@
-"""Error codes of the scheduling app (provider profiles, catalog, offerings, reviews).
+"""Error codes of the scheduling app (providers, catalog, offerings, reviews, booking).
 
 Services raise `doggy.core.errors.ApplicationError` subclasses with these codes; the API
 renders them as `{"error": {"code", "message", "fields"}}`. The codes are part of the
@@ -29,6 +29,14 @@ class SchedulingErrorCode(Enum):
     REVIEW_OWN_PROVIDER = "review_own_provider"
     REVIEW_NOT_FOUND = "review_not_found"
     REVIEW_INVALID_TRANSITION = "review_invalid_transition"
+    REVIEW_EXISTS = "review_exists"
+    # Booking (plans 026, 028, 029).
+    SLOT_UNAVAILABLE = "slot_unavailable"
+    HOLD_NOT_FOUND = "hold_not_found"
+    APPOINTMENT_NOT_FOUND = "appointment_not_found"
+    APPOINTMENT_INVALID_TRANSITION = "appointment_invalid_transition"
+    APPOINTMENT_DOGS_INVALID = "appointment_dogs_invalid"
+    RESCHEDULE_NOT_ALLOWED = "reschedule_not_allowed"
 
 
 class ProviderErrorCode(Enum):

@@ -25,6 +25,7 @@ from doggy.core.permissions import PermissionName, actor_may
 from doggy.core.updates import model_update
 from scheduling.provider_services import provider_rating_store
 
+from .appointments import appointment_completed_for_review
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode, validation_error
 from .models import ProviderReview, ServiceCategory, ServiceOffering
@@ -257,15 +258,28 @@ def provider_review_eligibility_check(
     """SCHEMA.md I-5: the one place that decides whether `actor` may review `provider`.
 
     The rule: `appointment_id` is an appointment of `actor` (its owner) with `provider`,
-    in status Completed, completed recently enough. Appointments arrive with plan 026
-    (scheduling/0005); until then no appointment can satisfy the rule, so every request
-    is refused with `review_requires_completed_appointment` (409: the request is well
-    formed, but the state it needs does not exist yet), before anything is written.
+    in status Completed; otherwise 409 `review_requires_completed_appointment` (the
+    request is well formed, but the state it needs does not exist). A completed
+    appointment unlocks exactly one review: a second one answers 409 `review_exists`
+    (UX_Reviews_Appt_Reviewer decides a race).
     """
-    raise ConflictError(
-        SchedulingErrorCode.REVIEW_REQUIRES_COMPLETED_APPOINTMENT,
-        "A review needs a completed appointment with this provider.",
-        fields={"appointment_id": ["No completed appointment of yours with this provider."]},
+    appointment = appointment_completed_for_review(
+        actor=actor, provider_id=provider.pk, appointment_id=appointment_id
+    )
+    if appointment is None:
+        raise ConflictError(
+            SchedulingErrorCode.REVIEW_REQUIRES_COMPLETED_APPOINTMENT,
+            "A review needs a completed appointment with this provider.",
+            fields={"appointment_id": ["No completed appointment of yours with this provider."]},
+        )
+    if ProviderReview.objects.filter(appointment_id=appointment.pk, reviewer_id=actor.pk).exists():
+        raise _review_exists()
+
+
+def _review_exists() -> ConflictError:
+    message = "You have already reviewed this appointment."
+    return ConflictError(
+        SchedulingErrorCode.REVIEW_EXISTS, message, fields={"appointment_id": [message]}
     )
 
 
@@ -283,7 +297,7 @@ def provider_review_create(
     """A pet owner reviews a provider after a completed appointment (I-5).
 
     Order: the input is validated (400), a provider never reviews itself (403), then
-    the eligibility rule (409 until appointments exist); only then is the provider row
+    the eligibility rule (409); only then is the provider row
     locked, the review inserted, the provider's rating recomputed (I-6) and the audit
     row written, all in this transaction.
     """
@@ -307,7 +321,12 @@ def provider_review_create(
     provider_review_eligibility_check(actor=actor, provider=provider, appointment_id=appointment_id)
     locked = _lock_provider(provider)
     review.provider = locked
-    review.save(force_insert=True)
+    review.appointment_id = appointment_id
+    try:
+        with transaction.atomic():
+            review.save(force_insert=True)
+    except IntegrityError:
+        raise _review_exists() from None
     provider_rating_recompute(provider=locked)
     audit_log_record(
         actor=actor,

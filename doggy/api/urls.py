@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("pets.api.urls")),
     path("", include("scheduling.api.urls")),
     path("", include("messaging.api.conversation_urls")),
+    path("", include("messaging.api.appointment_links")),
     path("billing/", include("billing.api.urls")),
     path("", include("ai.api.urls")),
     path("calls/", include("messaging.api.calls")),

@@ -329,6 +329,7 @@ SPECTACULAR_SETTINGS = {
         "NotificationLevelEnum": "messaging.choices.NotificationSeverity",
         "PresenceStatusEnum": "messaging.presence.PRESENCE_STATUSES",
         "HeartbeatStatusEnum": "messaging.presence.HEARTBEAT_STATUSES",
+        "AppointmentStatusEnum": "scheduling.choices.AppointmentStatus",
     },
 }
 

@@ -1,11 +1,12 @@
-"""Routes of provider profiles, the catalog, offering search, offerings and reviews.
+"""Routes of provider profiles, the catalog, offering search, offerings, reviews, slots and
+appointments.
 
 Mounted at the root of /api/v1/ (they span `services/` and `providers/`).
 """
 
 from django.urls import path
 
-from . import calendars, providers, views, visits
+from . import appointments, calendars, providers, views, visits
 
 urlpatterns = [
     path("providers/", providers.ProviderListView.as_view(), name="provider-list"),
@@ -31,6 +32,49 @@ urlpatterns = [
         "providers/<uuid:provider_id>/reviews/",
         views.ProviderReviewListCreateView.as_view(),
         name="provider-review-list",
+    ),
+    path(
+        "providers/<uuid:provider_id>/slots/",
+        appointments.ProviderSlotListView.as_view(),
+        name="provider-slot-list",
+    ),
+    path(
+        "providers/me/appointments/",
+        appointments.ProviderAppointmentListView.as_view(),
+        name="provider-me-appointment-list",
+    ),
+    path(
+        "appointments/",
+        appointments.AppointmentListCreateView.as_view(),
+        name="appointment-list",
+    ),
+    path(
+        "appointments/holds/",
+        appointments.SlotHoldCreateView.as_view(),
+        name="appointment-hold-list",
+    ),
+    path(
+        "appointments/holds/<uuid:hold_id>/",
+        appointments.SlotHoldDetailView.as_view(),
+        name="appointment-hold-detail",
+    ),
+    path(
+        "appointments/<uuid:appointment_id>/",
+        appointments.AppointmentDetailView.as_view(),
+        name="appointment-detail",
+    ),
+    *[
+        path(
+            f"appointments/<uuid:appointment_id>/{name}/",
+            appointments.action_view(name),
+            name=f"appointment-{name}",
+        )
+        for name in ("confirm", "decline", "start", "complete", "cancel", "no-show")
+    ],
+    path(
+        "appointments/<uuid:appointment_id>/reschedule/",
+        appointments.AppointmentRescheduleView.as_view(),
+        name="appointment-reschedule",
     ),
 ]
 

@@ -187,9 +187,9 @@ class OwnOfferingDetailView(_ProviderOnlyMixin, APIView):
 class ProviderReviewListCreateView(generics.ListAPIView):
     """Published reviews of a listed provider (public); POST reviews it (pet owners).
 
-    Creating needs `services.book` and a completed appointment with the provider
-    (SCHEMA.md I-5); until appointments exist every attempt answers 409
-    `review_requires_completed_appointment`, and nothing is written.
+    Creating needs `services.book` and a completed appointment of the caller with the
+    provider (SCHEMA.md I-5), else 409 `review_requires_completed_appointment`; one
+    review per appointment, else 409 `review_exists`. A refusal writes nothing.
     """
 
     serializer_class = ReviewSerializer

@@ -28,6 +28,8 @@ COLUMNS = {
         "LastMessageAt": True,
         "MessageCount": False,
         "IsLocked": False,
+        # messaging/0010, the link step of plan 026 (SCHEMA.md D10).
+        "AppointmentId": True,
     },
     "ConversationParticipants": {
         "Id": False,
@@ -87,6 +89,7 @@ COLUMNS = {
     "VideoCallSessions": {
         "Id": False,
         "ConversationId": True,
+        "AppointmentId": True,
         "InitiatedById": True,
         "CallType": False,
         "VideoProvider": False,
@@ -225,6 +228,7 @@ INDEXES = {
 UNIQUES = {
     "UX_ConvParticipants_Conv_User": ("ConversationParticipants", ["ConversationId", "UserId"]),
     "UX_Conversations_DirectKey": ("Conversations", ["DirectKey"]),
+    "UX_Conversations_Appointment": ("Conversations", ["AppointmentId"]),
     "UX_Messages_Sender_ClientId": ("Messages", ["SenderId", "ClientMessageId"]),
     "UX_MsgAttachments_Msg_File": ("MessageAttachments", ["MessageId", "FileId"]),
     "UX_Reactions_Msg_User_Emoji": ("MessageReactions", ["MessageId", "UserId", "EmojiCode"]),
@@ -252,6 +256,7 @@ FILTERED = {
     "IX_Notifs_Scheduled": ["ScheduledFor"],
     "IX_NotifDeliveries_Status": ["Status"],
     "UX_Conversations_DirectKey": ["DirectKey"],
+    "UX_Conversations_Appointment": ["AppointmentId"],
     "UX_Messages_Sender_ClientId": ["ClientMessageId", "SenderId"],
     "UX_VideoCalls_Prov_Room": ["ExternalRoomId"],
     "UX_Notifs_Recipient_Dedupe": ["DedupeKey"],

@@ -248,7 +248,7 @@ PHASE_4_SCHEDULING = [
 ]
 
 
-def test_phase_4_items_are_built_in_scheduling_and_026_waits_for_its_messaging_link(plan_map):
+def test_phase_4_items_are_built_026_with_its_messaging_link(plan_map):
     # Each of 025, 027-030 is one scheduling migration, on disk
     single = dict(
         zip((25, 27, 28, 29, 30), [PHASE_4_SCHEDULING[0], *PHASE_4_SCHEDULING[2:]], strict=True)
@@ -257,13 +257,13 @@ def test_phase_4_items_are_built_in_scheduling_and_026_waits_for_its_messaging_l
         item = plan_item_get(number)
         assert plan_map.built_migrations(item) == [("scheduling", name)]
         assert plan_map.item_state(item) == "built"
-    # 026 is scheduling/0005 plus messaging/0010, which follows phase 3's messaging work
+    # 026 is scheduling/0005 plus the link step messaging/0010 (SCHEMA.md D10)
     item = plan_item_get(26)
-    assert ("scheduling", "0005_appointments") in plan_map.built_migrations(item)
-    expected = (
-        "built" if plan_map.built(("messaging", "0010_appointment_links")) else "partly built"
-    )
-    assert plan_map.item_state(item) == expected
+    assert plan_map.built_migrations(item) == [
+        ("scheduling", "0005_appointments"),
+        ("messaging", "0010_appointment_links"),
+    ]
+    assert plan_map.item_state(item) == "built"
 
 
 def test_phase_4_targets_reach_item_030_and_nothing_later(plan_map):

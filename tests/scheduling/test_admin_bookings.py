@@ -1,4 +1,5 @@
-"""The read-only staff admin of plans 025–030: pages render, nothing can be changed."""
+"""The staff admin of plans 025–030: pages render read-only; appointments change only
+through the staff actions, which call the booking services."""
 
 from __future__ import annotations
 
@@ -107,3 +108,82 @@ def test_calendar_connection_page_never_shows_the_tokens(staff_client, rows):
     page = staff_client.get(_url(CalendarConnection, "change", connection.pk)).content.decode()
     assert connection.external_account_email in page
     assert "ciphertext-of-access" not in page
+
+
+# --- Staff actions through the booking services -------------------------------------------
+
+
+def _changelist_action(client, action: str, *appointments):
+    return client.post(
+        _url(Appointment, "changelist"),
+        {"action": action, "_selected_action": [str(a.pk) for a in appointments]},
+        follow=True,
+    )
+
+
+def test_staff_cancel_goes_through_the_service_with_history_and_audit(staff_client, admin_user):
+    from audit.models import AuditLog
+    from scheduling.choices import AppointmentStatus
+
+    appointment = AppointmentPetFactory().appointment
+    finished = AppointmentPetFactory(
+        appointment__status=AppointmentStatus.COMPLETED,
+        appointment__completed_at=appointment.start_at,
+    ).appointment
+
+    response = _changelist_action(staff_client, "cancel_by_staff", appointment, finished)
+
+    assert response.status_code == 200
+    appointment.refresh_from_db()
+    assert appointment.status == AppointmentStatus.CANCELLED
+    assert appointment.cancelled_by_id == admin_user.pk
+    row = appointment.status_history.get()
+    assert (row.to_status, row.reason, row.metadata["cancelled_by"]) == (
+        "Cancelled",
+        "Cancelled by platform staff.",
+        "staff",
+    )
+    assert AuditLog.objects.filter(entity_id=str(appointment.pk), action="Update").exists()
+    # The completed one is refused with the service's message, and left as it was
+    finished.refresh_from_db()
+    assert finished.status == AppointmentStatus.COMPLETED
+    messages = [str(m) for m in response.context["messages"]]
+    assert "Cancelled 1 appointment(s)." in messages
+    assert any("cannot cancel" in m for m in messages)
+
+
+def test_staff_mark_a_past_confirmed_appointment_as_owner_no_show(staff_client):
+    import datetime
+
+    from scheduling.choices import AppointmentStatus, NoShowParty
+
+    start = datetime.datetime(2021, 5, 3, 9, tzinfo=datetime.UTC)
+    appointment = AppointmentPetFactory(
+        appointment__status=AppointmentStatus.CONFIRMED,
+        appointment__start_at=start,
+        appointment__end_at=start + datetime.timedelta(hours=1),
+    ).appointment
+
+    _changelist_action(staff_client, "mark_no_show", appointment)
+
+    appointment.refresh_from_db()
+    assert (appointment.status, appointment.no_show_party) == (
+        AppointmentStatus.NO_SHOW,
+        NoShowParty.OWNER,
+    )
+
+
+def test_staff_actions_need_system_admin(rbac):
+    from accounts.choices import RoleName
+    from tests.callers import make_user
+
+    # A staff member with the admin site but without system.admin
+    viewer = make_user(rbac, RoleName.PET_OWNER, email="viewer@example.com", is_staff=True)
+    client = Client()
+    client.force_login(viewer)
+    appointment = AppointmentPetFactory().appointment
+
+    _changelist_action(client, "cancel_by_staff", appointment)
+
+    appointment.refresh_from_db()
+    assert appointment.status == "Requested"

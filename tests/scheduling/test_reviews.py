@@ -13,8 +13,7 @@ from django.utils import timezone
 from accounts.models import ServiceProvider
 from audit.models import AuditLog
 from doggy.core.errors import ConflictError, PermissionDeniedError
-from scheduling import services
-from scheduling.choices import ReviewStatus
+from scheduling.choices import AppointmentStatus, ReviewStatus
 from scheduling.models import ProviderReview
 from scheduling.services import (
     provider_rating_recompute,
@@ -23,7 +22,12 @@ from scheduling.services import (
 )
 from tests.accounts.factories import UserFactory
 from tests.callers import bearer_client as client_for
-from tests.scheduling.factories import ListedProviderFactory, ProviderReviewFactory
+from tests.scheduling.factories import (
+    AppointmentFactory,
+    ListedProviderFactory,
+    ProviderReviewFactory,
+    ServiceOfferingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +89,7 @@ def test_pet_owner_review_needs_a_completed_appointment_and_writes_nothing(liste
     provider_rating_recompute(provider=listed_provider)
     reviews, audits = ProviderReview.objects.count(), AuditLog.objects.count()
 
-    # When a pet owner reviews it (appointments do not exist yet)
+    # When a pet owner reviews it without a completed appointment
     response = client_for(owner).post(_reviews_url(listed_provider), _valid_review(), format="json")
 
     # Then the rule refuses it with a clear 409, and nothing changed
@@ -146,7 +150,7 @@ def test_provider_never_reviews_itself(listed_provider):
     assert ProviderReview.objects.count() == 0
 
 
-def test_service_refuses_with_409_until_appointments_exist(listed_provider, owner):
+def test_service_refuses_an_unknown_appointment_with_409(listed_provider, owner):
     with pytest.raises(ConflictError) as raised:
         provider_review_create(
             actor=owner, provider=listed_provider, appointment_id=uuid.uuid4(), rating=5
@@ -157,11 +161,14 @@ def test_service_refuses_with_409_until_appointments_exist(listed_provider, owne
     )
 
 
-def test_eligible_review_updates_rating_in_the_same_transaction(
-    listed_provider, owner, monkeypatch
-):
-    # Given the rule satisfied (as plan 026 will make it for a completed appointment)
-    monkeypatch.setattr(services, "provider_review_eligibility_check", lambda **_: None)
+def test_eligible_review_updates_rating_in_the_same_transaction(listed_provider, owner):
+    # Given a completed appointment of the owner with the provider (I-5)
+    appointment = AppointmentFactory(
+        owner=owner,
+        service_offering=ServiceOfferingFactory(provider=listed_provider),
+        status=AppointmentStatus.COMPLETED,
+        completed_at=timezone.now(),
+    )
     ProviderReviewFactory(provider=listed_provider, rating=3)
     provider_rating_recompute(provider=listed_provider)
 
@@ -169,7 +176,7 @@ def test_eligible_review_updates_rating_in_the_same_transaction(
     review = provider_review_create(
         actor=owner,
         provider=listed_provider,
-        appointment_id=uuid.uuid4(),
+        appointment_id=appointment.pk,
         rating=4,
         sub_ratings={"care": 5},
     )
@@ -177,6 +184,7 @@ def test_eligible_review_updates_rating_in_the_same_transaction(
     # Then the review is published, the aggregate includes it, and it is audited
     listed_provider.refresh_from_db()
     assert (review.status, review.reviewer_id) == (ReviewStatus.PUBLISHED, owner.pk)
+    assert review.appointment_id == appointment.pk
     assert (listed_provider.average_rating, listed_provider.review_count) == (Decimal("3.50"), 2)
     log = AuditLog.objects.get(entity_id=str(review.pk))
     assert (log.action, log.new_values["rating"]) == ("Create", 4)

@@ -1,0 +1,113 @@
+"""Reads of appointments, scoped to the caller (plans 026, 029).
+
+An owner sees the appointments they booked (IX_Appointments_Owner_Start), a provider the
+ones booked with their profile (IX_Appointments_Provider_Start); the two lists are two
+selectors, so neither needs an OR across both columns. A single appointment is visible
+to its owner and its provider; anyone else gets 404 `appointment_not_found`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from accounts.models import User
+from doggy.core.errors import ApplicationError, NotFoundError
+
+from .choices import AppointmentStatus
+from .errors import SchedulingErrorCode
+from .models import Appointment, AppointmentPet, AppointmentStatusHistory
+
+
+def _with_rows(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
+    """What a list row shows: offering, provider and the dogs, in a fixed number of queries."""
+    return queryset.select_related("service_offering", "provider").prefetch_related(
+        Prefetch(
+            "pets",
+            queryset=AppointmentPet.objects.select_related("dog").order_by("id"),
+            to_attr="pet_rows",
+        )
+    )
+
+
+def _filtered(
+    queryset: QuerySet[Appointment],
+    *,
+    status: str | None,
+    start_from: datetime | None,
+    start_to: datetime | None,
+) -> QuerySet[Appointment]:
+    if status:
+        if status not in AppointmentStatus.values:
+            message = f"Choose one of {', '.join(AppointmentStatus.values)}."
+            raise ApplicationError(
+                SchedulingErrorCode.INVALID, message, fields={"status": [message]}
+            )
+        queryset = queryset.filter(status=status)
+    if start_from is not None:
+        queryset = queryset.filter(start_at__gte=start_from)
+    if start_to is not None:
+        queryset = queryset.filter(start_at__lt=start_to)
+    return queryset
+
+
+def appointment_list_owner(
+    *,
+    actor: User,
+    status: str | None = None,
+    start_from: datetime | None = None,
+    start_to: datetime | None = None,
+) -> QuerySet[Appointment]:
+    """The caller's bookings, latest start first."""
+    queryset = Appointment.objects.filter(owner_id=actor.pk)
+    queryset = _filtered(queryset, status=status, start_from=start_from, start_to=start_to)
+    return _with_rows(queryset).order_by("-start_at", "id")
+
+
+def appointment_list_provider(
+    *,
+    actor: User,
+    status: str | None = None,
+    start_from: datetime | None = None,
+    start_to: datetime | None = None,
+) -> QuerySet[Appointment]:
+    """The appointments booked with the caller's provider profile, earliest start first."""
+    queryset = Appointment.objects.filter(provider__user_id=actor.pk)
+    queryset = _filtered(queryset, status=status, start_from=start_from, start_to=start_to)
+    return _with_rows(queryset).select_related("owner").order_by("start_at", "id")
+
+
+def appointment_get(*, actor: User, appointment_id: Any) -> Appointment:
+    """One appointment of which the caller is the owner or the provider, with its history."""
+    appointment = (
+        _with_rows(
+            Appointment.objects.filter(pk=appointment_id).filter(
+                Q(owner_id=actor.pk) | Q(provider__user_id=actor.pk)
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "status_history",
+                queryset=AppointmentStatusHistory.objects.order_by("changed_at", "id"),
+                to_attr="history_rows",
+            )
+        )
+        .first()
+    )
+    if appointment is None:
+        raise NotFoundError(SchedulingErrorCode.APPOINTMENT_NOT_FOUND, "Appointment not found.")
+    return appointment
+
+
+def appointment_completed_for_review(
+    *, actor: User, provider_id: Any, appointment_id: Any
+) -> Appointment | None:
+    """The caller's completed appointment with the provider (I-5), or None."""
+    return Appointment.objects.filter(
+        pk=appointment_id,
+        owner_id=actor.pk,
+        provider_id=provider_id,
+        status=AppointmentStatus.COMPLETED,
+    ).first()
