@@ -194,4 +194,14 @@ ACKNOWLEDGED: dict[tuple[str, str, str, str], str] = {
         "DL005",
         "Messages.IsRead",
     ): _IS_READ,
+    ("messaging", "0010_appointment_links", "DL004", "Conversations.AppointmentId"): _INLINE,
+    ("messaging", "0010_appointment_links", "DL003", "Conversations.AppointmentId"): _INLINE,
+    ("messaging", "0010_appointment_links", "DL004", "VideoCallSessions.AppointmentId"): _INLINE,
+    ("messaging", "0010_appointment_links", "DL003", "VideoCallSessions.AppointmentId"): _INLINE,
+    (
+        "messaging",
+        "0010_appointment_links",
+        "DL003",
+        "Conversations UX_Conversations_Appointment",
+    ): _INLINE,
 }

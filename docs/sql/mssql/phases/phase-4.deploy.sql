@@ -231,6 +231,48 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- messaging.0010_appointment_links (plan item 026)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+    BEGIN TRANSACTION;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] ADD [AppointmentId] char(32) NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [VideoCallSessions] ADD [AppointmentId] char(32) NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] ADD CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [VideoCallSessions] ADD CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0010_appointment_links', SYSUTCDATETIME());
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- scheduling.0006_calendar_integration (plan item 027)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0006_calendar_integration')
     BEGIN TRANSACTION;

@@ -332,6 +332,48 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- messaging.0010_appointment_links (plan item 026)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'DROP INDEX [UX_Conversations_Appointment] ON [Conversations]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [VideoCallSessions] DROP CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'DROP INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [VideoCallSessions] DROP COLUMN [AppointmentId]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] DROP CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] DROP COLUMN [AppointmentId]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- scheduling.0005_appointments (plan item 026)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
     THROW 50001, N'scheduling.0005_appointments runs Python (drop_no_overlap): apply it with manage.py plan rollback, or manage.py migrate scheduling <the migration before it>, then run this script again.', 1;

@@ -340,6 +340,48 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- ai.0004_usage_jobs (plan item 033)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+    BEGIN TRANSACTION;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiModelPrices] DROP CONSTRAINT [CK_AiModelPrices_AiProvider]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] DROP CONSTRAINT [CK_AiUsageRecords_AiProvider]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] DROP CONSTRAINT [CK_AiUsageRecords_Status]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiModelPrices] ADD CONSTRAINT [CK_AiModelPrices_AiProvider] CHECK ([AiProvider] IN (''Local'', ''OpenAI'', ''AzureOpenAI'', ''Anthropic''))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] ADD CONSTRAINT [CK_AiUsageRecords_AiProvider] CHECK ([AiProvider] IN (''Local'', ''OpenAI'', ''AzureOpenAI'', ''Anthropic''))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] ADD CONSTRAINT [CK_AiUsageRecords_Status] CHECK ([Status] IN (''Pending'', ''Success'', ''Error'', ''RateLimited'', ''Blocked'', ''QuotaExceeded''))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'ai', N'0004_usage_jobs', SYSUTCDATETIME());
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- audit.0002_user_analytics (plan item 034)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0002_user_analytics')
     BEGIN TRANSACTION;

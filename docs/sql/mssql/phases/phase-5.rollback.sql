@@ -152,6 +152,48 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- ai.0004_usage_jobs (plan item 033)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] DROP CONSTRAINT [CK_AiUsageRecords_Status]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] DROP CONSTRAINT [CK_AiUsageRecords_AiProvider]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiModelPrices] DROP CONSTRAINT [CK_AiModelPrices_AiProvider]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] ADD CONSTRAINT [CK_AiUsageRecords_Status] CHECK ([Status] IN (''Success'', ''Error'', ''RateLimited'', ''Blocked'', ''QuotaExceeded''))');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiUsageRecords] ADD CONSTRAINT [CK_AiUsageRecords_AiProvider] CHECK ([AiProvider] IN (''OpenAI'', ''AzureOpenAI'', ''Anthropic''))');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    EXEC(N'ALTER TABLE [AiModelPrices] ADD CONSTRAINT [CK_AiModelPrices_AiProvider] CHECK ([AiProvider] IN (''OpenAI'', ''AzureOpenAI'', ''Anthropic''))');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0004_usage_jobs';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- ai.0003_usage_tracking (plan item 033)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'ai' AND [name] = N'0003_usage_tracking')
     BEGIN TRANSACTION;
