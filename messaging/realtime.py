@@ -42,9 +42,13 @@ from accounts.services.sessions import (
     user_session_authenticate,
     user_session_recheck,
 )
+from doggy.choices import FeatureArea
+from doggy.core.errors import ApplicationError
 from doggy.core.realtime import FORWARD_TYPE, user_group
+from doggy.selectors import feature_enabled
 
 from .call_selectors import call_signal_recipients, conversation_peer_ids
+from .presence import presence_heartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +56,8 @@ SUBPROTOCOL = "doggy.v1"
 TOKEN_SUBPROTOCOL_PREFIX = "bearer."  # noqa: S105 - a protocol name, not a secret
 # Application close codes (4000-4999): 4401 = no live session (as HTTP 401).
 CLOSE_UNAUTHENTICATED = 4401
+# 4503 = the Messaging feature flag is off (as HTTP 503 feature_disabled); retry later.
+CLOSE_FEATURE_DISABLED = 4503
 # A client frame larger than this is refused (a WebRTC offer is a few kilobytes).
 MAX_FRAME_BYTES = 64 * 1024
 SIGNAL_KINDS = frozenset({"offer", "answer", "ice"})
@@ -109,6 +115,10 @@ class UserSocketConsumer(AsyncWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.accept(subprotocol=subprotocol)
             await self._close(CLOSE_UNAUTHENTICATED)
+            return
+        if not await database_sync_to_async(feature_enabled)(FeatureArea.MESSAGING):
+            await self.accept(subprotocol=subprotocol)
+            await self._close(CLOSE_FEATURE_DISABLED)
             return
         self.user = user
         self.session_id = self.scope.get("session_id")
@@ -204,6 +214,17 @@ class UserSocketConsumer(AsyncWebsocketConsumer):
         }
         await self._relay(peers, "typing", data)
 
+    async def on_presence_heartbeat(self, frame: dict[str, Any]) -> None:
+        """A client heartbeat (`status`: active or idle), throttled like the REST one."""
+        try:
+            result = await database_sync_to_async(presence_heartbeat)(
+                actor=self.user, status=frame.get("status", "active")
+            )
+        except ApplicationError as exc:
+            await self._error("invalid_frame", exc.message)
+            return
+        await self._send("presence.ack", {"status": result["status"]})
+
     async def on_call_signal(self, frame: dict[str, Any]) -> None:
         kind, call_id, to = frame.get("kind"), frame.get("call_id"), frame.get("to")
         if kind not in SIGNAL_KINDS or not isinstance(frame.get("payload"), dict):
@@ -229,6 +250,7 @@ class UserSocketConsumer(AsyncWebsocketConsumer):
         "ping": on_ping,
         "typing": on_typing,
         "call.signal": on_call_signal,
+        "presence.heartbeat": on_presence_heartbeat,
     }
 
 

@@ -16,8 +16,11 @@ from accounts.choices import SessionEndReason
 from accounts.models import UserSession
 from accounts.services.sessions import user_session_create, user_session_end, user_sessions_revoke
 from doggy.asgi import application
+from doggy.choices import FeatureArea
 from doggy.core.realtime import publish_to_users
+from doggy.services import feature_flag_set
 from messaging import call_services, realtime
+from messaging.models import UserPresence
 from tests.messaging.factories import ConversationParticipantFactory, UserBlockFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
@@ -293,3 +296,29 @@ async def test_an_incoming_frame_rechecks_the_session(owner, monkeypatch):
 
     # then
     assert await _closed_with(socket) == 4401
+
+
+async def test_a_presence_heartbeat_frame_records_presence_and_is_acknowledged(owner):
+    socket, _session = await _open(owner)
+
+    await socket.send_json_to({"type": "presence.heartbeat", "status": "idle"})
+
+    assert await socket.receive_json_from(timeout=2) == {
+        "type": "presence.ack",
+        "data": {"status": "idle"},
+    }
+    assert await database_sync_to_async(UserPresence.objects.filter(user=owner).exists)()
+    await socket.send_json_to({"type": "presence.heartbeat", "status": "asleep"})
+    refused = await socket.receive_json_from(timeout=2)
+    assert (refused["type"], refused["data"]["code"]) == ("error", "invalid_frame")
+    await socket.disconnect()
+
+
+async def test_no_socket_opens_while_messaging_is_switched_off(owner, superuser):
+    await database_sync_to_async(feature_flag_set)(
+        actor=superuser, area=FeatureArea.MESSAGING, enabled=False
+    )
+    issued = await database_sync_to_async(user_session_create)(user=owner)
+    socket = _socket(issued.access_token)
+    await socket.connect()
+    assert await _closed_with(socket) == realtime.CLOSE_FEATURE_DISABLED
