@@ -3,9 +3,11 @@
 `Features.<Area>.Enabled` (Boolean, rule `{"type": "boolean"}`) for Messaging (phase 3),
 Booking (4), AI (5) and Payments (6); doggy.choices.FeatureArea names them and
 doggy.maintenance enforces them. Idempotent and keyed on `SettingKey`: an existing row is
-left as it is (its value belongs to the operators). The reverse deletes exactly these
-keys. Rides with item 042 (operations); before it is applied, a flag has no row and is
-on, and `doggy.services.feature_flag_set` creates the row when a flag is first switched.
+left as it is (its value belongs to the operators). The reverse keeps the rows: they live
+in a phase-1 table, whose rows `plan rollback` must keep (verify counts them), and they
+are the operators' switches. Rides with item 042 (operations); before it is applied, a
+flag has no row and is on, and `doggy.services.feature_flag_set` creates the row when a
+flag is first switched.
 """
 
 import json
@@ -34,18 +36,11 @@ def seed_flags(apps, schema_editor):
         )
 
 
-def unseed_flags(apps, schema_editor):
-    SystemSetting = apps.get_model("doggy", "SystemSetting")
-    SystemSetting._default_manager.using(schema_editor.connection.alias).filter(
-        setting_key__in=[f"Features.{area}.Enabled" for area in AREAS]
-    ).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("doggy", "0005_system_health"),
     ]
 
     operations = [
-        migrations.RunPython(seed_flags, unseed_flags, elidable=False),
+        migrations.RunPython(seed_flags, migrations.RunPython.noop, elidable=False),
     ]

@@ -802,10 +802,14 @@ class Command(BaseCommand):
         counts = table_row_counts(connection)
         factor = calibration_factor(connection)
         estimates = {}
-        for migration, _backwards in plan:
+        for migration, backwards in plan:
+            if backwards:
+                continue  # a rollback is timed, not estimated: the cost model is forward
             raw = raw_estimate(migration, state, counts)
             estimates[(migration.app_label, migration.name)] = Estimate.of(raw, factor)
             state = migration.mutate_state(state, preserve=True)
+        if not estimates:
+            return estimates
         total = sum(e.seconds for e in estimates.values())
         self.stdout.write(
             f"Estimated {total:.1f}s for {len(plan)} migrations (calibration x{factor:.2f} "
