@@ -131,6 +131,8 @@ class RecommendationFeedbackView(_AiView):
     """`/ai/recommendations/{id}/feedback/`: helpful or not, with a reason; 201 the first
     time, 200 when it replaces the caller's earlier feedback."""
 
+    serializer_class = s.FeedbackInputSerializer  # OPTIONS describes the POST body
+
     @extend_schema(
         tags=[TAG_AI],
         operation_id="ai_recommendation_feedback",

@@ -150,9 +150,12 @@ def _run(user, *, label: str) -> dict:
 
 
 @pytest.fixture
-def callers(rbac):
+def callers(rbac, settings):
     # Throttle counters and cached settings live in Django's cache, which outlives a test.
     cache.clear()
+    # A deployment as production runs it: the payment webhook has its signing secret (an
+    # unconfigured webhook answers 503 by design, which is not what the gate is about).
+    settings.DOGGY_STRIPE_WEBHOOK_SECRET = "whsec_schemathesis_gate"
     owner = make_user(rbac, RoleName.PET_OWNER, email="gate-owner@example.com")
     DogProfileFactory(owner=owner)
     provider_user = make_user(rbac, RoleName.SERVICE_PROVIDER, email="gate-provider@example.com")
