@@ -375,8 +375,11 @@ def system_setting_create(
 def feature_flag_set(*, actor, area: str, enabled: bool) -> SystemSetting:
     """Switch an area's feature flag (`Features.<Area>.Enabled`), audited.
 
-    The row is seeded by doggy/0006 (item 042); before that migration it is created
-    here. `actor=None` is the system (`plan migrate --flags-off`).
+    A flag without a row is on; the first switch creates the row here (Boolean, with a
+    boolean ValidationRule), audited like every setting change. The rows are not seeded
+    by a migration: a row added by a later phase to the phase-1 SystemSettings table
+    would be a row that phase's rollback either loses or leaves behind. `actor=None` is
+    the system (`plan migrate --flags-off`).
     """
     key = FeatureArea(area).setting_key
     if not SystemSetting.objects.filter(setting_key=key).exists():

@@ -41,7 +41,6 @@ ACKNOWLEDGED: dict[tuple[str, str, str, str], str] = {
     ("accounts", "0013_seed_credential_types", "DL007", "seed_credential_types"): _SEED,
     ("billing", "0002_seed_free_plan", "DL007", "seed_free_plan"): _SEED,
     ("billing", "0006_seed_expense_categories", "DL007", "seed_categories"): _SEED,
-    ("doggy", "0006_feature_flags", "DL007", "seed_flags"): _SEED,
     ("accounts", "0003_enhanced_user_management", "DL003", "Users IX_Users_Name"): _ADOPTION,
     ("accounts", "0003_enhanced_user_management", "DL003", "Users IX_Users_LastSeen"): _ADOPTION,
     (

@@ -555,7 +555,7 @@ ITEMS: tuple[PlanItem, ...] = (
         42,
         "System Health Monitoring",
         6,
-        ["doggy/0005_system_health", "doggy/0006_feature_flags"],
+        ["doggy/0005_system_health"],
         ["HealthCheckResults", "SystemIncidents", "BackgroundJobRuns", "ApiMetricBuckets"],
     ),
 )

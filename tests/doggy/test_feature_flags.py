@@ -21,12 +21,18 @@ def probe_urls(settings):
     settings.ROOT_URLCONF = "tests.doggy.feature_urls"
 
 
-def test_flags_are_seeded_on(db):
-    keys = set(
-        SystemSetting.objects.filter(category="Features").values_list("setting_key", flat=True)
-    )
-    assert keys == {area.setting_key for area in FeatureArea}
+def test_flags_are_on_without_a_row_and_the_first_switch_creates_a_typed_row(superuser):
+    assert not SystemSetting.objects.filter(category="Features").exists()
     assert all(feature_enabled(area) for area in FeatureArea)
+
+    feature_flag_set(actor=superuser, area=FeatureArea.BOOKING, enabled=False)
+
+    row = SystemSetting.objects.get(setting_key="Features.Booking.Enabled")
+    assert (row.data_type, row.setting_value, row.validation_rule) == (
+        "Boolean",
+        "false",
+        '{"type":"boolean"}',
+    )
 
 
 def test_switched_off_area_answers_503_with_retry_after(client, probe_urls, superuser):

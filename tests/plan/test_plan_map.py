@@ -211,15 +211,13 @@ def test_phase_6_targets_reach_its_built_items_and_the_037_copy(plan_map):
         ("pets", "0005_copy_dog_contacts"),
         ("accounts", "0013_seed_credential_types"),
         ("billing", "0006_seed_expense_categories"),
-        ("doggy", "0006_feature_flags"),
+        ("doggy", "0005_system_health"),
     ):
         assert node in targets
     assert ("pets", "0004_emergency_contacts") in plan
     assert ("billing", "0004_payment_tracking") in plan
-    assert ("doggy", "0005_system_health") in plan
-    # and item 042 is doggy/0005 and 0006 (0004 belongs to item 007)
+    # and item 042 is doggy/0005 (0004 belongs to item 007)
     assert plan_item_of_migration(("doggy", "0005_system_health")).number == 42
-    assert plan_item_of_migration(("doggy", "0006_feature_flags")).number == 42
     assert plan_item_of_migration(("doggy", "0004_setting_validation_rules")).number == 7
 
 

@@ -683,18 +683,3 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- doggy.0006_feature_flags (plan item 042)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags')
-    THROW 50001, N'doggy.0006_feature_flags runs Python (seed_flags): apply it with manage.py migrate doggy 0006_feature_flags, then run this script again.', 1;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags')
-    BEGIN TRANSACTION;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags')
-BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'doggy', N'0006_feature_flags', SYSUTCDATETIME());
-END;
-GO
-IF @@TRANCOUNT > 0
-    COMMIT TRANSACTION;
-GO

@@ -11,21 +11,6 @@ SET NUMERIC_ROUNDABORT OFF;
 SET QUOTED_IDENTIFIER ON;
 SET XACT_ABORT ON;
 GO
--- doggy.0006_feature_flags (plan item 042)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags')
-    THROW 50001, N'doggy.0006_feature_flags runs Python (unseed_flags): apply it with manage.py plan rollback, or manage.py migrate doggy <the migration before it>, then run this script again.', 1;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags')
-    BEGIN TRANSACTION;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags')
-BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0006_feature_flags';
-END;
-GO
-IF @@TRANCOUNT > 0
-    COMMIT TRANSACTION;
-GO
 -- doggy.0005_system_health (plan item 042)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0005_system_health')
     BEGIN TRANSACTION;
