@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import time
+import uuid
 
 import pytest
 from django.db import connection
@@ -47,9 +48,17 @@ def test_copy_forward_and_back_loses_no_value():
 
 def test_an_owners_identical_contacts_become_one_contact():
     owner = UserFactory()
-    a = _dog(owner, emergency_contact_name="Jane Doe", emergency_contact_phone="+1 (555) 010-0001")
+    # The copy walks dogs by primary key and a shared contact takes the first dog's values;
+    # dog ids are random UUIDs, so a and b get ids in a known order.
+    a = _dog(
+        owner,
+        id=uuid.UUID(int=1),
+        emergency_contact_name="Jane Doe",
+        emergency_contact_phone="+1 (555) 010-0001",
+    )
     b = _dog(
         owner,
+        id=uuid.UUID(int=2),
         emergency_contact_name=" jane DOE ",
         emergency_contact_phone="15550100001",
         emergency_contact_relationship="Sister",
