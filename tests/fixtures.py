@@ -8,6 +8,7 @@ import pytest
 import redis
 from cryptography.fernet import Fernet
 from django.core.cache import cache
+from django.db import connection
 from rest_framework.test import APIClient
 
 from accounts.models import Permission, RolePermission
@@ -89,3 +90,21 @@ def redis_url(worker_id):
     client.flushdb()
     client.close()
     return url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_postgresql_sessions(django_db_setup, django_db_blocker):
+    """Ends every other session on the test database before it is dropped.
+
+    Tests that start servers or worker threads (two daphne processes, a Celery worker,
+    twenty racing threads) close their connections, but a backend can outlive its client
+    by a moment; `DROP DATABASE` then fails the whole run at teardown.
+    """
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -120,7 +120,7 @@ class TestCalendarAndVisitPermissionMatrix(PermissionMatrix):
 
     def build_world(self, request, users):
         """A provider's feed link and CalDAV connection, and two appointments with the
-        owner: one confirmed and on now, one whose visit started five minutes ago."""
+        owner: one confirmed and on now, one whose visit started 65 minutes ago."""
         request.getfixturevalue("fernet_keys")
         request.getfixturevalue("media_root")
         provider_user, owner = users["provider_user"], users["owner"]
@@ -131,16 +131,22 @@ class TestCalendarAndVisitPermissionMatrix(PermissionMatrix):
 
         now = datetime.datetime.now(datetime.UTC)
         offering = ServiceOfferingFactory(provider=provider)
-        window = {"start_at": now - datetime.timedelta(minutes=10)}
-        window["end_at"] = window["start_at"] + datetime.timedelta(hours=1)
+        # The two bookings of one provider may not overlap (EX_Appointments_NoOverlap on
+        # PostgreSQL): the started one ran until five minutes ago, the confirmed one is on now.
+        window = {"start_at": now - datetime.timedelta(minutes=70)}
+        window["end_at"] = now - datetime.timedelta(minutes=5)
         confirmed = AppointmentFactory(
-            service_offering=offering, owner=owner, status=AppointmentStatus.CONFIRMED, **window
+            service_offering=offering,
+            owner=owner,
+            status=AppointmentStatus.CONFIRMED,
+            start_at=now - datetime.timedelta(minutes=2),
+            end_at=now + datetime.timedelta(minutes=58),
         )
         started = AppointmentFactory(
             service_offering=offering, owner=owner, status=AppointmentStatus.IN_PROGRESS, **window
         )
         visit = ServiceVisit.objects.create(
-            appointment=started, check_in_at=now - datetime.timedelta(minutes=5)
+            appointment=started, check_in_at=now - datetime.timedelta(minutes=65)
         )
         ServiceVisitEventFactory(
             visit=visit, event_type=VisitEventType.ARRIVED, occurred_at=visit.check_in_at
