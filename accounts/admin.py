@@ -29,6 +29,7 @@ from doggy.admin_mixins import (
     SERVICE_ERRORS,
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
+    ReviewQueueFilter,
     ServiceInlineMixin,
     adopt_saved,
     call_for_each,
@@ -760,38 +761,11 @@ class LoginAttemptAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 # --- KYC review queue ----------------------------------------------------------------------
 
 
-class KycQueueFilter(admin.SimpleListFilter):
+class KycQueueFilter(ReviewQueueFilter):
     """The review queue (Pending and InReview) unless a status or "all" is chosen."""
 
-    title = "queue"
-    parameter_name = "queue"
-    REVIEW = "review"
-    ALL = "all"
-
-    def lookups(self, request, model_admin):
-        return ((self.REVIEW, "Waiting for review"), (self.ALL, "All cases"))
-
-    def __init__(self, request, params, model, model_admin):
-        super().__init__(request, params, model, model_admin)
-        # Choosing a status shows that status, wherever it is in the workflow.
-        self.status_chosen = "status__exact" in request.GET
-
-    def choices(self, changelist):
-        current = self.value() or (None if self.status_chosen else self.REVIEW)
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": current == lookup,
-                "query_string": changelist.get_query_string(
-                    {self.parameter_name: lookup}, ["status__exact"]
-                ),
-                "display": title,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == self.ALL or (value is None and self.status_chosen):
-            return queryset
-        return queryset.filter(status__in=KYC_QUEUE_STATUSES)
+    queue_statuses = tuple(KYC_QUEUE_STATUSES)
+    all_label = "All cases"
 
 
 class KycDocumentInline(admin.TabularInline):

@@ -7,7 +7,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 
-from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
+from doggy.admin_mixins import (
+    AuditedModelAdmin,
+    ReadOnlyAdminMixin,
+    ReviewQueueFilter,
+    call_for_each,
+)
 
 from .admin_actions import action_form_page
 from .choices import CredentialStatus, PermissionName
@@ -32,37 +37,11 @@ class CredentialRejectForm(forms.Form):
         return reason
 
 
-class CredentialQueueFilter(admin.SimpleListFilter):
+class CredentialQueueFilter(ReviewQueueFilter):
     """The review queue (Pending) unless a status or "all" is chosen."""
 
-    title = "queue"
-    parameter_name = "queue"
-    REVIEW = "review"
-    ALL = "all"
-
-    def lookups(self, request, model_admin):
-        return ((self.REVIEW, "Waiting for review"), (self.ALL, "All credentials"))
-
-    def __init__(self, request, params, model, model_admin):
-        super().__init__(request, params, model, model_admin)
-        self.status_chosen = "status__exact" in request.GET
-
-    def choices(self, changelist):
-        current = self.value() or (None if self.status_chosen else self.REVIEW)
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": current == lookup,
-                "query_string": changelist.get_query_string(
-                    {self.parameter_name: lookup}, ["status__exact"]
-                ),
-                "display": title,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == self.ALL or (value is None and self.status_chosen):
-            return queryset
-        return queryset.filter(status=CredentialStatus.PENDING)
+    queue_statuses = (CredentialStatus.PENDING,)
+    all_label = "All credentials"
 
 
 @admin.register(ProviderCredentialType)

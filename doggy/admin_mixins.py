@@ -476,6 +476,45 @@ def adopt_saved(obj: models.Model, saved: models.Model) -> models.Model:
     return obj
 
 
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """A review queue (`queue_statuses`) unless a status or "all" is chosen.
+
+    Subclasses set `queue_statuses` and `all_label`. Choosing a status in the status
+    filter shows that status, wherever it is in the workflow.
+    """
+
+    title = "queue"
+    parameter_name = "queue"
+    REVIEW = "review"
+    ALL = "all"
+    queue_statuses: tuple[str, ...] = ()
+    all_label = "All"
+
+    def lookups(self, request, model_admin):
+        return ((self.REVIEW, "Waiting for review"), (self.ALL, self.all_label))
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.status_chosen = "status__exact" in request.GET
+
+    def choices(self, changelist):
+        current = self.value() or (None if self.status_chosen else self.REVIEW)
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}, ["status__exact"]
+                ),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL or (value is None and self.status_chosen):
+            return queryset
+        return queryset.filter(status__in=self.queue_statuses)
+
+
 class ReadOnlyAdminMixin:
     """Admins of append-only or system-written tables: view only, no add/change/delete."""
 
