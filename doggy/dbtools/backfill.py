@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 
 MAX_BATCH_SIZE = 10_000
 
@@ -194,3 +194,27 @@ def chunked(items: Iterable[Any], size: int = MAX_BATCH_SIZE) -> Iterable[list[A
             batch = []
     if batch:
         yield batch
+
+
+def analyze(alias: str, *model_classes: type[models.Model]) -> None:
+    """Refresh the planner's statistics of the tables a data migration just filled.
+
+    A table loaded in the same maintenance window has the statistics of its empty self
+    until autovacuum catches up, so the next statement that joins it can plan a sequential
+    scan per outer row (the 037 reverse read 100,000 dogs in 160 s that way; after
+    ANALYZE it takes a few seconds). PostgreSQL and SQLite run `ANALYZE`, SQL Server
+    `UPDATE STATISTICS`; other engines do nothing.
+    """
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    statements = {
+        "postgresql": "ANALYZE {}",
+        "sqlite": "ANALYZE {}",
+        "microsoft": "UPDATE STATISTICS {}",
+    }
+    template = statements.get(connection.vendor)
+    if template is None:
+        return
+    with connection.cursor() as cursor:
+        for model in model_classes:
+            cursor.execute(template.format(quote(model._meta.db_table)))

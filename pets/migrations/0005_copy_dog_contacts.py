@@ -29,7 +29,7 @@ from django.db import migrations, models, transaction
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Trim
 
-from doggy.dbtools.backfill import MAX_BATCH_SIZE, Progress, backfill, chunked
+from doggy.dbtools.backfill import MAX_BATCH_SIZE, Progress, analyze, backfill, chunked
 
 DEFAULT_CONTACT_NAME = "Emergency contact"
 CONTACT_COLUMNS = ("emergency_contact_name", "emergency_contact_phone")
@@ -104,6 +104,9 @@ def copy_forward(apps, schema_editor, *, batch_size=MAX_BATCH_SIZE, stream=None,
         last_pk = rows[-1]["pk"]
         meter.advance(len(rows))
     meter.close()
+    # The three tables were empty when the window began: give the planner their real size
+    # before the joins below (and the reverse's) run.
+    analyze(alias, contact_model, link_model, vet_model)
     _mark_primary_contacts(contacts, links, alias)
 
 
@@ -198,8 +201,10 @@ def _mark_primary_contacts(contacts, links, alias):
 def copy_backward(apps, schema_editor, *, batch_size=MAX_BATCH_SIZE, stream=None, progress=True):
     alias = schema_editor.connection.alias
     dog_model = apps.get_model("pets", "DogProfile")
+    contact_model = apps.get_model("pets", "EmergencyContact")
     link_model = apps.get_model("pets", "DogEmergencyContact")
     vet_model = apps.get_model("pets", "DogVeterinarian")
+    analyze(alias, contact_model, link_model, vet_model)
     links = link_model._default_manager.using(alias)
     vets = vet_model._default_manager.using(alias)
     first_link = links.filter(dog_id=OuterRef("pk")).order_by("priority", "pk")
