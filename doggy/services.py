@@ -23,6 +23,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from PIL import Image
 
@@ -748,15 +749,17 @@ def stored_file_soft_delete(*, actor, file: StoredFile) -> StoredFile:
     return locked
 
 
-def stored_file_expire(file_id) -> bool:
+def stored_file_expire(file_id, *, before_expiry: bool = False) -> bool:
     """Delete a file whose `ExpiresAt` has passed: its blob goes from storage and the row
     is marked deleted (`DeletedAt`), audited as the system. A file not yet expired,
-    already deleted or gone is left alone (False). The expiry sweeps call it."""
+    already deleted or gone is left alone (False). The expiry sweeps call it;
+    `before_expiry` deletes an expiring file at once (one nobody will download)."""
     now = timezone.now()
+    due = Q(expires_at__isnull=False) if before_expiry else Q(expires_at__lte=now)
     with transaction.atomic():
         locked = (
             StoredFile.objects.select_for_update()
-            .filter(pk=file_id, deleted_at__isnull=True, expires_at__lte=now)
+            .filter(due, pk=file_id, deleted_at__isnull=True)
             .first()
         )
         if locked is None:

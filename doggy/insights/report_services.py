@@ -421,12 +421,17 @@ def _produce(run: ReportRun) -> None:
         )
     with transaction.atomic():
         finished = timezone.now()
-        ReportRun.objects.filter(pk=run.pk).update(
+        succeeded = ReportRun.objects.filter(pk=run.pk, status=ReportRunStatus.RUNNING).update(
             status=ReportRunStatus.SUCCEEDED,
             row_count=count,
             result_file=stored,
             finished_at=finished,
         )
+        if not succeeded:
+            # The sweep failed the run meanwhile (it took over RUN_TIMEOUT): keep it
+            # Failed, and let its file go at once.
+            stored_file_expire(stored.pk, before_expiry=True)
+            return
         audit_log_record(
             actor=requester,
             action=AuditAction.EXPORT,

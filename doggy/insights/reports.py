@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import jsonschema
@@ -147,15 +146,14 @@ def _day_range(parameters: Mapping[str, Any]) -> tuple[datetime.datetime, dateti
 
 # --- cell values --------------------------------------------------------------------------
 def cell(value: Any) -> Any:
-    """A value as it goes into a file: dates ISO 8601, decimals as strings, None empty."""
+    """A value as it goes into a file: times ISO 8601 in UTC, dates ISO, None empty.
+    Decimals stay decimals; the file writers give them two places."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
         return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
     return value
 
 

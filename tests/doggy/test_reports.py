@@ -7,6 +7,7 @@ import dataclasses
 import datetime
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.files.storage import storages
@@ -555,3 +556,115 @@ def test_a_file_is_expired_only_once_its_expiry_passed(rbac_admin, media_root):
     assert stored_file_expire(later.pk) is True
     assert stored_file_expire(later.pk) is False
     assert AuditLog.objects.filter(action=AuditAction.DELETE, entity_id=str(later.pk)).count() == 1
+
+
+def test_the_files_lifetime_is_a_setting(settings, rbac_admin, signups_report, media_root):
+    settings.DOGGY_REPORT_EXPORT_DAYS = 2
+    run = ReportRunFactory(report_definition=signups_report, requested_by=rbac_admin)
+
+    report_services.report_run_execute(str(run.pk))
+
+    run.refresh_from_db()
+    assert run.result_file.expires_at - run.finished_at == pytest.approx(
+        datetime.timedelta(days=2), abs=datetime.timedelta(seconds=5)
+    )
+
+
+def test_a_file_over_the_size_limit_fails_the_run(settings, rbac_admin, signups, signups_report):
+    settings.DOGGY_REPORT_EXPORT_MAX_BYTES = 20
+    run = ReportRunFactory(
+        report_definition=signups_report, requested_by=rbac_admin, parameters=SIGNUPS
+    )
+
+    report_services.report_run_execute(str(run.pk))
+
+    run.refresh_from_db()
+    assert (run.status, run.error) == (ReportRunStatus.FAILED, "The file is larger than 20 bytes.")
+    assert not StoredFile.objects.filter(purpose=FilePurpose.REPORT_EXPORT).exists()
+
+
+# --- the other catalogue reports, row by row --------------------------------------------------
+def _rows(key: str, actor, parameters: dict) -> list[tuple]:
+    kind = reports.CATALOGUE[key]
+    resolved = reports.report_parameters_validate(kind, parameters)
+    return [row for batch in kind.generate(actor, resolved) for row in batch]
+
+
+NOV = {"date_from": "2026-11-01", "date_to": "2026-11-30"}
+START = datetime.datetime(2026, 11, 10, 9, 0, tzinfo=datetime.UTC)
+
+
+def test_a_providers_earnings_are_their_own_completed_appointments(provider_user):
+    from tests.scheduling.factories import AppointmentFactory, ServiceOfferingFactory
+
+    walk = ServiceOfferingFactory(provider=provider_user.service_provider, name="Long walk")
+    done = AppointmentFactory(
+        service_offering=walk, start_at=START, status="Completed", completed_at=START
+    )
+    AppointmentFactory(service_offering=walk, start_at=START + datetime.timedelta(hours=3))
+    AppointmentFactory(start_at=START, status="Completed", completed_at=START)  # another's
+
+    assert _rows("provider.earnings", provider_user, NOV) == [
+        ("2026-11-10T09:00:00Z", done.reference, "Long walk", "Completed", done.price_amount, "USD")
+    ]
+    assert _rows("provider.earnings", make_user_without_profile(), NOV) == []
+
+
+def make_user_without_profile():
+    from tests.accounts.factories import UserFactory
+
+    return UserFactory()
+
+
+def test_bookings_by_category_count_and_total_per_status_and_currency(db):
+    from tests.scheduling.factories import AppointmentFactory
+
+    AppointmentFactory(start_at=START)
+    AppointmentFactory(start_at=START + datetime.timedelta(hours=3))
+    AppointmentFactory(start_at=START, status="Completed", completed_at=START)
+    AppointmentFactory(start_at=START.replace(month=10))  # outside the range
+
+    assert _rows("admin.bookings_by_category", None, NOV) == [
+        ("Dog Walking", "Completed", "USD", 1, Decimal("20.00")),
+        ("Dog Walking", "Requested", "USD", 2, Decimal("40.00")),
+    ]
+
+
+def test_the_kyc_queue_lists_open_cases_oldest_submission_first(db):
+    from tests.accounts.factories import KycVerificationFactory
+
+    later = KycVerificationFactory(status="Pending", submitted_at=START)
+    first = KycVerificationFactory(status="InReview", submitted_at=START.replace(day=2))
+    KycVerificationFactory(status="Approved", submitted_at=START, reviewed_at=START)
+    unsent = KycVerificationFactory()
+
+    rows = _rows("admin.kyc_queue", None, NOV)
+
+    assert [row[0] for row in rows] == [str(first.pk), str(later.pk), str(unsent.pk)]
+    assert rows[0][1:4] == (first.user.email, "Basic", "InReview")
+    assert [row[0] for row in _rows("admin.kyc_queue", None, {**NOV, "statuses": ["Pending"]})] == [
+        str(later.pk)
+    ]
+
+
+def test_a_run_failed_by_the_sweep_while_running_stays_failed_and_drops_its_file(
+    rbac_admin, signups_report, monkeypatch, media_root
+):
+    run = ReportRunFactory(report_definition=signups_report, requested_by=rbac_admin)
+
+    def swept_meanwhile(actor, parameters):
+        ReportRun.objects.filter(pk=run.pk).update(status=ReportRunStatus.FAILED, error="late")
+        yield [("2026-11-01", "PetOwner", 1)]
+
+    kind = reports.CATALOGUE["admin.users_signups"]
+    monkeypatch.setitem(
+        reports.CATALOGUE, kind.key, dataclasses.replace(kind, generate=swept_meanwhile)
+    )
+
+    report_services.report_run_execute(str(run.pk))
+
+    run.refresh_from_db()
+    assert (run.status, run.error, run.result_file_id) == (ReportRunStatus.FAILED, "late", None)
+    stored = StoredFile.objects.get(purpose=FilePurpose.REPORT_EXPORT)
+    assert stored.deleted_at is not None
+    assert not AuditLog.objects.filter(action=AuditAction.EXPORT).exists()
