@@ -65,3 +65,41 @@ class MetricFillStatus(models.TextChoices):
 
     STARTED = "Started"
     DONE = "Done"
+
+
+# --- 041 Reporting & Dashboard Data -------------------------------------------------------
+class ReportAudience(models.TextChoices):
+    """Who a report definition is for (`ReportDefinitions.Audience`)."""
+
+    ADMIN = "Admin"
+    SERVICE_PROVIDER = "ServiceProvider"
+    PET_OWNER = "PetOwner"
+
+
+class ReportFormat(models.TextChoices):
+    """The output format of a report run; the API produces `csv` and `json`."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+    PDF = "pdf"
+    JSON = "json"
+
+
+class ReportRunStatus(models.TextChoices):
+    QUEUED = "Queued"
+    RUNNING = "Running"
+    SUCCEEDED = "Succeeded"
+    FAILED = "Failed"
+    EXPIRED = "Expired"
+
+
+# A run in these states is still being worked on (IX_ReportRuns_Status covers them).
+REPORT_RUN_ACTIVE_STATUSES = (ReportRunStatus.QUEUED, ReportRunStatus.RUNNING)
+
+
+class DashboardScope(models.TextChoices):
+    """Whose dashboard a snapshot is (`DashboardSnapshots.Scope`)."""
+
+    PLATFORM = "Platform"
+    PROVIDER = "Provider"
+    OWNER = "Owner"

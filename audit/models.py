@@ -1,4 +1,5 @@
-"""Models of the audit app: the audit log (005), analytics (034), counts (035), KPIs (036).
+"""Models of the audit app: the audit log (005), analytics (034), counts (035), KPIs (036),
+reports and dashboard snapshots (041).
 
 The audit app sits below accounts in the layers, so its foreign keys to accounts' tables
 are string references (`settings.AUTH_USER_MODEL`, `"accounts.ServiceProvider"`), never
@@ -8,6 +9,7 @@ imports (SCHEMA.md 2.5, 2.34–2.36).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -15,10 +17,15 @@ from doggy.core.db import created_at_field, updated_at_field, uuid_primary_key
 from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import (
+    REPORT_RUN_ACTIVE_STATUSES,
     ClientPlatform,
+    DashboardScope,
     MetricFillStatus,
     MetricFrequency,
     MetricScopeType,
+    ReportAudience,
+    ReportFormat,
+    ReportRunStatus,
     Severity,
 )
 
@@ -372,3 +379,178 @@ class ProviderPerformanceSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider_id} {self.period_start}–{self.period_end}"
+
+
+# --- 041 Reporting & Dashboard Data ------------------------------------------------------
+# Dotted lower-case segments, e.g. `admin.kyc_queue` (SCHEMA.md A22).
+REPORT_KEY_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)*$"
+report_key_validator = RegexValidator(
+    REPORT_KEY_PATTERN,
+    "Use lower-case letters, digits and underscores, in segments joined by dots.",
+    code="invalid_report_key",
+)
+
+
+class ReportDefinition(models.Model):
+    """A report staff offer to an audience: a kind of the code catalogue plus defaults.
+
+    `Key` names the catalogue kind it runs (`doggy.insights.reports`): the kind whose key
+    equals `Key` or is a dotted prefix of it (`admin.users_signups.providers` runs
+    `admin.users_signups`). `Parameters` holds the default parameter values, validated
+    against the kind's JSON schema; a run's parameters are laid over them. There is no
+    SQL here: what a report reads is fixed in code.
+    """
+
+    id = models.AutoField(primary_key=True, db_column="Id")
+    key = models.CharField(max_length=100, validators=[report_key_validator], db_column="Key")
+    name = models.CharField(max_length=200, db_column="Name")
+    description = models.TextField(blank=True, default="", db_column="Description")
+    audience = models.CharField(max_length=15, choices=ReportAudience.choices, db_column="Audience")
+    required_permission = models.ForeignKey(
+        "accounts.Permission",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_column="RequiredPermissionId",
+        help_text="The RBAC permission a caller needs besides the audience (A22).",
+    )
+    parameters = models.JSONField(
+        default=dict, blank=True, db_column="Parameters", help_text="Default parameter values."
+    )
+    is_active = models.BooleanField(default=True, db_default=True, db_column="IsActive")
+
+    class Meta:
+        db_table = "ReportDefinitions"
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["key"], name="UX_ReportDefinitions_Key"),
+            models.CheckConstraint(
+                condition=Q(audience__in=ReportAudience.values),
+                name="CK_ReportDefinitions_Audience",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ReportRunQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ReportRunQuerySet:
+        """The runs `user` requested; nothing for anonymous callers. Staff read other
+        people's runs in the admin, not through this scope."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(requested_by=user)
+
+
+class ReportRun(models.Model):
+    """One asynchronous run of a report definition (Queued -> Running -> Succeeded or
+    Failed; Expired once its file is gone). `RowCount` grows while Running (progress)."""
+
+    id = uuid_primary_key()
+    report_definition = models.ForeignKey(
+        ReportDefinition,
+        on_delete=models.PROTECT,
+        related_name="runs",
+        db_column="ReportDefinitionId",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        # Leads IX_ReportRuns_User_Created.
+        db_index=False,
+        db_column="RequestedById",
+    )
+    parameters = models.JSONField(default=dict, blank=True, db_column="Parameters")
+    format = models.CharField(
+        max_length=5,
+        choices=ReportFormat.choices,
+        default=ReportFormat.CSV,
+        db_default=ReportFormat.CSV,
+        db_column="Format",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=ReportRunStatus.choices,
+        default=ReportRunStatus.QUEUED,
+        db_default=ReportRunStatus.QUEUED,
+        db_column="Status",
+    )
+    row_count = models.PositiveIntegerField(null=True, blank=True, db_column="RowCount")
+    result_file = models.ForeignKey(
+        "doggy.StoredFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_column="ResultFileId",
+        help_text="A StoredFile of purpose ReportExport, with ExpiresAt set.",
+    )
+    error = models.TextField(blank=True, default="", db_column="Error")
+    created_at = created_at_field()
+    started_at = models.DateTimeField(null=True, blank=True, db_column="StartedAt")
+    finished_at = models.DateTimeField(null=True, blank=True, db_column="FinishedAt")
+
+    objects = ReportRunQuerySet.as_manager()
+
+    class Meta:
+        db_table = "ReportRuns"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"], name="IX_ReportRuns_User_Created"),
+            models.Index(
+                fields=["status"],
+                condition=Q(status__in=list(REPORT_RUN_ACTIVE_STATUSES)),
+                name="IX_ReportRuns_Status",
+            ),
+            models.Index(fields=["-created_at"], name="IX_ReportRuns_Created"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(format__in=ReportFormat.values), name="CK_ReportRuns_Format"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ReportRunStatus.values), name="CK_ReportRuns_Status"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_definition_id} {self.status} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class DashboardSnapshot(models.Model):
+    """The precomputed widgets of one dashboard for one day (`Payload`), written by
+    `doggy.insights.snapshots` with an upsert on (Scope, ScopeId, SnapshotDate)."""
+
+    id = models.BigAutoField(primary_key=True, db_column="Id")
+    scope = models.CharField(max_length=15, choices=DashboardScope.choices, db_column="Scope")
+    scope_id = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        db_column="ScopeId",
+        help_text="Provider or user id; empty for the platform.",
+    )
+    snapshot_date = models.DateField(db_column="SnapshotDate")
+    payload = models.JSONField(db_column="Payload")
+    generated_at = created_at_field(db_column="GeneratedAt")
+
+    class Meta:
+        db_table = "DashboardSnapshots"
+        ordering = ["scope", "scope_id", "-snapshot_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "scope_id", "snapshot_date"], name="UX_DashSnapshots_Key"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__in=DashboardScope.values), name="CK_DashSnapshots_Scope"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = f"{self.scope}:{self.scope_id}" if self.scope_id else self.scope
+        return f"{scope} {self.snapshot_date}"

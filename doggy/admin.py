@@ -351,4 +351,4 @@ def _with_denied_page(admin_view):
 admin.site.admin_view = _with_denied_page(admin.site.admin_view)
 
 
-from . import admin_health  # noqa: E402, F401
+from . import admin_health, admin_reports  # noqa: E402, F401

@@ -9,7 +9,9 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
     celery -A doggy.celery beat -l info     # the periodic sweeps below
 
 The beat schedule retries due notification deliveries (held for quiet hours, or waiting
-for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`.
+for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`;
+expires report runs hourly (`manage.py expire_report_runs`) and builds yesterday's staff
+dashboard snapshot every six hours (`manage.py build_dashboard_snapshots`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,18 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": 60.0,
             "args": ("messaging.notification_services.notification_deliveries_sweep_task",),
+        },
+        # Report runs whose file expired (and runs stuck for over an hour), hourly.
+        "expire-report-runs": {
+            "task": "doggy.run_task",
+            "schedule": 3600.0,
+            "args": ("doggy.insights.report_services.report_runs_expire_task",),
+        },
+        # Yesterday's staff dashboard snapshot; idempotent, so every 6 hours is safe.
+        "build-dashboard-snapshots": {
+            "task": "doggy.run_task",
+            "schedule": 6 * 3600.0,
+            "args": ("doggy.insights.snapshots.dashboard_snapshots_build_task",),
         },
     },
 )

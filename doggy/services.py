@@ -23,6 +23,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from PIL import Image
 
@@ -529,6 +530,8 @@ def stored_file_create(
     max_size: int | None = None,
     allowed_content_types: list[str] | None = None,
     storage_backend: str = "default",
+    expires_at=None,
+    generated: bool = False,
 ) -> StoredFile:
     """Store an upload's bytes and record them as a `StoredFile` owned by `actor`.
 
@@ -551,6 +554,10 @@ def stored_file_create(
     outside any transaction this service opens, and only the row and its audit entry
     are written atomically. A blob orphaned by a caller's transaction rolling back later
     has no row; the purge job removes blobs without rows.
+
+    `expires_at` makes the file unservable from then on (report exports). `generated`
+    marks a file the platform wrote itself from its own data (a report export), not a
+    client's upload: it is recorded `ScanStatus='Skipped'` and queued for no scan.
     """
     if actor is not None and not getattr(actor, "is_authenticated", False):
         raise PermissionDeniedError(PlatformErrorCode.PERMISSION_DENIED, "Sign in to upload files.")
@@ -623,7 +630,8 @@ def stored_file_create(
                 checksum_sha256=digest.hexdigest(),
                 visibility=visibility,
                 upload_status=UploadStatus.UPLOADED,
-                scan_status=ScanStatus.PENDING,
+                scan_status=ScanStatus.SKIPPED if generated else ScanStatus.PENDING,
+                expires_at=expires_at,
                 created_at=now,
             )
             # The key is a fresh UUID and the database enforces the constraints; field
@@ -642,12 +650,13 @@ def stored_file_create(
                     "size_bytes": size,
                     "checksum_sha256": stored.checksum_sha256,
                     "visibility": visibility,
+                    **({"generated": True, "expires_at": expires_at} if generated else {}),
                 },
             )
     except BaseException:
         _delete_blob_quietly(storage, stored_key)
         raise
-    if configured_scanner() is not None:
+    if not generated and configured_scanner() is not None:
         run_after_commit(stored_file_scan, stored.pk)
     return stored
 
@@ -738,6 +747,37 @@ def stored_file_soft_delete(*, actor, file: StoredFile) -> StoredFile:
     )
     file.deleted_at = locked.deleted_at
     return locked
+
+
+def stored_file_expire(file_id, *, before_expiry: bool = False) -> bool:
+    """Delete a file whose `ExpiresAt` has passed: its blob goes from storage and the row
+    is marked deleted (`DeletedAt`), audited as the system. A file not yet expired,
+    already deleted or gone is left alone (False). The expiry sweeps call it;
+    `before_expiry` deletes an expiring file at once (one nobody will download)."""
+    now = timezone.now()
+    due = Q(expires_at__isnull=False) if before_expiry else Q(expires_at__lte=now)
+    with transaction.atomic():
+        locked = (
+            StoredFile.objects.select_for_update()
+            .filter(due, pk=file_id, deleted_at__isnull=True)
+            .first()
+        )
+        if locked is None:
+            return False
+        locked.deleted_at = now
+        locked.save(update_fields=["deleted_at"])
+        audit_log_record(
+            actor=None,
+            action=AuditAction.DELETE,
+            target=locked,
+            old={"deleted_at": None},
+            new={"deleted_at": now, "reason": "expired"},
+        )
+        storage = storages[locked.storage_backend]
+        key = locked.storage_key
+        # The blob goes once the row says so; a failure leaves it to the purge job.
+        transaction.on_commit(lambda: _delete_blob_quietly(storage, key))
+    return True
 
 
 THUMBNAIL_MAX_EDGE = 320

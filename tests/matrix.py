@@ -182,6 +182,7 @@ MATRIX_MODULES = (
     "tests.accounts.test_permission_matrix",
     "tests.audit.test_permission_matrix",
     "tests.doggy.test_permission_matrix",
+    "tests.doggy.test_reports_permission_matrix",
     "tests.ai.test_permission_matrix",
     "tests.messaging.test_permission_matrix",
     "tests.messaging.test_calls_api",

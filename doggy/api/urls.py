@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import health_views, settings_views, views
+from . import health_views, report_views, settings_views, views
 
 urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
@@ -16,6 +16,23 @@ urlpatterns = [
         settings_views.SystemSettingDetailView.as_view(),
         name="admin-setting-detail",
     ),
+    path(
+        "reports/definitions/",
+        report_views.ReportDefinitionListView.as_view(),
+        name="report-definition-list",
+    ),
+    path("reports/runs/", report_views.ReportRunListView.as_view(), name="report-run-list"),
+    path(
+        "reports/runs/<str:run_id>/",
+        report_views.ReportRunDetailView.as_view(),
+        name="report-run-detail",
+    ),
+    path(
+        "reports/runs/<str:run_id>/download/",
+        report_views.ReportRunDownloadView.as_view(),
+        name="report-run-download",
+    ),
+    path("staff/dashboard/", report_views.StaffDashboardView.as_view(), name="staff-dashboard"),
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("accounts.api.phase2_urls")),

@@ -197,6 +197,10 @@ DOGGY_TASK_RUNNER = env("DOGGY_TASK_RUNNER", default="doggy.core.tasks.InProcess
 # doggy.core.tasks.CeleryRunner queues it on Celery (doggy/celery.py) instead; its broker is
 # CELERY_BROKER_URL, else REDIS_URL.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or REDIS_URL
+# Report files (plan 041, docs/api/reports.md): kept this many days, then expired and
+# deleted by `manage.py expire_report_runs`; a larger file fails its run.
+DOGGY_REPORT_EXPORT_DAYS = env.int("DOGGY_REPORT_EXPORT_DAYS", default=7)
+DOGGY_REPORT_EXPORT_MAX_BYTES = env.int("DOGGY_REPORT_EXPORT_MAX_BYTES", default=100 * 1024 * 1024)
 
 # --- Notifications: Web Push (VAPID, RFC 8292) ---------------------------------------------
 # The private key as pywebpush reads it (base64url raw or DER, or a PEM file path); the public

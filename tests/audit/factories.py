@@ -1,4 +1,5 @@
-"""Factories of the audit app: the audit log (005) and the analytics tables (034–036)."""
+"""Factories of the audit app: the audit log (005), the analytics tables (034–036) and the
+reporting tables (041)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,23 @@ from factory.django import DjangoModelFactory
 from audit.choices import (
     AuditAction,
     ClientPlatform,
+    DashboardScope,
     MetricFillStatus,
     MetricFrequency,
+    ReportAudience,
+    ReportFormat,
+    ReportRunStatus,
     Severity,
 )
 from audit.models import (
     AnalyticsEvent,
     AuditLog,
+    DashboardSnapshot,
     MetricCount,
     MetricFillState,
     ProviderPerformanceSnapshot,
+    ReportDefinition,
+    ReportRun,
     UserDailyActivity,
 )
 from tests.accounts.factories import ServiceProviderFactory, UserFactory
@@ -109,3 +117,40 @@ class ProviderPerformanceSnapshotFactory(DjangoModelFactory[ProviderPerformanceS
     on_time_arrivals = 14
     late_arrivals = 1
     median_response_seconds = 1800
+
+
+class ReportDefinitionFactory(DjangoModelFactory[ReportDefinition]):
+    """A definition of the catalogue's sign-ups report, for admins, with no defaults."""
+
+    class Meta:
+        model = ReportDefinition
+        django_get_or_create = ("key",)
+
+    key = "admin.users_signups"
+    name = "Sign-ups by day and role"
+    audience = ReportAudience.ADMIN
+    required_permission = None
+    parameters = factory.LazyFunction(dict)
+
+
+class ReportRunFactory(DjangoModelFactory[ReportRun]):
+    """A queued CSV run of a definition, requested by a new user."""
+
+    class Meta:
+        model = ReportRun
+
+    report_definition = factory.SubFactory(ReportDefinitionFactory)
+    requested_by = factory.SubFactory(UserFactory)
+    parameters = factory.LazyFunction(dict)
+    format = ReportFormat.CSV
+    status = ReportRunStatus.QUEUED
+
+
+class DashboardSnapshotFactory(DjangoModelFactory[DashboardSnapshot]):
+    class Meta:
+        model = DashboardSnapshot
+
+    scope = DashboardScope.PLATFORM
+    scope_id = ""
+    snapshot_date = factory.LazyFunction(lambda: timezone.now().date())
+    payload = factory.LazyFunction(lambda: {"version": 1})

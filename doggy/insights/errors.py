@@ -1,0 +1,29 @@
+"""Error codes of the insights layer (reports, report runs, the staff dashboard).
+
+Part of the API contract: add new codes, never rename or reuse one.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class InsightsErrorCode(Enum):
+    # A report definition that does not exist, is inactive, or the caller may not run.
+    REPORT_NOT_FOUND = "report_not_found"
+    # A run that does not exist or that the caller did not request.
+    REPORT_RUN_NOT_FOUND = "report_run_not_found"
+    # The parameters, the format or a definition's fields are not valid.
+    REPORT_INVALID = "report_invalid"
+    # The run has no file to download yet (Queued, Running) or failed.
+    REPORT_NOT_READY = "report_not_ready"
+    # The run's file passed its expiry and was deleted (410).
+    REPORT_EXPIRED = "report_expired"
+    # The caller already has a run of this definition Queued or Running (409).
+    REPORT_RUN_IN_PROGRESS = "report_run_in_progress"
+    # A definition with this key exists already (409).
+    REPORT_EXISTS = "report_exists"
+    # Editing definitions is for staff (`system.admin`).
+    STAFF_ONLY = "staff_only"
+    # No dashboard snapshot has been built yet (404).
+    DASHBOARD_NOT_READY = "dashboard_not_ready"
