@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import signals
+from django.db import close_old_connections
 from django.utils import timezone
 
 from accounts.models import User
@@ -214,6 +216,18 @@ def test_a_batch_costs_the_same_queries_at_any_size(owner, size, django_assert_n
     assert response.status_code == 202
 
 
+@pytest.fixture
+def _keep_the_test_connection():
+    """As in tests/api/test_schema.py: the in-process WSGI call must not close the
+    connection that holds the test's transaction (PostgreSQL)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("_keep_the_test_connection")
 def test_the_answers_match_the_schema(owner):
     body = {"events": [_screen(), {"name": "nope", "occurred_at": _now()}]}
     response, failures = _conformance(
