@@ -173,11 +173,11 @@ def analytics_event_record(
     when = _clamp(occurred_at, now)
     if when is None:
         raise ValueError(f"{name}: occurred_at is older than {MAX_EVENT_AGE.days} days.")
+    if platform is not None and platform not in ClientPlatform.values:
+        raise ValueError(f"{platform!r} is not a client platform.")
     if not _opted_in(user, opt_in):
         return None
     context = client_context()
-    if platform is not None and platform not in ClientPlatform.values:
-        raise ValueError(f"{platform!r} is not a client platform.")
     session_id = getattr(session, "pk", session)
     if session is None:
         meta = request_meta()
@@ -347,7 +347,7 @@ def user_activity_rollup(
     gives identical rows (the same ids too: they are updated in place).
     """
     start, end = _day_bounds(day)
-    user_ids = list(
+    day_users = (
         AnalyticsEvent.objects.filter(
             occurred_at__gte=start, occurred_at__lt=end, user_id__isnull=False
         )
@@ -355,6 +355,7 @@ def user_activity_rollup(
         .values_list("user_id", flat=True)
         .distinct()
     )
+    user_ids = list(day_users)
     result = RollupResult(day=day, users=len(user_ids))
     for offset in range(0, len(user_ids), batch_size):
         batch = user_ids[offset : offset + batch_size]
@@ -380,12 +381,11 @@ def user_activity_rollup(
         if progress is not None:
             progress(min(offset + batch_size, len(user_ids)), len(user_ids))
     # Users who had rows for the day but no events any more (their events were purged).
+    # A subquery, not the id list: the list can outgrow a statement's parameter limit.
     result.deleted += (
         UserDailyActivity.objects.filter(activity_date=day)
-        .exclude(user_id__in=user_ids)
+        .exclude(user_id__in=day_users.order_by())
         .delete()[0]
-        if user_ids
-        else UserDailyActivity.objects.filter(activity_date=day).delete()[0]
     )
     return result
 

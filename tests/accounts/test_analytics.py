@@ -142,6 +142,12 @@ def test_an_unregistered_or_client_event_is_refused_on_the_server(owner):
         analytics_event_record(user=owner, name="screen_view", properties={})
 
 
+def test_a_platform_outside_the_list_is_refused(owner):
+    with pytest.raises(ValueError, match="'Desktop' is not a client platform"):
+        analytics_event_record(user=owner, name="dog_created", platform="Desktop")
+    assert analytics_event_record(user=owner, name="dog_created", platform="iOS").platform == "iOS"
+
+
 def test_occurred_at_in_the_future_is_clamped_and_too_old_is_refused(owner):
     now = timezone.now()
     event = analytics_event_record(
