@@ -31,6 +31,7 @@ from django.db.models import F
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 
+from accounts.services.analytics import analytics_event_record
 from audit.choices import AuditAction
 from audit.services import audit_log_record
 from doggy.core.errors import ApplicationError, PermissionDeniedError
@@ -308,6 +309,11 @@ def recommendation_request(*, actor, dog_id) -> AiUsageRecord:
                 },
             )
             run_after_commit(recommendation_job_run, job.pk)
+            analytics_event_record(
+                user=actor,
+                name="ai_recommendation_requested",
+                properties={"dog_id": dog.pk, "job_id": job.request_id},
+            )
             return job
     raise _quota_refused(
         user=actor,

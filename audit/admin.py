@@ -15,6 +15,7 @@ from accounts.selectors import audit_entities_for_email
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
 from doggy.core.permissions import PermissionName
 
+from .analytics_registry import EVENTS
 from .models import (
     AnalyticsEvent,
     AuditLog,
@@ -160,10 +161,24 @@ class _ReadOnlyMetricsAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         return [field.name for field in self.model._meta.fields]
 
 
+class EventNameFilter(admin.SimpleListFilter):
+    """The registered event names (no query: the registry is code, A7)."""
+
+    title = "event name"
+    parameter_name = "event_name"
+
+    def lookups(self, request, model_admin):
+        return [(name, name) for name in sorted(EVENTS)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(event_name=value) if value else queryset
+
+
 @admin.register(AnalyticsEvent)
 class AnalyticsEventAdmin(_ReadOnlyMetricsAdmin):
     list_display = ("occurred_at", "event_name", "user", "platform", "app_version")
-    list_filter = ("platform", "occurred_at")
+    list_filter = (EventNameFilter, "platform", "occurred_at")
     list_select_related = ("user",)
     search_fields = ("=event_name", "=anonymous_id")
     raw_id_fields = ("user", "session")

@@ -11,7 +11,10 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
 The beat schedule retries due notification deliveries (held for quiet hours, or waiting
 for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`;
 expires report runs hourly (`manage.py expire_report_runs`) and builds yesterday's staff
-dashboard snapshot every six hours (`manage.py build_dashboard_snapshots`).
+dashboard snapshot every six hours (`manage.py build_dashboard_snapshots`);
+rolls analytics events up into UserDailyActivity every six hours (yesterday and today,
+as `manage.py rollup_user_activity`) and purges events past their retention nightly
+(`manage.py purge_analytics_events`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from django.utils.module_loading import import_string
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doggy.settings.production")
@@ -52,6 +56,17 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": 6 * 3600.0,
             "args": ("doggy.insights.snapshots.dashboard_snapshots_build_task",),
+        },
+        # Plan 034: yesterday's and today's UserDailyActivity, then the 13-month purge.
+        "rollup-user-activity": {
+            "task": "doggy.run_task",
+            "schedule": crontab(minute=15, hour="*/6"),
+            "args": ("accounts.services.analytics.user_activity_rollup_task",),
+        },
+        "purge-analytics-events": {
+            "task": "doggy.run_task",
+            "schedule": crontab(minute=45, hour=3),
+            "args": ("accounts.services.analytics.analytics_events_purge_task",),
         },
     },
 )

@@ -20,6 +20,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.models import User
+from accounts.services.analytics import analytics_event_record
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose, FileVisibility
@@ -176,6 +177,7 @@ def dog_create(*, actor: User, name: str, owner: User | None = None, **fields: A
     dog = DogProfile(owner=owner, name=name, **fields)
     _save(dog)
     audit_log_record(actor=actor, action=AuditAction.CREATE, target=dog, new=_snapshot(dog))
+    analytics_event_record(user=actor, name="dog_created", properties={"dog_id": dog.pk})
     dog.relation = DogRelation.OWNER if owner.pk == actor.pk else None
     return dog
 

@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import ServiceProvider, User
+from accounts.services.analytics import analytics_event_record
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
@@ -347,6 +348,16 @@ def _book_locked(
     )
     SlotHold.objects.filter(provider_id=offering.provider_id, held_by=actor).delete()
     _record(appointment, actor=actor, from_status=None)
+    analytics_event_record(
+        user=actor,
+        name="booking_created",
+        properties={
+            "appointment_id": appointment.pk,
+            "provider_id": offering.provider_id,
+            "offering_id": offering.pk,
+            "dog_count": len(dogs),
+        },
+    )
     return BookingResult(appointment, True)
 
 
@@ -470,9 +481,15 @@ def appointment_complete(*, actor: User, appointment: Appointment) -> Appointmen
         from_statuses=(AppointmentStatus.IN_PROGRESS,),
         action="complete",
     )
-    return _transition(
+    completed = _transition(
         locked, actor=actor, to_status=AppointmentStatus.COMPLETED, completed_at=timezone.now()
     )
+    analytics_event_record(
+        user=actor,
+        name="booking_completed",
+        properties={"appointment_id": completed.pk, "provider_id": completed.provider_id},
+    )
+    return completed
 
 
 def free_cancellation_hours(appointment: Appointment, policy: BookingPolicy) -> int:

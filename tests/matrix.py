@@ -180,6 +180,7 @@ MATRIX_MODULES = (
     "tests.scheduling.test_calendar_permission_matrix",
     "tests.billing.test_permission_matrix",
     "tests.accounts.test_permission_matrix",
+    "tests.accounts.test_analytics_api",
     "tests.audit.test_permission_matrix",
     "tests.doggy.test_permission_matrix",
     "tests.doggy.test_reports_permission_matrix",

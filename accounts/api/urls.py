@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import admin_views, kyc_views, views
+from . import admin_views, analytics, kyc_views, views
 
 auth_patterns = [
     path("auth/register/", views.RegisterView.as_view(), name="auth-register"),
@@ -117,4 +117,8 @@ admin_patterns = [
     ),
 ]
 
-urlpatterns = [*auth_patterns, *kyc_patterns, *admin_patterns]
+analytics_patterns = [
+    path("analytics/events/", analytics.AnalyticsEventsView.as_view(), name="analytics-events"),
+]
+
+urlpatterns = [*auth_patterns, *kyc_patterns, *admin_patterns, *analytics_patterns]

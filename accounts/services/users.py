@@ -27,6 +27,7 @@ from ..choices import SYSTEM_USER_ID, AccountStatus, PermissionName, RoleName, S
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import Role, User, UserSession, UserSettings
 from ..selectors import user_permission_cache_clear
+from .analytics import analytics_event_record
 from .rbac import role_assignment_add, user_role_grant
 from .sessions import user_session_end, user_sessions_revoke
 
@@ -211,6 +212,10 @@ def user_create(
             role_assignment_add(user=user, role=role, assigned_by=user)
         else:
             user_role_grant(actor=actor, user=user, role=role)
+    if actor is None:
+        # The settings row made above is cached on the user: no opt-in read.
+        props = {"role": role.normalized_name.lower()} if role is not None else {}
+        analytics_event_record(user=user, name="user_signed_up", properties=props)
     return user
 
 

@@ -250,6 +250,10 @@ DOGGY_FRONTEND_URL = env("DOGGY_FRONTEND_URL", default="http://localhost:3000")
 # Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 means
 # REMOTE_ADDR is the client and X-Forwarded-For is ignored (it is client-controlled).
 DOGGY_TRUSTED_PROXY_COUNT = env.int("DOGGY_TRUSTED_PROXY_COUNT", default=0)
+# Plan 034: the request header (its META key) in which the edge proxy or CDN gives the
+# client's country as ISO 3166-1 alpha-2, e.g. HTTP_CF_IPCOUNTRY. Analytics events store
+# it as CountryCode; empty means no country is recorded (never derived from the IP here).
+DOGGY_ANALYTICS_COUNTRY_HEADER = env("DOGGY_ANALYTICS_COUNTRY_HEADER", default="")
 
 # Plan 039: the signing secret of the payment provider's webhook endpoint (Stripe's
 # whsec_…) and how old a signed delivery may be, in seconds. Without the secret the
@@ -277,6 +281,8 @@ REST_FRAMEWORK = {
         "auth": env("DOGGY_AUTH_THROTTLE_RATE", default="60/minute"),
         # The payment provider's webhook deliveries, per source IP (plan 039).
         "webhooks": env("DOGGY_WEBHOOK_THROTTLE_RATE", default="600/minute"),
+        # The apps' analytics batches, per client IP (plan 034).
+        "analytics": env("DOGGY_ANALYTICS_THROTTLE_RATE", default="120/minute"),
     },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "doggy.api.pagination.PageNumberPagination",

@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services.analytics import analytics_event_record
 from audit.choices import AuditAction
 from audit.services import audit_log_record
 from doggy.choices import FilePurpose, FileVisibility
@@ -517,6 +518,15 @@ def message_send(
         if file.content_type in THUMBNAIL_CONTENT_TYPES:
             run_after_commit(stored_file_thumbnail_create, file.pk)
     _publish(locked.pk, EVENT_MESSAGE_CREATED, _message_payload(message))
+    analytics_event_record(
+        user=actor,
+        name="message_sent",
+        properties={
+            "conversation_id": locked.pk,
+            "message_type": kind.lower(),
+            "has_attachment": bool(stored),
+        },
+    )
     message.attachment_list = list(message.attachments.select_related("file"))
     message.reaction_list = []
     return message, True
