@@ -9,7 +9,9 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
     celery -A doggy.celery beat -l info     # the periodic sweeps below
 
 The beat schedule retries due notification deliveries (held for quiet hours, or waiting
-for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`.
+for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`; it fills the
+business-intelligence counts hourly (`manage.py fill_metric_counts`) and computes the
+provider performance snapshots daily (`manage.py snapshot_provider_performance`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": 60.0,
             "args": ("messaging.notification_services.notification_deliveries_sweep_task",),
+        },
+        "fill-metric-counts": {
+            "task": "doggy.run_task",
+            "schedule": 3600.0,
+            "args": ("doggy.insights.metrics.metric_counts_fill_task",),
+        },
+        "snapshot-provider-performance": {
+            "task": "doggy.run_task",
+            "schedule": 86400.0,
+            "args": ("doggy.insights.performance.provider_performance_snapshot_task",),
         },
     },
 )
