@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import health_views, settings_views, views
+from . import health_views, insight_views, settings_views, views
 
 urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
@@ -15,6 +15,17 @@ urlpatterns = [
         "admin/settings/<str:key>/",
         settings_views.SystemSettingDetailView.as_view(),
         name="admin-setting-detail",
+    ),
+    path("staff/metrics/", insight_views.StaffMetricsView.as_view(), name="staff-metrics"),
+    path(
+        "staff/providers/performance/",
+        insight_views.StaffProviderPerformanceView.as_view(),
+        name="staff-provider-performance-list",
+    ),
+    path(
+        "providers/me/performance/",
+        insight_views.ProviderMePerformanceView.as_view(),
+        name="provider-me-performance",
     ),
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
