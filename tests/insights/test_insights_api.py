@@ -10,9 +10,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from drf_spectacular.generators import SchemaGenerator
+from rest_framework import serializers
 
 from audit.models import MetricCount, ProviderPerformanceSnapshot
+from doggy.api.insight_views import MetricSeriesSerializer, ProviderPerformanceSerializer
 from doggy.insights import metrics, performance
+from doggy.insights.selectors import metric_series, provider_performance_list
 from tests.accounts.factories import ServiceProviderFactory
 from tests.callers import bearer_client
 from tests.insights.perf_world import AS_OF, BUSY_KPIS, IDLE_KPIS, build_performance_world
@@ -290,3 +293,25 @@ def test_the_schema_lists_every_status_of_the_routes():
         (PERFORMANCE, "get"): ["200", "400", "401", "403", "404", "503"],
         (OWN, "get"): ["200", "401", "403", "404", "503"],
     }
+
+
+# --- The fast output serializers write what DRF writes -----------------------------------
+
+
+def _drf_output(serializer_class, instance) -> dict:
+    return dict(serializers.Serializer.to_representation(serializer_class(), instance))
+
+
+def test_the_output_serializers_write_what_drf_writes(rbac_admin):
+    world = _snapshot_world()
+    snapshots = list(provider_performance_list(actor=rbac_admin))
+    assert {row.provider_id for row in snapshots} >= {world["busy"].pk, world["idle"].pk}
+    for row in snapshots:
+        assert ProviderPerformanceSerializer(row).data == _drf_output(
+            ProviderPerformanceSerializer, row
+        )
+    day_row("users.new", date(2026, 3, 2), 4)
+    series = metric_series(
+        actor=rbac_admin, filters={"property": "users.new", "start": "2026-03-01"}
+    )
+    assert MetricSeriesSerializer(series).data == _drf_output(MetricSeriesSerializer, series)
