@@ -25,11 +25,14 @@ users' `AnalyticsEvents`. Values are counts except `gmv.usd` (a sum of money).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, Left
@@ -49,6 +52,10 @@ from scheduling.models import Appointment
 logger = logging.getLogger(__name__)
 
 FILL_JOB_NAME = "fill_metric_counts"
+# One fill at a time across processes (beat's hourly run may meet a manual one). A run
+# that is killed leaves the lock until it expires; its Started bucket is rewritten then.
+FILL_LOCK_KEY = "insights:metric-counts-fill"
+FILL_LOCK_SECONDS = 2 * 3600
 
 # A payment that succeeded keeps counting after a refund or dispute: GMV is gross.
 PAID_STATUSES = (
@@ -351,6 +358,22 @@ def fill_bucket(stat: CountStat, end_time: datetime) -> int:
         return max(cursor.rowcount, 0)
 
 
+class FillAlreadyRunning(Exception):
+    """Another process holds the fill lock."""
+
+
+@contextmanager
+def _fill_lock() -> Iterator[None]:
+    token = uuid.uuid4().hex
+    if not cache.add(FILL_LOCK_KEY, token, FILL_LOCK_SECONDS):
+        raise FillAlreadyRunning("Another metric count fill is running.")
+    try:
+        yield
+    finally:
+        if cache.get(FILL_LOCK_KEY) == token:
+            cache.delete(FILL_LOCK_KEY)
+
+
 def metric_counts_fill(
     *,
     until: datetime | None = None,
@@ -361,8 +384,14 @@ def metric_counts_fill(
     """Fill every registered stat (or those of `properties`) up to `until` (default now).
 
     Buckets end at or before `until`; each is written once. With `refill_from`, the
-    stats' rows of buckets ending after it are deleted first and written again.
+    stats' rows of buckets ending after it are deleted first and written again. Raises
+    `FillAlreadyRunning` while another fill runs.
     """
+    with _fill_lock():
+        return _fill(until=until, properties=properties, refill_from=refill_from, progress=progress)
+
+
+def _fill(*, until, properties, refill_from, progress) -> FillResult:
     until = until or timezone.now()
     stats = count_stats(properties)
     epoch = installation_epoch()
@@ -391,7 +420,11 @@ def metric_counts_fill(
 def metric_counts_fill_task() -> int:
     """The fill as a scheduled task (Celery beat, hourly): recorded in BackgroundJobRuns."""
     with job_run(FILL_JOB_NAME) as outcome:
-        result = metric_counts_fill()
+        try:
+            result = metric_counts_fill()
+        except FillAlreadyRunning:
+            logger.info("Metric counts: another fill is running; nothing done.")
+            result = FillResult(buckets=0, rows=0)
         outcome["items_processed"] = result.buckets
     logger.info("Metric counts: %s bucket(s), %s row(s).", result.buckets, result.rows)
     return result.buckets

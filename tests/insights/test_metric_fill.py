@@ -274,3 +274,19 @@ def test_bucket_floor_is_utc():
     assert metrics.floor_to(at(3, 14, 59) + timedelta(seconds=1), "hour") == at(3, 14)
     assert metrics.floor_to(at(3, 14, 59), "day") == at(3)
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_a_second_fill_while_one_runs_does_nothing(world):
+    from django.core.cache import cache
+
+    cache.add(metrics.FILL_LOCK_KEY, "another-process", 60)
+    try:
+        assert metrics.metric_counts_fill_task() == 0
+        with pytest.raises(CommandError, match="Another metric count fill is running."):
+            call_command("fill_metric_counts", "--until", "2026-03-05", stdout=StringIO())
+        assert MetricCount.objects.count() == 0
+        assert MetricFillState.objects.count() == 0
+    finally:
+        cache.delete(metrics.FILL_LOCK_KEY)
+    assert metrics.metric_counts_fill(until=UNTIL).buckets == 8 * 4 + 2 * 96
+    assert cache.get(metrics.FILL_LOCK_KEY) is None

@@ -3,7 +3,8 @@
 Restartable and idempotent (doggy.insights.metrics): a run that dies mid-bucket leaves
 that bucket `Started`, and the next run deletes its rows and writes it again; a second
 run with nothing new to fill writes nothing. `--from` rewrites the buckets after a time.
-Prints the buckets done out of the total; each run is recorded in BackgroundJobRuns
+One fill runs at a time (a second one stops with an error). Prints the buckets done out
+of the total; each run is recorded in BackgroundJobRuns
 (`fill_metric_counts`). Celery beat runs it hourly (doggy/celery.py).
 """
 
@@ -14,7 +15,13 @@ from datetime import UTC, datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from doggy.health import job_run
-from doggy.insights.metrics import FILL_JOB_NAME, PROPERTIES, FillProgress, metric_counts_fill
+from doggy.insights.metrics import (
+    FILL_JOB_NAME,
+    PROPERTIES,
+    FillAlreadyRunning,
+    FillProgress,
+    metric_counts_fill,
+)
 
 
 def _moment(raw: str) -> datetime:
@@ -56,13 +63,16 @@ class Command(BaseCommand):
                     f"to {step.end_time:%Y-%m-%d %H:%M}"
                 )
 
-        with job_run(FILL_JOB_NAME) as outcome:
-            result = metric_counts_fill(
-                until=options["until"],
-                properties=options["properties"],
-                refill_from=options["refill_from"],
-                progress=report,
-            )
-            outcome["items_processed"] = result.buckets
+        try:
+            with job_run(FILL_JOB_NAME) as outcome:
+                result = metric_counts_fill(
+                    until=options["until"],
+                    properties=options["properties"],
+                    refill_from=options["refill_from"],
+                    progress=report,
+                )
+                outcome["items_processed"] = result.buckets
+        except FillAlreadyRunning as exc:
+            raise CommandError(str(exc)) from None
         if verbosity:
             self.stdout.write(f"{result.buckets} bucket(s) filled, {result.rows} row(s) written.")
