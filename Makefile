@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lock lint format migrate demo ddl bench bench-realtime clean
+.PHONY: run test install lock lint format migrate demo ddl bench bench-realtime bench-metrics clean
 
 # Installs only what requirements/dev.txt locks, every package pinned and hash-checked; the
 # project itself runs from this folder (manage.py and pytest put it on the path).
@@ -63,3 +63,8 @@ bench: install
 # PostgreSQL: deliveries/s and p50/p99 latency; writes bench/results-realtime.md.
 bench-realtime: install
 	bash scripts/with_redis.sh bash scripts/with_postgres.sh $(PY) bench/realtime.py $(BENCH_ARGS)
+
+# The metric count fill over a million AnalyticsEvents (plus AI usage and appointments) on
+# a throwaway PostgreSQL: events/s; writes bench/results-metrics.md. Takes minutes.
+bench-metrics: install
+	bash scripts/with_postgres.sh $(PY) bench/metrics_fill.py $(BENCH_ARGS)

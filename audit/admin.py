@@ -207,25 +207,51 @@ class MetricCountAdmin(_ReadOnlyMetricsAdmin):
 
 @admin.register(MetricFillState)
 class MetricFillStateAdmin(_ReadOnlyMetricsAdmin):
+    """How far each count is filled; `Started` means a fill is running or died there (the
+    next `manage.py fill_metric_counts` rewrites that bucket)."""
+
     list_display = ("property", "frequency", "state", "end_time", "updated_at")
     list_filter = ("state", "frequency")
     search_fields = ("=property",)
     ordering = ("property", "frequency")
 
 
+def _rate(part: int, whole: int) -> str:
+    return "-" if not whole else f"{part / whole:.0%}"
+
+
 @admin.register(ProviderPerformanceSnapshot)
 class ProviderPerformanceSnapshotAdmin(_ReadOnlyMetricsAdmin):
+    """The daily KPI snapshots (`manage.py snapshot_provider_performance`); the rates are
+    computed from the row's counts, as the API computes them."""
+
     list_display = (
         "provider",
         "period_start",
         "period_end",
         "requests_received",
-        "requests_accepted",
-        "cancellations",
+        "acceptance_rate",
+        "requests_declined",
+        "requests_expired",
+        "cancellation_rate",
+        "on_time_rate",
         "median_response_seconds",
         "computed_at",
     )
     list_select_related = ("provider",)
     raw_id_fields = ("provider",)
+    search_fields = ("provider__business_name",)
     date_hierarchy = "period_end"
     ordering = ("-period_end",)
+
+    @admin.display(description="accepted")
+    def acceptance_rate(self, obj: ProviderPerformanceSnapshot) -> str:
+        return _rate(obj.requests_accepted, obj.requests_received)
+
+    @admin.display(description="cancelled")
+    def cancellation_rate(self, obj: ProviderPerformanceSnapshot) -> str:
+        return _rate(obj.cancellations, obj.requests_accepted)
+
+    @admin.display(description="on time")
+    def on_time_rate(self, obj: ProviderPerformanceSnapshot) -> str:
+        return _rate(obj.on_time_arrivals, obj.on_time_arrivals + obj.late_arrivals)

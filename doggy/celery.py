@@ -8,13 +8,8 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
     celery -A doggy.celery worker -l info
     celery -A doggy.celery beat -l info     # the periodic sweeps below
 
-The beat schedule retries due notification deliveries (held for quiet hours, or waiting
-for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`;
-expires report runs hourly (`manage.py expire_report_runs`) and builds yesterday's staff
-dashboard snapshot every six hours (`manage.py build_dashboard_snapshots`);
-rolls analytics events up into UserDailyActivity every six hours (yesterday and today,
-as `manage.py rollup_user_activity`) and purges events past their retention nightly
-(`manage.py purge_analytics_events`).
+The beat schedule below runs the periodic jobs; the README's table lists each with the
+management command that does the same from cron.
 """
 
 from __future__ import annotations
@@ -67,6 +62,16 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": crontab(minute=45, hour=3),
             "args": ("accounts.services.analytics.analytics_events_purge_task",),
+        },
+        "fill-metric-counts": {
+            "task": "doggy.run_task",
+            "schedule": 3600.0,
+            "args": ("doggy.insights.metrics.metric_counts_fill_task",),
+        },
+        "snapshot-provider-performance": {
+            "task": "doggy.run_task",
+            "schedule": 86400.0,
+            "args": ("doggy.insights.performance.provider_performance_snapshot_task",),
         },
     },
 )

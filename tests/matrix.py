@@ -188,4 +188,5 @@ MATRIX_MODULES = (
     "tests.messaging.test_permission_matrix",
     "tests.messaging.test_calls_api",
     "tests.messaging.test_notifications_permission_matrix",
+    "tests.insights.test_permission_matrix",
 )

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import health_views, report_views, settings_views, views
+from . import health_views, insight_views, report_views, settings_views, views
 
 urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
@@ -33,6 +33,17 @@ urlpatterns = [
         name="report-run-download",
     ),
     path("staff/dashboard/", report_views.StaffDashboardView.as_view(), name="staff-dashboard"),
+    path("staff/metrics/", insight_views.StaffMetricsView.as_view(), name="staff-metrics"),
+    path(
+        "staff/providers/performance/",
+        insight_views.StaffProviderPerformanceView.as_view(),
+        name="staff-provider-performance-list",
+    ),
+    path(
+        "providers/me/performance/",
+        insight_views.ProviderMePerformanceView.as_view(),
+        name="provider-me-performance",
+    ),
     path("", include("accounts.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("accounts.api.phase2_urls")),

@@ -1,4 +1,4 @@
-"""Error codes of the insights layer (reports, report runs, the staff dashboard).
+"""Error codes of the insights layer (reports, report runs, the staff dashboards, provider KPIs).
 
 Part of the API contract: add new codes, never rename or reuse one.
 """
@@ -6,6 +6,8 @@ Part of the API contract: add new codes, never rename or reuse one.
 from __future__ import annotations
 
 from enum import Enum
+
+from doggy.core.errors import ApplicationError, NotFoundError
 
 
 class InsightsErrorCode(Enum):
@@ -23,7 +25,22 @@ class InsightsErrorCode(Enum):
     REPORT_RUN_IN_PROGRESS = "report_run_in_progress"
     # A definition with this key exists already (409).
     REPORT_EXISTS = "report_exists"
-    # Editing definitions is for staff (`system.admin`).
+    # The staff screens and dashboards are for holders of `system.admin`.
     STAFF_ONLY = "staff_only"
     # No dashboard snapshot has been built yet (404).
     DASHBOARD_NOT_READY = "dashboard_not_ready"
+    # A filter of a dashboard read is not valid (`fields` names it).
+    INVALID = "invalid"
+    # The provider has no performance snapshot yet (the daily job has not run since it
+    # became a provider).
+    PERFORMANCE_NOT_COMPUTED = "performance_not_computed"
+
+
+class InsightsValidationError(ApplicationError):
+    def __init__(self, fields: dict[str, list[str]]):
+        super().__init__(InsightsErrorCode.INVALID, "Some filters are not valid.", fields=fields)
+
+
+class PerformanceNotComputedError(NotFoundError):
+    def __init__(self, message: str = "No performance snapshot has been computed yet."):
+        super().__init__(InsightsErrorCode.PERFORMANCE_NOT_COMPUTED, message)
