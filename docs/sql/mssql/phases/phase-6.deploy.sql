@@ -631,6 +631,68 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- billing.0007_payment_appointment_links (plan item 039)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+    BEGIN TRANSACTION;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PaymentRecords] ADD [AppointmentId] char(32) NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PetExpenses] ADD [AppointmentId] char(32) NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Payments_Appointment] ON [PaymentRecords] ([AppointmentId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PaymentRecords] ADD CONSTRAINT [CK_Payments_Target] CHECK (([AppointmentId] IS NULL OR [UserSubscriptionId] IS NULL))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'CREATE INDEX [PetExpenses_AppointmentId_ba70b2d3] ON [PetExpenses] ([AppointmentId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PaymentRecords] ADD CONSTRAINT [PaymentRecords_AppointmentId_9763eaf6_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PetExpenses] ADD CONSTRAINT [PetExpenses_AppointmentId_ba70b2d3_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'billing', N'0007_payment_appointment_links', SYSUTCDATETIME());
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
+-- billing.0008_billing_customers_backfill (plan item 039)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
+    THROW 50001, N'billing.0008_billing_customers_backfill runs Python (backfill_billing_customers): apply it with manage.py migrate billing 0008_billing_customers_backfill, then run this script again.', 1;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
+    BEGIN TRANSACTION;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'billing', N'0008_billing_customers_backfill', SYSUTCDATETIME());
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- doggy.0005_system_health (plan item 042)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0005_system_health')
     BEGIN TRANSACTION;

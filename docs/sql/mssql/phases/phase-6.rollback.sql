@@ -107,6 +107,68 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- billing.0008_billing_customers_backfill (plan item 039)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
+    THROW 50001, N'billing.0008_billing_customers_backfill runs Python (remove_backfilled_customers): apply it with manage.py plan rollback, or manage.py migrate billing <the migration before it>, then run this script again.', 1;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
+-- billing.0007_payment_appointment_links (plan item 039)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PaymentRecords] DROP CONSTRAINT [CK_Payments_Target]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'DROP INDEX [IX_Payments_Appointment] ON [PaymentRecords]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PetExpenses] DROP CONSTRAINT [PetExpenses_AppointmentId_ba70b2d3_fk_Appointments_Id]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'DROP INDEX [PetExpenses_AppointmentId_ba70b2d3] ON [PetExpenses]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PetExpenses] DROP COLUMN [AppointmentId]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PaymentRecords] DROP CONSTRAINT [PaymentRecords_AppointmentId_9763eaf6_fk_Appointments_Id]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    EXEC(N'ALTER TABLE [PaymentRecords] DROP COLUMN [AppointmentId]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- billing.0006_seed_expense_categories (plan item 040)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0006_seed_expense_categories')
     THROW 50001, N'billing.0006_seed_expense_categories runs Python (unseed_categories): apply it with manage.py plan rollback, or manage.py migrate billing <the migration before it>, then run this script again.', 1;
