@@ -9,7 +9,8 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
     celery -A doggy.celery beat -l info     # the periodic sweeps below
 
 The beat schedule retries due notification deliveries (held for quiet hours, or waiting
-for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`.
+for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`, and
+sends budget alerts once an hour, the same sweep as `manage.py budget_alerts`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": 60.0,
             "args": ("messaging.notification_services.notification_deliveries_sweep_task",),
+        },
+        # Idempotent (one alert per budget, period and threshold), so hourly is cheap.
+        "budget-alerts": {
+            "task": "doggy.run_task",
+            "schedule": 3600.0,
+            "args": ("doggy.insights.budgets.budget_alerts_sweep_task",),
         },
     },
 )
