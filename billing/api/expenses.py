@@ -209,7 +209,10 @@ class BudgetInputSerializer(serializers.Serializer):
 
 
 class ReceiptInputSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="A JPEG, PNG, WebP or PDF of at most 10 MiB.")
+    # An empty file is the service's `file_empty`, as for every upload.
+    file = serializers.FileField(
+        allow_empty_file=True, help_text="A JPEG, PNG, WebP or PDF of at most 10 MiB."
+    )
 
 
 FILTER_PARAMETERS = ExpenseFilterSerializer
