@@ -156,6 +156,19 @@ class UserSubscriptionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user_id=user.pk)
 
+    def with_customer_id(self) -> UserSubscriptionQuerySet:
+        """Each row's provider customer id read through `BillingCustomers` (its one home,
+        A20) as `customer_id`, in the same query; the `ProviderCustomerId` column is kept
+        but no longer read."""
+        return self.annotate(
+            customer_id=models.Subquery(
+                BillingCustomer.objects.filter(
+                    user_id=models.OuterRef("user_id"),
+                    payment_provider=models.OuterRef("payment_provider"),
+                ).values("provider_customer_id")[:1]
+            )
+        )
+
 
 class UserSubscription(TimeStampedModel):
     """A user's subscription to a plan, with Stripe's status and period fields.
