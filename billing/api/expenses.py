@@ -72,7 +72,7 @@ class ExpenseCategoryInputSerializer(serializers.Serializer):
     )
 
 
-class ReceiptSerializer(serializers.Serializer):
+class ExpenseReceiptSerializer(serializers.Serializer):
     """The expense's receipt: downloadable from `expenses/{id}/receipt/` once `scan_status`
     is Clean."""
 
@@ -85,7 +85,7 @@ class ReceiptSerializer(serializers.Serializer):
 class ExpenseSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     dog = serializers.UUIDField(source="dog_id", read_only=True, allow_null=True)
-    receipt = ReceiptSerializer(source="receipt_file", read_only=True, allow_null=True)
+    receipt = ExpenseReceiptSerializer(source="receipt_file", read_only=True, allow_null=True)
 
     class Meta:
         model = PetExpense
