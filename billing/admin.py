@@ -20,6 +20,7 @@ from doggy.admin_mixins import (
 from doggy.core.permissions import PermissionName, actor_may
 
 from .models import PlanEntitlement, SubscriptionPlan, UserSubscription
+from .selectors import subscription_customer_id
 from .services import (
     ENTITLEMENT_FIELDS,
     PLAN_FIELDS,
@@ -141,7 +142,12 @@ class UserSubscriptionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     )
     list_select_related = ("user", "plan")
     list_filter = ("status", "plan", "payment_provider", "cancel_at_period_end")
-    search_fields = ("user__email", "=provider_subscription_id", "=provider_customer_id", "=id")
+    search_fields = (
+        "user__email",
+        "=provider_subscription_id",
+        "=user__billing_customers__provider_customer_id",
+        "=id",
+    )
     search_help_text = "Part of the user's email, or an exact payment-provider id."
     date_hierarchy = "started_at"
     ordering = ("-started_at", "id")
@@ -164,13 +170,21 @@ class UserSubscriptionAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
         "ended_at",
         "cancellation_reason",
         "payment_provider",
-        "provider_customer_id",
+        "customer_id",
         "provider_subscription_id",
         "metadata",
         "created_at",
         "updated_at",
     )
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_customer_id()
+
+    @admin.display(description="Provider customer id")
+    def customer_id(self, obj):
+        """Read through BillingCustomers, the id's one home (A20)."""
+        return subscription_customer_id(subscription=obj) or "-"
 
     def has_cancel_permission(self, request):
         return actor_may(request.user, PermissionName.USERS_MANAGE)

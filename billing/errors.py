@@ -29,3 +29,11 @@ class BillingErrorCode(Enum):
     # Plan 040, the expense ledger.
     EXPENSE_NOT_FOUND = "expense_not_found"
     EXPENSE_CATEGORY_NOT_FOUND = "expense_category_not_found"
+    # Plan 040: an owner's category whose name or slug is taken, or that expenses still use.
+    EXPENSE_CATEGORY_EXISTS = "expense_category_exists"
+    EXPENSE_CATEGORY_IN_USE = "expense_category_in_use"
+    # Plan 040: an expense without a (servable) receipt.
+    EXPENSE_RECEIPT_NOT_FOUND = "expense_receipt_not_found"
+    # Plan 040, budgets: one per owner, period and category (or total; UX_ExpenseBudgets_*).
+    BUDGET_NOT_FOUND = "budget_not_found"
+    BUDGET_EXISTS = "budget_exists"

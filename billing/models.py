@@ -156,6 +156,19 @@ class UserSubscriptionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user_id=user.pk)
 
+    def with_customer_id(self) -> UserSubscriptionQuerySet:
+        """Each row's provider customer id read through `BillingCustomers` (its one home,
+        A20) as `customer_id`, in the same query; the `ProviderCustomerId` column is kept
+        but no longer read."""
+        return self.annotate(
+            customer_id=models.Subquery(
+                BillingCustomer.objects.filter(
+                    user_id=models.OuterRef("user_id"),
+                    payment_provider=models.OuterRef("payment_provider"),
+                ).values("provider_customer_id")[:1]
+            )
+        )
+
 
 class UserSubscription(TimeStampedModel):
     """A user's subscription to a plan, with Stripe's status and period fields.
@@ -338,6 +351,16 @@ class PaymentRecord(TimeStampedModel):
         help_text="The payer.",
     )
     purpose = models.CharField(max_length=14, choices=PaymentPurpose.choices, db_column="Purpose")
+    # IX_Payments_Appointment covers the column (plan 039's remainder, billing/0007).
+    appointment = models.ForeignKey(
+        "scheduling.Appointment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="payments",
+        db_index=False,
+        db_column="AppointmentId",
+    )
     user_subscription = models.ForeignKey(
         UserSubscription,
         on_delete=models.SET_NULL,
@@ -404,6 +427,7 @@ class PaymentRecord(TimeStampedModel):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["user", "-created_at"], name="IX_Payments_User_Created"),
+            models.Index(fields=["appointment"], name="IX_Payments_Appointment"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -420,6 +444,11 @@ class PaymentRecord(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
                 name="CK_Payments_Fee",
+            ),
+            # A payment is for an appointment or for a subscription, never both.
+            models.CheckConstraint(
+                condition=Q(appointment__isnull=True) | Q(user_subscription__isnull=True),
+                name="CK_Payments_Target",
             ),
             models.CheckConstraint(
                 condition=Q(purpose__in=PaymentPurpose.values), name="CK_PaymentRecords_Purpose"
@@ -660,6 +689,14 @@ class PetExpense(TimeStampedModel):
         default=ExpenseSource.MANUAL,
         db_default=ExpenseSource.MANUAL,
         db_column="Source",
+    )
+    appointment = models.ForeignKey(
+        "scheduling.Appointment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="expenses",
+        db_column="AppointmentId",
     )
     # UX_PetExpenses_Payment covers the column.
     payment_record = models.ForeignKey(

@@ -17,6 +17,9 @@
 * **Never card data.** The stored payload is redacted (billing details, card, emails,
   addresses); the rows keep only ids, statuses, amounts, the brand and last four.
 
+A payment for an appointment that succeeds records the owner's expense for it once
+(`Source=Appointment`, linked to the payment; UX_PetExpenses_Payment refuses a second).
+
 A `customer.subscription.*` event creates or updates the user's `UserSubscriptions` row
 (found by `BillingCustomers`, the plan by its provider price id), so a paid plan is
 subscribed to through the payment provider's checkout and arrives here.
@@ -38,7 +41,9 @@ from doggy.core.tasks import run_after_commit
 
 from .choices import (
     LIVE_SUBSCRIPTION_STATUSES,
+    ExpenseSource,
     PaymentProvider,
+    PaymentPurpose,
     PaymentStatus,
     RefundStatus,
     SubscriptionStatus,
@@ -46,9 +51,11 @@ from .choices import (
 )
 from .models import (
     BillingCustomer,
+    ExpenseCategory,
     PaymentRecord,
     PaymentRefund,
     PaymentWebhookEvent,
+    PetExpense,
     SubscriptionPlan,
     UserSubscription,
 )
@@ -311,7 +318,78 @@ def _apply_payment_intent(obj: dict, created: datetime.datetime, event_type: str
     if obj.get("latest_charge") and isinstance(obj["latest_charge"], str):
         payment.provider_charge_id = obj["latest_charge"][:100]
     _save_payment(payment, old, created)
+    if payment.status in AFTER_SUCCESS:
+        _record_appointment_expense(payment)
     return True
+
+
+# The expense category of an appointment's service category (seeded slugs on both sides).
+SERVICE_EXPENSE_CATEGORY = {
+    "dog-walking": "walking-sitting",
+    "pet-sitting": "walking-sitting",
+    "boarding": "boarding-daycare",
+    "daycare": "boarding-daycare",
+    "grooming": "grooming",
+    "training": "training",
+}
+FALLBACK_EXPENSE_CATEGORY = "other"
+
+
+def _record_appointment_expense(payment: PaymentRecord) -> PetExpense | None:
+    """The owner's expense for a succeeded appointment payment, recorded once.
+
+    Only payments of purpose Appointment that name their appointment; the amount is what
+    was paid, on the day it was paid, for the appointment's one dog (the household for
+    several). A payment that already has its expense (a replayed or later event) records
+    nothing: looked up first, and UX_PetExpenses_Payment refuses a racing second insert.
+    """
+    if payment.purpose != PaymentPurpose.APPOINTMENT or payment.appointment_id is None:
+        return None
+    if payment.user_id is None or payment.amount <= 0:
+        return None
+    if PetExpense.objects.filter(payment_record=payment).exists():
+        return None
+    appointment = (
+        PaymentRecord.objects.select_related(
+            "appointment__service_offering__category", "appointment__provider"
+        )
+        .get(pk=payment.pk)
+        .appointment
+    )
+    dogs = list(appointment.pets.values_list("dog_id", flat=True)[:2])
+    service_slug = appointment.service_offering.category.slug
+    slug = SERVICE_EXPENSE_CATEGORY.get(service_slug, FALLBACK_EXPENSE_CATEGORY)
+    category = ExpenseCategory.objects.filter(owner__isnull=True, slug=slug).first()
+    if category is None:
+        return None
+    paid_on = timezone.localdate(payment.paid_at or timezone.now())
+    expense = PetExpense(
+        owner_id=payment.user_id,
+        dog_id=dogs[0] if len(dogs) == 1 else None,
+        category=category,
+        amount=payment.amount,
+        currency=payment.currency,
+        expense_date=paid_on,
+        vendor=appointment.provider.business_name[:200],
+        description=f"{appointment.service_offering.name} ({appointment.reference})"[:500],
+        source=ExpenseSource.APPOINTMENT,
+        appointment_id=appointment.pk,
+        payment_record=payment,
+    )
+    try:
+        with transaction.atomic():
+            expense.save(force_insert=True)
+    except IntegrityError:
+        return None  # recorded meanwhile by another delivery
+    audit_log_record(
+        actor=None,
+        action=AuditAction.CREATE,
+        target=expense,
+        new=model_snapshot(
+            expense, ("dog", "category", "amount", "currency", "expense_date", "source")
+        ),
+    )
+    return expense
 
 
 def _apply_refund(obj: dict, created: datetime.datetime) -> bool:

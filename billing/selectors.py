@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 
-from .models import SubscriptionPlan, UserSubscription
+from .models import BillingCustomer, SubscriptionPlan, UserSubscription
 
 
 def plan_list_public() -> QuerySet[SubscriptionPlan]:
@@ -29,5 +29,22 @@ def subscription_get_current(*, actor: User) -> UserSubscription | None:
         .live()
         .select_related("plan")
         .prefetch_related("plan__entitlements")
+        .first()
+    )
+
+
+def subscription_customer_id(*, subscription: UserSubscription) -> str | None:
+    """The payment provider's customer id behind a subscription, read through
+    `BillingCustomers` (A20: its one home; `UserSubscriptions.ProviderCustomerId` is kept
+    and backfilled into it by billing/0008, but not read). None for a manual subscription
+    or a user the provider does not know."""
+    annotated = getattr(subscription, "customer_id", False)
+    if annotated is not False:
+        return annotated
+    return (
+        BillingCustomer.objects.filter(
+            user_id=subscription.user_id, payment_provider=subscription.payment_provider
+        )
+        .values_list("provider_customer_id", flat=True)
         .first()
     )

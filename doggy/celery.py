@@ -73,6 +73,12 @@ app.conf.update(
             "schedule": 86400.0,
             "args": ("doggy.insights.performance.provider_performance_snapshot_task",),
         },
+        # Idempotent (one alert per budget, period and threshold), so hourly is cheap.
+        "budget-alerts": {
+            "task": "doggy.run_task",
+            "schedule": 3600.0,
+            "args": ("doggy.insights.budgets.budget_alerts_sweep_task",),
+        },
     },
 )
 

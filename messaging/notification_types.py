@@ -46,6 +46,7 @@ NOTIFICATION_TYPES: dict[str, NotificationType] = {
         NotificationType("vaccination.due", email=True),
         NotificationType("medication.reminder"),
         NotificationType("subscription.payment_failed", email=True, transactional=True),
+        NotificationType("budget.threshold_reached"),
         NotificationType("call.missed"),
         NotificationType("system.announcement", email=True, push=False),
     )

@@ -531,7 +531,11 @@ ITEMS: tuple[PlanItem, ...] = (
         39,
         "Payment Tracking (Reference Only)",
         6,
-        ["billing/0004_payment_tracking"],
+        [
+            "billing/0004_payment_tracking",
+            "billing/0007_payment_appointment_links",
+            "billing/0008_billing_customers_backfill",
+        ],
         ["BillingCustomers", "PaymentRecords", "PaymentRefunds", "PaymentWebhookEvents"],
     ),
     _item(

@@ -239,6 +239,6 @@ def test_the_list_and_summary_cost_the_same_at_any_size(
     # the session, the count, the page (category and dog joined)
     with django_assert_num_queries(3):
         assert client.get(EXPENSES).json()["count"] == count
-    # the session, one grouped query
-    with django_assert_num_queries(2):
+    # the session, one grouped query, the budgets (none)
+    with django_assert_num_queries(3):
         assert len(client.get(SUMMARY).json()["by_month"]) == count

@@ -32,6 +32,7 @@ from tests.billing.factories import (
     PetExpenseFactory,
     UserSubscriptionFactory,
 )
+from tests.scheduling.factories import AppointmentFactory
 
 COLUMNS = {
     "BillingCustomers": {
@@ -45,6 +46,7 @@ COLUMNS = {
         "Id": False,
         "UserId": True,
         "Purpose": False,
+        "AppointmentId": True,
         "UserSubscriptionId": True,
         "PaymentProvider": False,
         "ProviderPaymentId": True,
@@ -109,6 +111,7 @@ COLUMNS = {
         "Vendor": False,
         "Description": False,
         "Source": False,
+        "AppointmentId": True,
         "PaymentRecordId": True,
         "VetVisitId": True,
         "ReceiptFileId": True,
@@ -128,6 +131,7 @@ COLUMNS = {
 }
 INDEXES = {
     "IX_Payments_User_Created": ("PaymentRecords", ["UserId", "CreatedAt"]),
+    "IX_Payments_Appointment": ("PaymentRecords", ["AppointmentId"]),
     "IX_WebhookEvents_Pending": ("PaymentWebhookEvents", ["ProcessingStatus", "ReceivedAt"]),
     "IX_PetExpenses_Owner_Date": ("PetExpenses", ["OwnerId", "ExpenseDate"]),
     "IX_PetExpenses_Dog_Date": ("PetExpenses", ["DogId", "ExpenseDate"]),
@@ -162,6 +166,7 @@ CHECKS = {
     "PaymentRecords": {
         "CK_Payments_Amounts",
         "CK_Payments_Fee",
+        "CK_Payments_Target",
         "CK_PaymentRecords_Purpose",
         "CK_PaymentRecords_Status",
         "CK_PaymentRecords_PaymentProvider",
@@ -241,6 +246,18 @@ def test_check_constraint_refuses_bad_values(db, _case, factory, values):
     with pytest.raises(IntegrityError), transaction.atomic():
         model._default_manager.filter(pk=row.pk).update(**values)
     assert model._default_manager.filter(pk=row.pk).values(*values).get() != values
+
+
+def test_a_payment_is_for_an_appointment_or_a_subscription_never_both(db):
+    # CK_Payments_Target (SCHEMA.md 2.39)
+    appointment = AppointmentFactory()
+    payment = PaymentRecordFactory(
+        appointment=appointment, user_subscription=None, purpose="Appointment"
+    )
+    subscription = UserSubscriptionFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PaymentRecord.objects.filter(pk=payment.pk).update(user_subscription=subscription)
+    assert PaymentRecord.objects.get(pk=payment.pk).user_subscription_id is None
 
 
 def test_no_card_data_column_exists(db):

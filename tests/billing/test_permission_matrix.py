@@ -10,9 +10,25 @@ nothing (signed deliveries: tests/billing/test_payment_webhooks.py).
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from billing.models import PaymentWebhookEvent, PetExpense, UserSubscription
-from tests.billing.factories import PetExpenseFactory, UserSubscriptionFactory, free_plan
+from billing.models import (
+    ExpenseBudget,
+    ExpenseCategory,
+    PaymentWebhookEvent,
+    PetExpense,
+    UserSubscription,
+)
+from tests.billing.factories import (
+    ExpenseBudgetFactory,
+    ExpenseCategoryFactory,
+    PetExpenseFactory,
+    UserSubscriptionFactory,
+    free_plan,
+)
+from tests.doggy.factories import StoredFileFactory
 from tests.matrix import PermissionMatrix, Route
 
 CALLERS = ("anonymous", "owner", "other_owner", "provider_user", "kyc_reviewer", "superuser")
@@ -30,6 +46,17 @@ NEW_EXPENSE = {
     "currency": "USD",
     "expense_date": "2026-11-03",
 }
+RECEIPT = "/api/v1/billing/expenses/{owner_expense_id}/receipt/"
+OWN_CATEGORY = "/api/v1/billing/expense-categories/{owner_category}/"
+BUDGETS = "/api/v1/billing/budgets/"
+BUDGET = "/api/v1/billing/budgets/{owner_budget_id}/"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+
+
+def _receipt_upload(world):
+    return {"file": SimpleUploadedFile("bill.png", PNG, content_type="image/png")}
+
+
 UNSIGNED_EVENT = {"id": "evt_matrix", "type": "payment_intent.succeeded", "data": {"object": {}}}
 
 
@@ -54,7 +81,41 @@ class TestBillingPermissionMatrix(PermissionMatrix):
         row("GET", EXPENSE, 401, 200, 404, 404, 404, 404),
         row("PATCH", EXPENSE, 401, 200, 404, 404, 404, 404, body={"amount": "43.00"}),
         row("DELETE", EXPENSE, 401, 204, 404, 404, 404, 404),
+        row("GET", EXPENSES + "export.csv", 401, 200, 200, 200, 200, 200),
+        # the receipt: the owner's only, downloaded once its scan passed (Clean here)
+        row("GET", RECEIPT, 401, 200, 404, 404, 404, 404),
+        Route(
+            "PUT",
+            RECEIPT,
+            dict(zip(CALLERS, (401, 200, 404, 404, 404, 404), strict=True)),
+            _receipt_upload,
+            multipart=True,
+        ),
+        row("DELETE", RECEIPT, 401, 204, 404, 404, 404, 404),
+        # an owner's own categories (A21)
+        row("POST", CATEGORIES, 401, 201, 201, 201, 201, 201, body={"name": "Dog Sports"}),
+        row("DELETE", OWN_CATEGORY, 401, 204, 404, 404, 404, 404),
+        # budgets: the owner already has a monthly total one
+        row("GET", BUDGETS, 401, 200, 200, 200, 200, 200),
+        row(
+            "POST",
+            BUDGETS,
+            401,
+            409,
+            201,
+            201,
+            201,
+            201,
+            body={"amount": "100.00", "currency": "USD", "period": "Monthly"},
+        ),
+        row("GET", BUDGET, 401, 200, 404, 404, 404, 404),
+        row("PATCH", BUDGET, 401, 200, 404, 404, 404, 404, body={"amount": "120.00"}),
+        row("DELETE", BUDGET, 401, 204, 404, 404, 404, 404),
     )
+
+    @pytest.fixture(autouse=True)
+    def _media(self, media_root):
+        return media_root
 
     @pytest.fixture(autouse=True)
     def _webhook_secret(self, settings):
@@ -62,15 +123,25 @@ class TestBillingPermissionMatrix(PermissionMatrix):
 
     def build_world(self, request, users):
         UserSubscriptionFactory(user=users["owner"], plan=free_plan())
-        expense = PetExpenseFactory(owner=users["owner"], receipt_file=None)
-        return {"owner_expense_id": expense.pk}
+        receipt = StoredFileFactory(owner=users["owner"], purpose="Receipt")
+        storages["default"].save(receipt.storage_key, ContentFile(PNG))
+        expense = PetExpenseFactory(owner=users["owner"], receipt_file=receipt)
+        category = ExpenseCategoryFactory(owner=users["owner"], name="Agility", slug="agility")
+        budget = ExpenseBudgetFactory(owner=users["owner"], category=None, period="Monthly")
+        return {
+            "owner_expense_id": expense.pk,
+            "owner_category": category.slug,
+            "owner_budget_id": budget.pk,
+        }
 
     def state(self):
         return {
             **super().state(),
             "subscriptions": UserSubscription.objects.live().count(),
             "webhook_events": PaymentWebhookEvent.objects.count(),
-            "expenses": list(PetExpense.objects.values_list("id", "amount")),
+            "expenses": list(PetExpense.objects.values_list("id", "amount", "receipt_file")),
+            "categories": ExpenseCategory.objects.count(),
+            "budgets": list(ExpenseBudget.objects.values_list("id", "amount")),
         }
 
     def check_success(self, cell, response, before, after):

@@ -1,0 +1,17 @@
+-- billing.0008_billing_customers_backfill (plan item 039): SQL Server DDL
+-- Rendered offline through mssql-django's schema editor by
+-- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
+SET ANSI_NULLS ON;
+SET ANSI_PADDING ON;
+SET ANSI_WARNINGS ON;
+SET ARITHABORT ON;
+SET CONCAT_NULL_YIELDS_NULL ON;
+SET NUMERIC_ROUNDABORT OFF;
+SET QUOTED_IDENTIFIER ON;
+SET XACT_ABORT ON;
+GO
+BEGIN TRANSACTION;
+GO
+-- RunPython backfill_billing_customers(): Python, run only by `manage.py migrate`; any SQL it runs is not shown.
+COMMIT TRANSACTION;
+GO
