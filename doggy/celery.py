@@ -9,7 +9,10 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
     celery -A doggy.celery beat -l info     # the periodic sweeps below
 
 The beat schedule retries due notification deliveries (held for quiet hours, or waiting
-for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`.
+for their backoff) once a minute, the same sweep as `manage.py deliver_notifications`, and
+runs the health check every minute (`manage.py health_check`) and the credential expiry
+sweep daily (`manage.py expire_credentials`). Each scheduled
+job records its runs in BackgroundJobRuns (doggy.health.job_run), whichever way it runs.
 """
 
 from __future__ import annotations
@@ -38,6 +41,16 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": 60.0,
             "args": ("messaging.notification_services.notification_deliveries_sweep_task",),
+        },
+        "health-check": {
+            "task": "doggy.run_task",
+            "schedule": 60.0,
+            "args": ("doggy.health.health_check_task",),
+        },
+        "expire-credentials": {
+            "task": "doggy.run_task",
+            "schedule": 24 * 60 * 60.0,
+            "args": ("accounts.services.credentials.credentials_expire_sweep",),
         },
     },
 )

@@ -39,6 +39,7 @@ from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose, ScanStatus
 from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from doggy.core.tasks import run_after_commit
+from doggy.health import job_run
 from doggy.models import StoredFile
 from doggy.selectors import stored_file_servable_q
 from doggy.services import stored_file_create, stored_file_soft_delete
@@ -374,8 +375,11 @@ def credentials_expire(
 
 
 def credentials_expire_sweep() -> int:
-    """The sweep as a task (no arguments): for the task runner or a scheduler."""
-    result = credentials_expire()
+    """The sweep as a task (no arguments): for the task runner or Celery beat, its run
+    recorded in BackgroundJobRuns (`expire_credentials`)."""
+    with job_run("expire_credentials") as outcome:
+        result = credentials_expire()
+        outcome["items_processed"] = result.expired
     logger.info(
         "Credential sweep: %s expired, %s provider(s) unverified.",
         result.expired,
