@@ -1,6 +1,8 @@
 """Admin of plan 038: the credential review queue, background checks and the credential
-types. The rows are read-only; decisions go through `accounts.services.credentials`
-(approve, reject), which audit them and recompute the provider's `IsVerified`."""
+types. Credentials are read-only rows decided through `accounts.services.credentials`
+(approve, reject); background checks are ordered and their vendor status recorded through
+the same services (`background_check_request`, `background_check_update`). Each writes
+its audit row and recomputes the provider's `IsVerified`."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from doggy.admin_mixins import (
     AuditedModelAdmin,
     ReadOnlyAdminMixin,
     ReviewQueueFilter,
+    ServiceSaveAdminMixin,
     call_for_each,
 )
 
@@ -18,7 +21,13 @@ from .admin_actions import action_form_page
 from .choices import CredentialStatus, PermissionName
 from .credential_selectors import credential_actor_is_reviewer
 from .models import BackgroundCheck, ProviderCredential, ProviderCredentialType
-from .services.credentials import MAX_REJECTION_REASON, credential_approve, credential_reject
+from .services.credentials import (
+    MAX_REJECTION_REASON,
+    background_check_request,
+    background_check_update,
+    credential_approve,
+    credential_reject,
+)
 
 NOT_A_REVIEWER = "Reviewing credentials needs the kyc.review permission."
 
@@ -123,8 +132,56 @@ class ProviderCredentialAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
 
 
 @admin.register(BackgroundCheck)
-class BackgroundCheckAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+class BackgroundCheckAdmin(ServiceSaveAdminMixin, AuditedModelAdmin):
+    """Order a check (provider, vendor, the vendor's report id when known) and record the
+    vendor's status, result and adjudication as they arrive; a complete or canceled
+    report is final. No report contents are kept."""
+
     rbac_view_permission = PermissionName.KYC_REVIEW
+    rbac_change_permission = PermissionName.KYC_REVIEW
+    service_fields = (
+        "provider",
+        "vendor",
+        "external_report_id",
+        "status",
+        "result",
+        "adjudication",
+        "expires_at",
+    )
+    readonly_fields = ("requested_at", "completed_at")
+
+    def get_fields(self, request, obj=None):
+        if obj is None:  # a new check starts pending
+            return ("provider", "vendor", "external_report_id")
+        return (*self.service_fields, "requested_at", "completed_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return ("provider", "vendor", "requested_at", "completed_at")
+
+    def service_create(self, request, data):
+        return background_check_request(
+            actor=request.user,
+            provider=data["provider"],
+            vendor=data["vendor"],
+            external_report_id=data.get("external_report_id") or None,
+        )
+
+    def service_update(self, request, obj, data):
+        return background_check_update(
+            actor=request.user,
+            check=obj,
+            status=data.get("status", obj.status),
+            result=data.get("result") or None,
+            adjudication=data.get("adjudication") or None,
+            external_report_id=data.get("external_report_id") or None,
+            expires_at=data.get("expires_at"),
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ("provider", "vendor", "external_report_id", "status", "result", "requested_at")
     list_select_related = ("provider__user",)
     list_filter = ("vendor", "status", "result", "adjudication")

@@ -1,8 +1,11 @@
 """Reads of provider verification (plan 038): credentials, the review queue, currency.
 
 A provider reads only their own credentials; the review queue needs `kyc.review` and
-never shows a reviewer their own. `provider_credentials_missing` is the credential half of
-the `IsVerified` derivation (SCHEMA.md 2.38, A19).
+never shows a reviewer their own. `provider_requirements_met` is everything of the
+`IsVerified` derivation beyond KYC (SCHEMA.md 2.38, A19): every required credential
+current (`provider_credentials_missing`) and, while the setting
+`Verification.BackgroundCheckRequired` is on, a clear background check
+(`provider_background_check_clear`).
 """
 
 from __future__ import annotations
@@ -15,10 +18,18 @@ from django.utils import timezone
 
 from doggy.core.errors import NotFoundError, PermissionDeniedError
 from doggy.core.permissions import actor_may
+from doggy.selectors import setting_bool
 
-from .choices import CredentialStatus, KycStatus, PermissionName
+from .choices import (
+    BackgroundCheckResult,
+    BackgroundCheckStatus,
+    CredentialStatus,
+    KycStatus,
+    PermissionName,
+)
 from .credential_errors import CredentialErrorCode
 from .models import (
+    BackgroundCheck,
     KycVerification,
     ProviderCredential,
     ProviderCredentialType,
@@ -93,6 +104,47 @@ def provider_credentials_missing(
         ).values_list("credential_type", flat=True)
     )
     return required - current
+
+
+BACKGROUND_CHECK_REQUIRED_SETTING = "Verification.BackgroundCheckRequired"
+
+
+def background_check_required() -> bool:
+    """Whether `IsVerified` needs a clear background check (off unless the setting is)."""
+    return bool(setting_bool(BACKGROUND_CHECK_REQUIRED_SETTING, False))
+
+
+def provider_latest_background_check(*, provider: ServiceProvider) -> BackgroundCheck | None:
+    """The provider's most recently requested check (IX_BgChecks_Provider)."""
+    return (
+        BackgroundCheck.objects.filter(provider_id=provider.pk)
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+
+
+def background_check_is_clear(check: BackgroundCheck | None, now=None) -> bool:
+    """A complete report whose result is `clear` and whose re-check date has not passed."""
+    now = now or timezone.now()
+    return (
+        check is not None
+        and check.status == BackgroundCheckStatus.COMPLETE
+        and check.result == BackgroundCheckResult.CLEAR
+        and (check.expires_at is None or check.expires_at > now)
+    )
+
+
+def provider_background_check_clear(*, provider: ServiceProvider) -> bool:
+    """The provider's latest background check is clear (SCHEMA 2.38: "latest Result")."""
+    return background_check_is_clear(provider_latest_background_check(provider=provider))
+
+
+def provider_requirements_met(*, provider: ServiceProvider) -> bool:
+    """Every required credential current and, where required, a clear background check:
+    the `IsVerified` derivation apart from KYC."""
+    if provider_credentials_missing(provider=provider):
+        return False
+    return not background_check_required() or provider_background_check_clear(provider=provider)
 
 
 def provider_of(actor: User) -> ServiceProvider:

@@ -7,7 +7,8 @@ actions that call the ai services (`moderation_review`, `content_report_resolve`
 check `system.admin` and write the audit rows; nothing is edited in a form. Usage
 records and daily counters show tokens and cost per day. Every list reads its users and
 dogs in the same query (`list_select_related`), and foreign keys are raw ids so no form
-ever loads a whole table.
+ever loads a whole table. While the AI feature flag is off (`Features.AI.Enabled`) every
+screen of the app is hidden (FeatureAreaAdminMixin).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
+from doggy.admin_features import FeatureAreaAdminMixin
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
+from doggy.choices import FeatureArea
 from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import ModerationDecision, ModerationReviewOutcome, ReportStatus
@@ -44,7 +47,8 @@ def _pretty_json(value) -> str:
     )
 
 
-class _ReadOnlyAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+class _ReadOnlyAdmin(FeatureAreaAdminMixin, ReadOnlyAdminMixin, AuditedModelAdmin):
+    feature_area = FeatureArea.AI
     rbac_view_permission = PermissionName.SYSTEM_ADMIN
     show_full_result_count = False
 

@@ -10,6 +10,8 @@ arguments (ids, strings, JSON values), so the project's tasks need no Celery dec
 
 The beat schedule below runs the periodic jobs; the README's table lists each with the
 management command that does the same from cron.
+Each scheduled job records its runs in BackgroundJobRuns (doggy.health.job_run), whichever
+way it runs.
 """
 
 from __future__ import annotations
@@ -78,6 +80,16 @@ app.conf.update(
             "task": "doggy.run_task",
             "schedule": 3600.0,
             "args": ("doggy.insights.budgets.budget_alerts_sweep_task",),
+        },
+        "health-check": {
+            "task": "doggy.run_task",
+            "schedule": 60.0,
+            "args": ("doggy.health.health_check_task",),
+        },
+        "expire-credentials": {
+            "task": "doggy.run_task",
+            "schedule": 24 * 60 * 60.0,
+            "args": ("accounts.services.credentials.credentials_expire_sweep",),
         },
     },
 )

@@ -1,10 +1,10 @@
 """Maintenance mode and feature flags: the platform, or one area of it, answers 503.
 
 With `Platform.MaintenanceMode` on, the whole platform answers 503. Exempt are the health
-checks (load balancers must keep probing them), the metrics, the Django admin (staff
-switch the mode off there) and requests by platform staff, whether they come with an
-admin session cookie or with a bearer token. Everyone else gets the API's one error shape
-with status 503 and `Retry-After`.
+checks (load balancers must keep probing them), the public status page of open incidents,
+the metrics, the Django admin (staff switch the mode off there) and requests by platform
+staff, whether they come with an admin session cookie or with a bearer token. Everyone
+else gets the API's one error shape with status 503 and `Retry-After`.
 
 With an area's flag off (`Features.<Area>.Enabled`, doggy.choices.FeatureArea), the API
 views of that area answer 503 `feature_disabled` with `Retry-After`, for everyone: a view
@@ -26,7 +26,7 @@ from .core.permissions import PermissionName, actor_may
 from .selectors import feature_enabled, setting_bool
 
 MAINTENANCE_SETTING = "Platform.MaintenanceMode"
-EXEMPT_PREFIXES = ("/api/v1/health/", "/admin/", "/metrics")
+EXEMPT_PREFIXES = ("/api/v1/health/", "/api/v1/status/", "/admin/", "/metrics")
 RETRY_AFTER_SECONDS = 300
 
 

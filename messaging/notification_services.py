@@ -37,6 +37,7 @@ from audit.services import audit_log_record, model_snapshot
 from doggy.core.errors import ApplicationError
 from doggy.core.realtime import publish_to_users
 from doggy.core.tasks import run_after_commit
+from doggy.health import job_run
 
 from .choices import (
     ALL_NOTIFICATION_TYPES,
@@ -571,7 +572,10 @@ def push_device_deactivate(*, actor, device: PushDevice, reason: str = "") -> Pu
 
 
 def notification_deliveries_sweep_task() -> None:
-    """`notification_deliveries_sweep` as a task of plain arguments (Celery beat)."""
-    counts = notification_deliveries_sweep()
+    """`notification_deliveries_sweep` as a task of plain arguments (Celery beat), its
+    run recorded in BackgroundJobRuns (`deliver_notifications`)."""
+    with job_run("deliver_notifications") as outcome:
+        counts = notification_deliveries_sweep()
+        outcome["items_processed"] = sum(counts.values())
     if counts:
         logger.info("Notification deliveries swept: %s", counts)

@@ -4,14 +4,18 @@ The pages are read-only; staff change appointments only through the actions of t
 appointment list (cancel, mark a no-show), which call the booking services, so the
 history row, the audit row and the live event are written as for any other caller.
 Connected calendars never show their token columns; their "sync now" action goes through
-the calendar service (`calendar_connection_sync_request`, audited).
+the calendar service (`calendar_connection_sync_request`, audited). While the booking
+feature flag is off (`Features.Booking.Enabled`) these screens are hidden
+(FeatureAreaAdminMixin).
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
 
+from doggy.admin_features import FeatureAreaAdminMixin
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
+from doggy.choices import FeatureArea
 from doggy.core.permissions import PermissionName, actor_may
 
 from .booking import appointment_cancel, appointment_no_show
@@ -54,7 +58,10 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class ReadOnlySchedulingAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
+class ReadOnlySchedulingAdmin(FeatureAreaAdminMixin, ReadOnlyAdminMixin, AuditedModelAdmin):
+    """Booking-area screens (plans 025-030): hidden while the booking flag is off."""
+
+    feature_area = FeatureArea.BOOKING
     rbac_view_permission = PermissionName.USERS_MANAGE
     show_full_result_count = False
 

@@ -17,14 +17,17 @@ from doggy.api.serializers import ErrorSerializer
 
 from ..choices import CredentialType, PermissionName
 from ..credential_selectors import (
+    background_check_is_clear,
+    background_check_required,
     credential_get,
     credential_list,
     provider_credentials_missing,
     provider_kyc_approved,
+    provider_latest_background_check,
     provider_of,
     provider_required_credential_types,
 )
-from ..models import ProviderCredential
+from ..models import BackgroundCheck, ProviderCredential
 from ..services.credentials import credential_upload
 
 CREDENTIAL_TAG = "provider-credentials"
@@ -79,6 +82,15 @@ class CredentialUploadInputSerializer(serializers.Serializer):
     )
 
 
+class BackgroundCheckSummarySerializer(serializers.ModelSerializer):
+    """The vendor's reference and statuses only; never the report's contents."""
+
+    class Meta:
+        model = BackgroundCheck
+        fields = ("vendor", "status", "result", "requested_at", "completed_at", "expires_at")
+        read_only_fields = fields
+
+
 class VerificationSummarySerializer(serializers.Serializer):
     is_verified = serializers.BooleanField()
     verification_status = serializers.CharField(help_text="The KYC case's status.")
@@ -86,6 +98,15 @@ class VerificationSummarySerializer(serializers.Serializer):
     required_credentials = serializers.ListField(child=serializers.CharField())
     missing_credentials = serializers.ListField(
         child=serializers.CharField(), help_text="Required types without a current credential."
+    )
+    background_check_required = serializers.BooleanField(
+        help_text="Whether verification needs a clear background check."
+    )
+    background_check_clear = serializers.BooleanField(
+        help_text="The latest check is complete, clear and not due for a re-check."
+    )
+    background_check = BackgroundCheckSummarySerializer(
+        allow_null=True, help_text="The latest background check, if any."
     )
 
 
@@ -152,12 +173,16 @@ class VerificationSummaryView(APIView):
     )
     def get(self, request):
         provider = provider_of(request.user)
+        check = provider_latest_background_check(provider=provider)
         summary = {
             "is_verified": provider.is_verified,
             "verification_status": provider.verification_status,
             "kyc_approved": provider_kyc_approved(provider=provider),
             "required_credentials": sorted(provider_required_credential_types(provider=provider)),
             "missing_credentials": sorted(provider_credentials_missing(provider=provider)),
+            "background_check_required": background_check_required(),
+            "background_check_clear": background_check_is_clear(check),
+            "background_check": check,
         }
         return Response(VerificationSummarySerializer(summary).data)
 

@@ -131,6 +131,11 @@ class ProviderCredential(TimeStampedModel):
     rejection_reason = models.CharField(
         max_length=300, blank=True, default="", db_column="RejectionReason"
     )
+    # When the provider was told the credential expires soon (the daily sweep, once per
+    # credential: SCHEMA 2.38's "notification 30 days ahead").
+    expiry_notice_sent_at = models.DateTimeField(
+        null=True, blank=True, db_column="ExpiryNoticeSentAt"
+    )
 
     class Meta:
         db_table = "ProviderCredentials"

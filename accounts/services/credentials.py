@@ -15,10 +15,13 @@ transaction.
 `ServiceProviders.IsVerified` = the person's KYC is approved and unexpired AND every
 credential type required of the provider (`ProviderCredentialTypes`: for every provider,
 or for a category they offer) has a current credential (Verified, ExpiresOn not passed).
-It is recomputed by `provider_verification_recompute` on every credential write, by the
-KYC service on every case transition, and by the daily sweep `credentials_expire`.
-Background checks hold the vendor's reference and status only; no check is required for
-`IsVerified` yet (no credential type asks for one).
+While the setting `Verification.BackgroundCheckRequired` is on, the provider's latest
+background check must also be clear (complete, result `clear`, re-check date not passed).
+It is recomputed by `provider_verification_recompute` on every credential and background
+check write, by the KYC service on every case transition, and by the daily sweep
+`credentials_expire`, which also tells a provider once per credential,
+`Verification.CredentialExpiryNoticeDays` (30) days ahead, that it expires soon.
+Background checks hold the vendor's reference and status only.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose, ScanStatus
 from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from doggy.core.tasks import run_after_commit
+from doggy.health import job_run
 from doggy.models import StoredFile
-from doggy.selectors import stored_file_servable_q
+from doggy.selectors import setting_int, stored_file_servable_q
 from doggy.services import stored_file_create, stored_file_soft_delete
 
 from ..choices import (
@@ -54,9 +58,9 @@ from ..choices import (
 from ..credential_errors import CredentialErrorCode
 from ..credential_selectors import (
     credential_actor_is_reviewer,
-    provider_credentials_missing,
     provider_kyc_approved,
     provider_of,
+    provider_requirements_met,
 )
 from ..models import (
     BackgroundCheck,
@@ -94,6 +98,8 @@ BACKGROUND_CHECK_AUDIT_FIELDS = (
 REFUSED_SCAN_STATUSES = (ScanStatus.INFECTED, ScanStatus.ERROR)
 MAX_REJECTION_REASON = 300
 SWEEP_BATCH_SIZE = 500
+EXPIRY_NOTICE_DAYS_SETTING = "Verification.CredentialExpiryNoticeDays"
+DEFAULT_EXPIRY_NOTICE_DAYS = 30
 
 
 def _invalid(field: str, message: str, code=CredentialErrorCode.INVALID) -> ApplicationError:
@@ -110,12 +116,13 @@ def _today() -> datetime.date:
 def provider_verification_recompute(
     *, actor: User | None, provider: ServiceProvider
 ) -> ServiceProvider:
-    """Derive `IsVerified` (KYC approved + required credentials current) and store it.
+    """Derive `IsVerified` (KYC approved + required credentials current + a clear
+    background check where required) and store it.
 
     Writes (and audits) only when the value changes; `VerificationStatus` keeps mirroring
     the KYC case.
     """
-    verified = provider_kyc_approved(provider=provider) and not provider_credentials_missing(
+    verified = provider_kyc_approved(provider=provider) and provider_requirements_met(
         provider=provider
     )
     return provider_verification_sync(
@@ -322,6 +329,7 @@ def credential_reject(
 class CredentialSweepResult:
     expired: int
     providers_unverified: int
+    notices_sent: int = 0
 
 
 def credentials_expire(
@@ -333,7 +341,8 @@ def credentials_expire(
     Batches of `batch_size` credentials, each in its own transaction (the rows locked and
     re-checked, so a concurrent review or a second sweep changes nothing twice). Each
     expiry writes an audit row (the system as actor) and, after commit, emails the
-    provider. A second run finds nothing to do.
+    provider. Then the expiry notices (`credentials_expiry_notice`). A second run finds
+    nothing to do.
     """
     today = today or _today()
     due = ProviderCredential.objects.filter(
@@ -370,12 +379,84 @@ def credentials_expire(
                 now = provider_verification_recompute(actor=None, provider=provider)
                 unverified += was_verified and not now.is_verified
             expired += len(locked)
-    return CredentialSweepResult(expired=expired, providers_unverified=unverified)
+    notices = credentials_expiry_notice(today=today, batch_size=batch_size)
+    return CredentialSweepResult(
+        expired=expired, providers_unverified=unverified, notices_sent=notices
+    )
+
+
+def credentials_expiry_notice(
+    *, today: datetime.date | None = None, batch_size: int = SWEEP_BATCH_SIZE
+) -> int:
+    """Tell each provider, once per credential, that a Verified credential expires within
+    `Verification.CredentialExpiryNoticeDays` (30) days.
+
+    A credential is claimed by a conditional `UPDATE … SET ExpiryNoticeSentAt = now WHERE
+    ExpiryNoticeSentAt IS NULL`, so a second sweep, or two at once, send nothing twice;
+    the claim is audited and the email sent after commit. Returns the notices sent.
+    """
+    today = today or _today()
+    days = setting_int(EXPIRY_NOTICE_DAYS_SETTING, DEFAULT_EXPIRY_NOTICE_DAYS)
+    if not days or days < 1:
+        return 0
+    due = ProviderCredential.objects.filter(
+        status=CredentialStatus.VERIFIED,
+        expires_on__gte=today,
+        expires_on__lte=today + datetime.timedelta(days=days),
+        expiry_notice_sent_at__isnull=True,
+    ).order_by("expires_on", "id")
+    sent = 0
+    while True:
+        ids = list(due.values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            break
+        now = timezone.now()
+        with transaction.atomic():
+            for credential_id in ids:
+                claimed = ProviderCredential.objects.filter(
+                    pk=credential_id, expiry_notice_sent_at__isnull=True
+                ).update(expiry_notice_sent_at=now)
+                if not claimed:
+                    continue
+                audit_log_record(
+                    actor=None,
+                    action=AuditAction.UPDATE,
+                    entity_type="ProviderCredential",
+                    entity_id=str(credential_id),
+                    old={"expiry_notice_sent_at": None},
+                    new={"expiry_notice_sent_at": now.isoformat()},
+                )
+                run_after_commit(credential_expiry_notice_send, str(credential_id))
+                sent += 1
+    return sent
+
+
+def credential_expiry_notice_send(credential_id: str) -> None:
+    """Email the provider that a credential expires soon (a task: takes the id)."""
+    credential = (
+        ProviderCredential.objects.select_related("provider__user").filter(pk=credential_id).first()
+    )
+    if credential is None or credential.status != CredentialStatus.VERIFIED:
+        return
+    name = credential.get_credential_type_display()
+    send_mail(
+        f"Your {name} expires on {credential.expires_on:%Y-%m-%d}",
+        (
+            f"Your {name} expires on {credential.expires_on:%Y-%m-%d}. Upload the renewed "
+            "document before then to stay verified and listed."
+        ),
+        settings.DEFAULT_FROM_EMAIL,
+        [credential.provider.user.email],
+        fail_silently=True,
+    )
 
 
 def credentials_expire_sweep() -> int:
-    """The sweep as a task (no arguments): for the task runner or a scheduler."""
-    result = credentials_expire()
+    """The sweep as a task (no arguments): for the task runner or Celery beat, its run
+    recorded in BackgroundJobRuns (`expire_credentials`)."""
+    with job_run("expire_credentials") as outcome:
+        result = credentials_expire()
+        outcome["items_processed"] = result.expired
     logger.info(
         "Credential sweep: %s expired, %s provider(s) unverified.",
         result.expired,
@@ -440,6 +521,8 @@ def background_check_request(
         target=check,
         new=model_snapshot(check, BACKGROUND_CHECK_AUDIT_FIELDS),
     )
+    # A new pending check is the latest: where one is required, the provider waits for it.
+    provider_verification_recompute(actor=actor, provider=provider)
     return check
 
 
@@ -491,4 +574,5 @@ def background_check_update(
         old=old,
         new=model_snapshot(locked, BACKGROUND_CHECK_AUDIT_FIELDS),
     )
+    provider_verification_recompute(actor=actor, provider=locked.provider)
     return locked

@@ -42,7 +42,7 @@ from ..choices import (
     KycRejectType,
     KycStatus,
 )
-from ..credential_selectors import provider_credentials_missing
+from ..credential_selectors import provider_requirements_met
 from ..errors import AccountsErrorCode, field_error, validation_error
 from ..models import (
     KycDocument,
@@ -184,7 +184,8 @@ def _sync_provider(*, verification: KycVerification, actor: User | None) -> None
 
     The profile stays verified while any approved case of the person is unexpired, so a
     provider re-verifying ahead of expiry keeps being listed until the old approval lapses,
-    and while every credential required of the provider is current (plan 038, A19).
+    and while every credential required of the provider is current and, where required,
+    the latest background check is clear (plan 038, A19).
     """
     if verification.service_provider_id is None:
         return
@@ -199,7 +200,7 @@ def _sync_provider(*, verification: KycVerification, actor: User | None) -> None
         actor=actor,
         provider=provider,
         status=verification.status,
-        is_verified=still_approved and not provider_credentials_missing(provider=provider),
+        is_verified=still_approved and provider_requirements_met(provider=provider),
         verified_at=verification.reviewed_at if verification.status == KycStatus.APPROVED else None,
     )
 

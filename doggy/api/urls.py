@@ -8,6 +8,22 @@ urlpatterns = [
     path("health/", views.HealthView.as_view(), name="health"),
     path("health/live/", health_views.LivenessView.as_view(), name="health-live"),
     path("health/ready/", health_views.ReadinessView.as_view(), name="health-ready"),
+    path("status/", health_views.StatusPageView.as_view(), name="status-page"),
+    path(
+        "staff/incidents/",
+        health_views.StaffIncidentListView.as_view(),
+        name="staff-incident-list",
+    ),
+    path(
+        "staff/incidents/<uuid:incident_id>/",
+        health_views.StaffIncidentDetailView.as_view(),
+        name="staff-incident-detail",
+    ),
+    path(
+        "staff/health/latency/",
+        health_views.StaffLatencyView.as_view(),
+        name="staff-health-latency",
+    ),
     path(
         "admin/settings/", settings_views.SystemSettingListView.as_view(), name="admin-setting-list"
     ),

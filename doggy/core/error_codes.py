@@ -11,6 +11,7 @@ from enum import Enum
 
 class PlatformErrorCode(Enum):
     PERMISSION_DENIED = "permission_denied"
+    INVALID = "invalid"
 
     SETTING_NOT_FOUND = "setting_not_found"
     SETTING_INVALID = "setting_invalid"
@@ -22,6 +23,9 @@ class PlatformErrorCode(Enum):
     FILE_TOO_LARGE = "file_too_large"
     FILE_TYPE_NOT_ALLOWED = "file_type_not_allowed"
     FILE_NOT_FOUND = "file_not_found"
+
+    INCIDENT_NOT_FOUND = "incident_not_found"
+    INCIDENT_RESOLVED = "incident_resolved"
 
     # Answers of the API itself, before or around any service: a path that matches no
     # route, a body over the limits, an unexpected crash (docs/api/errors.md).

@@ -518,12 +518,17 @@ ITEMS: tuple[PlanItem, ...] = (
         ["pets/0004_emergency_contacts", "pets/0005_copy_dog_contacts"],
         ["EmergencyContacts", "DogEmergencyContacts", "DogVeterinarians"],
     ),
-    # A19 adds ProviderCredentialTypes and its seed rows (which credentials are required).
+    # A19 adds ProviderCredentialTypes and its seed rows (which credentials are required);
+    # 0014 the column that makes the 30-day expiry notice once per credential.
     _item(
         38,
         "Service Provider Verification",
         6,
-        ["accounts/0012_provider_verification", "accounts/0013_seed_credential_types"],
+        [
+            "accounts/0012_provider_verification",
+            "accounts/0013_seed_credential_types",
+            "accounts/0014_credential_expiry_notice",
+        ],
         ["ProviderCredentials", "BackgroundChecks", "ProviderCredentialTypes"],
         [_CREDENTIAL_TYPES],
     ),

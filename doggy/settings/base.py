@@ -264,6 +264,14 @@ DOGGY_STRIPE_WEBHOOK_TOLERANCE = env.int("DOGGY_STRIPE_WEBHOOK_TOLERANCE", defau
 # Plan 042: the bearer token a Prometheus scraper sends to GET /metrics. Without it only
 # a signed-in admin session of a system.admin holder can read the metrics.
 DOGGY_METRICS_TOKEN = env("DOGGY_METRICS_TOKEN", default="")
+# Plan 042 (A23): each worker adds API latency up in memory per minute, route, method and
+# status class, and adds it to ApiMetricBuckets every so many seconds or requests (after
+# the response is sent) and at exit. PROMETHEUS_MULTIPROC_DIR (an environment variable
+# read by prometheus-client itself) switches /metrics to multiprocess mode.
+DOGGY_API_LATENCY_BUCKETS = env.bool("DOGGY_API_LATENCY_BUCKETS", default=True)
+DOGGY_API_LATENCY_BUCKET_SECONDS = 60
+DOGGY_API_LATENCY_FLUSH_SECONDS = env.int("DOGGY_API_LATENCY_FLUSH_SECONDS", default=30)
+DOGGY_API_LATENCY_FLUSH_REQUESTS = env.int("DOGGY_API_LATENCY_FLUSH_REQUESTS", default=1000)
 
 # --- REST API ----------------------------------------------------------------------------
 # Request bodies (JSON, forms, multipart fields without their files) over this size are
@@ -340,6 +348,8 @@ SPECTACULAR_SETTINGS = {
         "PresenceStatusEnum": "messaging.presence.PRESENCE_STATUSES",
         "HeartbeatStatusEnum": "messaging.presence.HEARTBEAT_STATUSES",
         "AppointmentStatusEnum": "scheduling.choices.AppointmentStatus",
+        "IncidentStatusEnum": "doggy.choices.IncidentStatus",
+        "IncidentSeverityEnum": "doggy.choices.IncidentSeverity",
     },
 }
 

@@ -191,6 +191,9 @@ def test_the_verification_summary_names_the_missing_credentials(provider_user):
         "missing_credentials": sorted(
             [CredentialType.GROOMER_CERTIFICATION, CredentialType.LIABILITY_INSURANCE]
         ),
+        "background_check_required": False,
+        "background_check_clear": False,
+        "background_check": None,
     }
 
 
@@ -327,12 +330,16 @@ def test_the_sweep_expires_credentials_unverifies_audits_and_emails(
     audit = AuditLog.objects.get(action=AuditAction.UPDATE, entity_id=str(insurance.pk))
     assert audit.user_id is None
     assert (audit.old_values["status"], audit.new_values["status"]) == ("Verified", "Expired")
-    assert [message.to for message in mail.outbox] == [[provider.user.email]]
-    assert mail.outbox[0].subject == "Your Liability Insurance has expired"
+    expired_mail = [m for m in mail.outbox if m.subject.endswith("has expired")]
+    assert [message.to for message in expired_mail] == [[provider.user.email]]
+    assert expired_mail[0].subject == "Your Liability Insurance has expired"
+    # (the credentials expiring today got their expiry notice: tested below)
+    assert result.notices_sent == 2
     # and a second run does nothing
+    sent = len(mail.outbox)
     with django_capture_on_commit_callbacks(execute=True):
-        assert credentials_expire().expired == 0
-    assert len(mail.outbox) == 1
+        again = credentials_expire()
+    assert (again.expired, again.notices_sent, len(mail.outbox)) == (0, 0, sent)
 
 
 def test_the_sweep_command_and_task_report_what_they_did():
@@ -342,16 +349,18 @@ def test_the_sweep_command_and_task_report_what_they_did():
     )
     out = io.StringIO()
     call_command("expire_credentials", "--batch-size", "1", stdout=out)
-    assert out.getvalue() == "2 credential(s) expired, 1 provider(s) no longer verified.\n"
+    assert out.getvalue() == (
+        "2 credential(s) expired, 1 provider(s) no longer verified, 0 expiry notice(s) sent.\n"
+    )
     assert set(provider.credentials.values_list("status", flat=True)) == {"Expired"}
     assert credentials_expire_sweep() == 0
     assert ServiceProvider.objects.get(pk=provider.pk).is_verified is False
-    run = BackgroundJobRun.objects.get()
-    assert (run.job_name, run.status, run.items_processed) == (
-        "expire_credentials",
-        JobRunStatus.SUCCEEDED,
-        2,
-    )
+    # the command's run and the task's, each recorded
+    runs = BackgroundJobRun.objects.order_by("started_at", "id")
+    assert [(r.job_name, r.status, r.items_processed) for r in runs] == [
+        ("expire_credentials", JobRunStatus.SUCCEEDED, 2),
+        ("expire_credentials", JobRunStatus.SUCCEEDED, 0),
+    ]
 
 
 # --- Background checks ---------------------------------------------------------------------------

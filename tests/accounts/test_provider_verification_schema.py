@@ -39,6 +39,8 @@ COLUMNS = {
         "RejectionReason": False,
         "CreatedAt": False,
         "UpdatedAt": False,
+        # accounts/0014: the 30-day expiry notice, once per credential
+        "ExpiryNoticeSentAt": True,
     },
     "BackgroundChecks": {
         "Id": False,

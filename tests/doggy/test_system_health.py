@@ -101,7 +101,7 @@ def test_the_periodic_check_fails_loudly_and_still_records(monkeypatch):
 
 def test_a_failing_job_is_recorded_as_failed():
     def nightly():
-        with health.job_run("nightly") as outcome:
+        with health.job_run("calls_sweep") as outcome:
             outcome["items_processed"] = 3
             raise ValueError("bad batch")
 
@@ -113,6 +113,15 @@ def test_a_failing_job_is_recorded_as_failed():
         3,
         "ValueError: bad batch",
     )
+
+
+def test_a_job_outside_the_registry_is_refused_and_not_recorded():
+    with (
+        pytest.raises(ValueError, match="'nightly' is not a registered job"),
+        health.job_run("nightly"),
+    ):
+        pass
+    assert BackgroundJobRun.objects.count() == 0
 
 
 # --- /metrics ----------------------------------------------------------------------------------

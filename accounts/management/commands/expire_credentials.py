@@ -1,5 +1,6 @@
 """The daily credential sweep (plan 038): expire credentials past their ExpiresOn and
-un-verify their providers, audited and notified by email.
+un-verify their providers, audited and notified by email; then tell providers, once per
+credential, that a credential expires within `Verification.CredentialExpiryNoticeDays`.
 
 Run it once a day (cron, Celery beat); the task runner can call
 `accounts.services.credentials.credentials_expire_sweep` instead. A second run the same
@@ -25,5 +26,6 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 f"{result.expired} credential(s) expired, "
-                f"{result.providers_unverified} provider(s) no longer verified."
+                f"{result.providers_unverified} provider(s) no longer verified, "
+                f"{result.notices_sent} expiry notice(s) sent."
             )

@@ -7,19 +7,14 @@ unhealthy, so a scheduler can alert on it.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from doggy.health import health_results_record, job_run, readiness
-
-JOB_NAME = "health_check"
+from doggy.health import health_check_run
 
 
 class Command(BaseCommand):
     help = "Probe the database, cache, channel layer, storage and migrations; record results."
 
     def handle(self, *args, **options):
-        with job_run(JOB_NAME) as outcome:
-            ready, results = readiness()
-            rows = health_results_record(results)
-            outcome["items_processed"] = len(rows)
+        ready, results = health_check_run()
         if options["verbosity"]:
             for name, result in results.items():
                 line = f"{name}: {result.status} ({result.latency_ms} ms)"

@@ -3,7 +3,8 @@
 Run it from the scheduler (cron, a Celery beat entry) every few minutes. Each active
 CalDAV connection not synced within `--min-age-minutes` (default 10) is synced in turn:
 its events over the booking window become `ExternalBusyBlocks`, and the outcome is
-recorded on the connection. A failing calendar never stops the sweep.
+recorded on the connection. A failing calendar never stops the sweep. Each run is
+recorded in BackgroundJobRuns (`sync_calendars`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
+from doggy.health import job_run
 from scheduling.calendar_services import calendar_connections_sync_due
 
 
@@ -27,7 +29,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        count = calendar_connections_sync_due(
-            min_age=timedelta(minutes=max(options["min_age_minutes"], 0))
-        )
+        with job_run("sync_calendars") as outcome:
+            count = calendar_connections_sync_due(
+                min_age=timedelta(minutes=max(options["min_age_minutes"], 0))
+            )
+            outcome["items_processed"] = count
         self.stdout.write(f"Synced {count} calendar connection(s).")

@@ -212,6 +212,23 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- accounts.0014_credential_expiry_notice (plan item 038)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+    BEGIN TRANSACTION;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+BEGIN
+    EXEC(N'ALTER TABLE [ProviderCredentials] ADD [ExpiryNoticeSentAt] datetimeoffset NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0014_credential_expiry_notice', SYSUTCDATETIME());
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- billing.0004_payment_tracking (plan item 039)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking')
     BEGIN TRANSACTION;

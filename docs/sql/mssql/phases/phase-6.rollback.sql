@@ -695,6 +695,23 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- accounts.0014_credential_expiry_notice (plan item 038)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+BEGIN
+    EXEC(N'ALTER TABLE [ProviderCredentials] DROP COLUMN [ExpiryNoticeSentAt]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- accounts.0013_seed_credential_types (plan item 038)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0013_seed_credential_types')
     THROW 50001, N'accounts.0013_seed_credential_types runs Python (unseed_credential_types): apply it with manage.py plan rollback, or manage.py migrate accounts <the migration before it>, then run this script again.', 1;
