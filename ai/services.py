@@ -727,7 +727,7 @@ def content_report_create(
     content = content_visible_to(actor, content_type, content_id)
     if content is None:
         raise ReportedContentNotFoundError()
-    content_id = str(content_id)
+    content_id = content.object_id  # as stored: "05" and "5" name one message
     with transaction.atomic():
         queued = (
             ModerationCheck.objects.filter(

@@ -292,7 +292,7 @@ def review_moderation_text(review_id: str) -> ModeratedContent | None:
     if review is None or review.status == ReviewStatus.REMOVED:
         return None
     text = "\n".join(part for part in (review.title, review.comment) if part.strip())
-    return ModeratedContent(text=text, author_id=review.reviewer_id)
+    return ModeratedContent(object_id=str(review.pk), text=text, author_id=review.reviewer_id)
 
 
 def review_moderation_visible_to(actor, review_id: str) -> ModeratedContent | None:
@@ -306,4 +306,4 @@ def review_moderation_visible_to(actor, review_id: str) -> ModeratedContent | No
     if not review_list_public(provider=review.provider, actor=actor).filter(pk=review.pk).exists():
         return None
     text = "\n".join(part for part in (review.title, review.comment) if part.strip())
-    return ModeratedContent(text=text, author_id=review.reviewer_id)
+    return ModeratedContent(object_id=str(review.pk), text=text, author_id=review.reviewer_id)

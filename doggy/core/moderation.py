@@ -37,8 +37,10 @@ REVIEW = "Review"
 
 @dataclass(frozen=True)
 class ModeratedContent:
-    """The text of one piece of content as it stands, and who wrote it."""
+    """One piece of content as it stands: its id as stored (`str(pk)`, the canonical form
+    of whatever id was asked for), its text, and who wrote it."""
 
+    object_id: str
     text: str
     author_id: str | None
 

@@ -363,7 +363,9 @@ def message_moderation_text(message_id: str) -> ModeratedContent | None:
     message = _message_by_id(message_id)
     if message is None or message.deleted_at is not None:
         return None
-    return ModeratedContent(text=message.content, author_id=message.sender_id)
+    return ModeratedContent(
+        object_id=str(message.pk), text=message.content, author_id=message.sender_id
+    )
 
 
 def message_moderation_visible_to(actor, message_id: str) -> ModeratedContent | None:
@@ -377,4 +379,6 @@ def message_moderation_visible_to(actor, message_id: str) -> ModeratedContent | 
         or not message_shown_to(message, actor.pk)
     ):
         return None
-    return ModeratedContent(text=message.content, author_id=message.sender_id)
+    return ModeratedContent(
+        object_id=str(message.pk), text=message.content, author_id=message.sender_id
+    )

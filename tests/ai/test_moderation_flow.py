@@ -370,6 +370,18 @@ def test_a_report_of_content_the_reporter_cannot_see_is_a_404(
     assert _report(owner, "Message", flagged) == (201, None)
 
 
+def test_a_report_names_the_content_by_its_stored_id(
+    owner, provider_user, direct, django_capture_on_commit_callbacks
+):
+    message_id = _send(owner, direct, INSULT, django_capture_on_commit_callbacks)
+    flag = ModerationCheck.objects.get()
+
+    assert _report(owner, "Message", f"00{message_id}") == (201, None)
+    assert _report(owner, "Message", str(message_id)) == (409, "report_exists")
+    report = ContentReport.objects.get()
+    assert (report.content_id, report.moderation_check) == (str(message_id), flag)
+
+
 def test_a_kind_no_app_handles_cannot_be_reported(owner):
     status, code = _report(owner, "DogProfile", DogProfileFactory(owner=owner).pk)
     assert (status, code) == (400, "invalid")
