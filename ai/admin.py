@@ -2,9 +2,12 @@
 
 Recommendations show the evidence they were made from, and the health rules the local
 engine applies are shown read-only (`…/aihealthrecommendation/health-rules/`). The
-moderation queue (checks `PendingReview`, highest score first) and user reports have
-actions that call the ai services (`moderation_review`, `content_report_resolve`), which
-check `system.admin` and write the audit rows; nothing is edited in a form. Usage
+moderation queue (checks `PendingReview`, highest score first; user reports queue a check
+of engine `user-report`) and user reports have actions that call the ai services
+(`moderation_review`, `content_report_resolve`), which check `system.admin`, carry the
+decision to the content through its owning app and write the audit rows; nothing is
+edited in a form. A check's page shows the content as it stands now, read through the
+owning app's handler (staff see flagged content; the API hides it from others). Usage
 records and daily counters show tokens and cost per day. Every list reads its users and
 dogs in the same query (`list_select_related`), and foreign keys are raw ids so no form
 ever loads a whole table. While the AI feature flag is off (`Features.AI.Enabled`) every
@@ -24,6 +27,7 @@ from django.utils.html import format_html
 from doggy.admin_features import FeatureAreaAdminMixin
 from doggy.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin, call_for_each
 from doggy.choices import FeatureArea
+from doggy.core.moderation import content_text
 from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import ModerationDecision, ModerationReviewOutcome, ReportStatus
@@ -129,6 +133,16 @@ class ModerationCheckAdmin(_ReadOnlyAdmin):
     date_hierarchy = "created_at"
     ordering = ("-created_at",)
     actions = ("approve_checks", "remove_checks", "escalate_checks")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "content_now"]
+
+    @admin.display(description="content (as it stands now)")
+    def content_now(self, obj: ModerationCheck) -> str:
+        content = content_text(obj.content_type, obj.content_id)
+        if content is None:
+            return "(gone, or of a kind no app shows here)"
+        return format_html('<pre style="white-space: pre-wrap; margin: 0">{}</pre>', content.text)
 
     def has_review_permission(self, request) -> bool:
         return actor_may(request.user, PermissionName.SYSTEM_ADMIN)

@@ -25,6 +25,8 @@ class AiErrorCode(Enum):
     REPORT_NOT_OPEN = "report_not_open"
     # The reporter already has an open report on this content (UX_Reports_Reporter_Content).
     REPORT_EXISTS = "report_exists"
+    # The reported content does not exist or the reporter may not see it.
+    REPORTED_CONTENT_NOT_FOUND = "reported_content_not_found"
 
 
 class AiAccessDeniedError(PermissionDeniedError):
@@ -69,3 +71,8 @@ class ReportNotOpenError(ConflictError):
 class ReportExistsError(ConflictError):
     def __init__(self, message: str = "You have already reported this content."):
         super().__init__(AiErrorCode.REPORT_EXISTS, message)
+
+
+class ReportedContentNotFoundError(NotFoundError):
+    def __init__(self, message: str = "Content not found."):
+        super().__init__(AiErrorCode.REPORTED_CONTENT_NOT_FOUND, message)

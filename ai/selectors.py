@@ -210,25 +210,6 @@ def job_get(*, actor, job_id: uuid.UUID | str) -> AiUsageRecord:
 
 
 # --- Moderation -----------------------------------------------------------------------------
-HIDDEN_DECISIONS = (ModerationDecision.PENDING_REVIEW, ModerationDecision.BLOCKED)
-
-
-def moderation_hidden_ids(*, content_type: str, content_ids) -> set[str]:
-    """The ids among `content_ids` that are hidden (queued for review or removed).
-
-    Owning apps hide these from everyone but the author and staff; approval (decision
-    `Allowed`) shows them again. One query whatever the number of ids.
-    """
-    ids = [str(i) for i in content_ids]
-    if not ids:
-        return set()
-    return set(
-        ModerationCheck.objects.filter(
-            content_type=content_type, content_id__in=ids, decision__in=HIDDEN_DECISIONS
-        ).values_list("content_id", flat=True)
-    )
-
-
 def moderation_queue() -> QuerySet[ModerationCheck]:
     """Checks waiting for staff, highest score first (IX_ModChecks_Queue)."""
     return (

@@ -12,9 +12,20 @@
   with their evidence; a newer recommendation about the same thing supersedes the old.
 * **Every provider call** ends in its `AiUsageRecord` (tokens, cost from `AiModelPrices`,
   latency, outcome) and in the day's counters.
-* **Moderation**: `moderation_check_content` classifies a text and queues flagged content
-  for review (`PendingReview`); staff review it (`moderation_review`) and resolve user
-  reports (`content_report_resolve`), audited in the same transaction.
+* **Urgent recommendations** (urgency `Urgent`) notify the dog's owner once per job,
+  after the commit that stores them (`doggy.core.notifications.notify_after_commit`;
+  messaging is a sibling and is not imported). A condition that was already urgent and
+  active (the same rule key) is not notified again.
+* **Moderation** works through `doggy.core.moderation`: the owning apps submit content
+  after commit and register per-kind handlers; this app registers the checker
+  (`moderation_content_check`, in `AiConfig.ready`). `moderation_check_content`
+  classifies a text, records the check, and hides flagged content through the owner's
+  handler in the same transaction (`PendingReview` in the queue). Staff decisions
+  (`moderation_review`) restore (Approved: a recorded false positive) or remove the
+  content through the same handler and close the content's open user reports. User
+  reports (`content_report_create`) must name content the reporter can see (404
+  otherwise) and join the same queue. Everything staff do is audited in the same
+  transaction.
 """
 
 from __future__ import annotations
@@ -35,10 +46,19 @@ from accounts.services.analytics import analytics_event_record
 from audit.choices import AuditAction
 from audit.services import audit_log_record
 from doggy.core.errors import ApplicationError, PermissionDeniedError
+from doggy.core.moderation import (
+    content_hide,
+    content_remove,
+    content_restore,
+    content_text,
+    content_visible_to,
+    moderated_kinds,
+)
+from doggy.core.notifications import notify_after_commit
 from doggy.core.permissions import PermissionName, actor_may
 from doggy.core.tasks import run_after_commit
 from doggy.core.updates import model_update
-from pets.models import DogAllergy, Medication, Vaccination, VetVisit, WeightRecord
+from pets.models import DogAllergy, DogProfile, Medication, Vaccination, VetVisit, WeightRecord
 from pets.selectors import dog_get, medical_record_list
 
 from .choices import (
@@ -49,6 +69,7 @@ from .choices import (
     ModerationReviewOutcome,
     RecommendationStatus,
     RecommendationTrigger,
+    RecommendationUrgency,
     ReportStatus,
 )
 from .errors import (
@@ -56,6 +77,7 @@ from .errors import (
     AiErrorCode,
     AiQuotaExceededError,
     ModerationNotPendingError,
+    ReportedContentNotFoundError,
     ReportExistsError,
     ReportNotOpenError,
 )
@@ -415,6 +437,19 @@ def _store_recommendations(job: AiUsageRecord, advisor, drafts) -> list[AiHealth
             old.superseded_by = newer
             stale.append(old)
     AiHealthRecommendation.objects.bulk_update(stale, ["status", "superseded_by"])
+    was_urgent = {
+        (old.input_snapshot or {}).get("key")
+        for old in stale
+        if old.urgency == RecommendationUrgency.URGENT
+    }
+    urgent = [
+        rec
+        for rec in created
+        if rec.urgency == RecommendationUrgency.URGENT
+        and rec.input_snapshot["key"] not in was_urgent
+    ]
+    if urgent:
+        _urgent_notify(job, dog_id, urgent)
     if created:
         audit_log_record(
             actor=None,
@@ -428,6 +463,32 @@ def _store_recommendations(job: AiUsageRecord, advisor, drafts) -> list[AiHealth
             },
         )
     return created
+
+
+URGENT_NOTIFICATION_TYPE = "health.urgent_recommendation"
+
+
+def _urgent_notify(job: AiUsageRecord, dog_id, urgent: list[AiHealthRecommendation]) -> None:
+    """Queue one notification of the dog's owner for the job's new urgent recommendations.
+
+    Sent after the commit that stores them; the job's request id is the dedupe key, so a
+    job notifies at most once whatever retries the runner makes.
+    """
+    dog = DogProfile.objects.filter(pk=dog_id).only("id", "name", "owner_id").first()
+    if dog is None or dog.owner_id is None:
+        return
+    titles = [rec.title for rec in urgent]
+    notify_after_commit(
+        dog.owner_id,
+        URGENT_NOTIFICATION_TYPE,
+        f"{dog.name}: contact a vet now"[:200],
+        "; ".join(titles)[:1000],
+        {"dog_id": str(dog.pk), "recommendation_ids": [str(rec.pk) for rec in urgent]},
+        f"ai.urgent:{job.request_id}",
+        entity_type="ai.AiHealthRecommendation",
+        entity_id=urgent[0].pk,
+        level="warning",
+    )
 
 
 def recommendation_feedback_give(
@@ -491,9 +552,10 @@ def moderation_check_content(
 ) -> ModerationCheck:
     """Classify `text` with the configured moderator and record the check.
 
-    Flagged content is queued (`PendingReview`, hidden from all but its author and staff
-    by the owning app, see `ai.selectors.moderation_hidden_ids`); clean content is
-    `Allowed`. A failed provider call also queues the content (never silently allowed).
+    Flagged content is queued (`PendingReview`) and hidden from all but its author and
+    staff by the owning app's handler (`doggy.core.moderation.content_hide`), in this
+    transaction; clean content is `Allowed`. A failed provider call also queues the
+    content for staff (never silently allowed) but does not hide it.
     """
     engine = moderator()
     now = timezone.now()
@@ -533,7 +595,7 @@ def moderation_check_content(
             flagged, categories, scores = result.flagged, result.categories, result.category_scores
             max_score = result.max_score
             decision = ModerationDecision.PENDING_REVIEW if flagged else ModerationDecision.ALLOWED
-        return ModerationCheck.objects.create(
+        check = ModerationCheck.objects.create(
             content_type=content_type,
             content_id=str(content_id)[:100],
             author=author,
@@ -545,11 +607,34 @@ def moderation_check_content(
             decision=decision,
             usage_record=record,
         )
+        if flagged:
+            content_hide(content_type, check.content_id)
+        return check
+
+
+def moderation_content_check(kind: str, object_id: str, author_id: str | None = None) -> None:
+    """The checker registered in the kernel: check submitted content after commit.
+
+    Reads the text through the owner's handler when it runs (content deleted meanwhile,
+    or without text, is not checked). Plain arguments: it runs as a queued task.
+    """
+    content = content_text(kind, object_id)
+    if content is None or not content.text.strip():
+        return
+    from django.contrib.auth import get_user_model
+
+    author_pk = content.author_id or author_id
+    author = get_user_model().objects.filter(pk=author_pk).first() if author_pk else None
+    moderation_check_content(
+        content_type=kind, content_id=object_id, text=content.text, author=author
+    )
 
 
 def moderation_review(*, actor, check: ModerationCheck, outcome: str) -> ModerationCheck:
-    """Staff decision on a queued check: Approved (shown again; a flagged check approved is
-    a recorded false positive), Removed (stays hidden) or Escalated (stays queued)."""
+    """Staff decision on a queued check: Approved (the content is shown again; a flagged
+    check approved is a recorded false positive), Removed (the owner removes the content)
+    or Escalated (stays queued). The content's open user reports follow: dismissed on
+    approval, resolved on removal, `Reviewing` on escalation."""
     _require_staff(actor)
     if outcome not in ModerationReviewOutcome.values:
         raise ApplicationError(AiErrorCode.INVALID, f"Unknown outcome {outcome!r}.")
@@ -575,6 +660,11 @@ def moderation_review(*, actor, check: ModerationCheck, outcome: str) -> Moderat
             validation_error=_validation_error,
             conflict_error=lambda exc: ModerationNotPendingError(),
         )
+        if outcome == ModerationReviewOutcome.APPROVED:
+            content_restore(actor, check.content_type, check.content_id)
+        elif outcome == ModerationReviewOutcome.REMOVED:
+            content_remove(actor, check.content_type, check.content_id)
+        _close_reports_of(actor=actor, check=check, outcome=outcome)
         if outcome == ModerationReviewOutcome.APPROVED and check.flagged:
             audit_log_record(
                 actor=actor,
@@ -589,30 +679,90 @@ def moderation_review(*, actor, check: ModerationCheck, outcome: str) -> Moderat
         return check
 
 
+REPORT_ENGINE = "user-report"
+_REPORT_CLOSE = {
+    ModerationReviewOutcome.APPROVED: (ReportStatus.DISMISSED, "No violation found"),
+    ModerationReviewOutcome.REMOVED: (ReportStatus.RESOLVED, "Content removed by staff"),
+    ModerationReviewOutcome.ESCALATED: (ReportStatus.REVIEWING, ""),
+}
+
+
+def _close_reports_of(*, actor, check: ModerationCheck, outcome: str) -> None:
+    """Carry a staff decision to the open reports of the same content (audited each)."""
+    status, resolution = _REPORT_CLOSE[outcome]
+    reports = ContentReport.objects.select_for_update().filter(
+        content_type=check.content_type,
+        content_id=check.content_id,
+        status__in=OPEN_REPORT_STATUSES,
+    )
+    for report in reports.order_by("id"):
+        if report.status == status:
+            continue
+        closing = status != ReportStatus.REVIEWING
+        model_update(
+            report,
+            actor=actor,
+            changes={
+                "status": status,
+                "resolution": resolution,
+                "resolved_by": actor if closing else None,
+                "resolved_at": timezone.now() if closing else None,
+            },
+            allowed={"status", "resolution", "resolved_by", "resolved_at"},
+            validation_error=_validation_error,
+            conflict_error=lambda exc: ReportNotOpenError(),
+        )
+
+
 def content_report_create(
     *, actor, content_type: str, content_id: str, reason: str, details: str = ""
 ) -> ContentReport:
-    """A signed-in user's report of content; it joins the staff queue (open reports).
+    """A signed-in user's report of content; it joins the staff moderation queue.
 
-    It is linked to the content's latest moderation check, if any. One open report per
-    reporter and content: a second is 409 `report_exists`.
+    The content must exist and be visible to the reporter, asked through the owning
+    app's handler (`doggy.core.moderation.content_visible_to`): otherwise 404
+    `reported_content_not_found`, the same answer for both. Kinds no app registered a
+    handler for are a 400. The report is linked to the content's check waiting in the
+    queue, or a new check of engine `user-report` is queued for it (the content is not
+    hidden by a report alone). One open report per reporter and content: a second is
+    409 `report_exists`.
     """
-    latest_check = (
-        ModerationCheck.objects.filter(content_type=content_type, content_id=str(content_id))
-        .order_by("-created_at", "-id")
-        .first()
-    )
+    if content_type not in moderated_kinds():
+        message = f"Reports are taken for: {', '.join(moderated_kinds())}."
+        raise ApplicationError(AiErrorCode.INVALID, message, fields={"content_type": [message]})
+    content = content_visible_to(actor, content_type, content_id)
+    if content is None:
+        raise ReportedContentNotFoundError()
+    content_id = content.object_id  # as stored: "05" and "5" name one message
     with transaction.atomic():
+        queued = (
+            ModerationCheck.objects.filter(
+                content_type=content_type,
+                content_id=content_id,
+                decision=ModerationDecision.PENDING_REVIEW,
+            )
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        if queued is None:
+            queued = ModerationCheck.objects.create(
+                content_type=content_type,
+                content_id=content_id,
+                author_id=content.author_id,
+                engine=REPORT_ENGINE,
+                flagged=False,
+                decision=ModerationDecision.PENDING_REVIEW,
+            )
         try:
             with transaction.atomic():
                 report = ContentReport.objects.create(
                     reporter=actor,
                     content_type=content_type,
-                    content_id=str(content_id),
-                    reported_user_id=latest_check.author_id if latest_check else None,
+                    content_id=content_id,
+                    reported_user_id=content.author_id,
                     reason=reason,
                     details=details,
-                    moderation_check=latest_check,
+                    moderation_check=queued,
                 )
         except IntegrityError:
             raise ReportExistsError() from None
@@ -650,15 +800,3 @@ def content_report_resolve(
             conflict_error=lambda exc: ReportNotOpenError(),
         )
         return report
-
-
-# A task for owning apps: `run_after_commit(moderation_check_task, "Review", pk, text, author_id)`.
-def moderation_check_task(
-    content_type: str, content_id: str, text: str, author_id: Any = None
-) -> None:
-    from django.contrib.auth import get_user_model
-
-    author = get_user_model().objects.filter(pk=author_id).first() if author_id else None
-    moderation_check_content(
-        content_type=content_type, content_id=content_id, text=text, author=author
-    )

@@ -188,3 +188,9 @@ def recipient_profile(*, user_id: Any) -> dict[str, Any] | None:
         )
         .first()
     )
+
+
+def recipient_user(*, user_id: Any):
+    """The active user `user_id`, or None (a notification by id: unknown or deactivated
+    users get nothing)."""
+    return get_user_model().objects.filter(pk=str(user_id), is_active=True).first()

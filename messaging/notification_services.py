@@ -58,6 +58,7 @@ from .notification_selectors import (
     notification_preferences_stored,
     push_device_get,
     recipient_profile,
+    recipient_user,
 )
 from .notification_types import NOTIFICATION_TYPES, PREFERENCE_CHANNELS
 from .push import PushNotConfigured, web_push_send
@@ -200,6 +201,37 @@ def notify(
         if due_now and held_until is None:
             run_after_commit(notification_deliver, notification.pk)
     return notification
+
+
+def notify_user_id(
+    user_id: str,
+    type: str,  # noqa: A002 - the same name as notify()'s
+    title: str,
+    body: str = "",
+    data: dict[str, Any] | None = None,
+    dedupe_key: str | None = None,
+    *,
+    entity_type: str | None = None,
+    entity_id: Any = None,
+    level: str = NotificationSeverity.INFO,
+) -> Notification | None:
+    """`notify` for a user named by id: the notifier registered in the kernel
+    (`doggy.core.notifications`, for apps that may not import this one). An unknown or
+    deactivated user gets nothing."""
+    user = recipient_user(user_id=user_id)
+    if user is None:
+        return None
+    return notify(
+        user,
+        type,
+        title,
+        body,
+        data,
+        dedupe_key,
+        level=level,
+        entity_type=entity_type,
+        entity_id=entity_id,
+    )
 
 
 def _plan_deliveries(

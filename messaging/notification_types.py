@@ -44,6 +44,8 @@ NOTIFICATION_TYPES: dict[str, NotificationType] = {
         NotificationType("review.received"),
         NotificationType("kyc.status_changed", email=True),
         NotificationType("vaccination.due", email=True),
+        # An AI health recommendation of urgency Urgent ("contact a vet now"), to the owner.
+        NotificationType("health.urgent_recommendation", email=True),
         NotificationType("medication.reminder"),
         NotificationType("subscription.payment_failed", email=True, transactional=True),
         NotificationType("budget.threshold_reached"),

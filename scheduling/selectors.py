@@ -7,6 +7,7 @@ with an active user: SCHEMA.md I-8) and their bookable offerings. A provider's o
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,8 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from accounts.address_selectors import address_get
 from accounts.models import ServiceProvider, User
 from doggy.core.errors import ApplicationError, NotFoundError
+from doggy.core.moderation import ModeratedContent
+from doggy.core.permissions import PermissionName, actor_may
 
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode
@@ -254,10 +257,53 @@ def offering_search(
 # --- Reviews ------------------------------------------------------------------------------
 
 
-def review_list_public(*, provider: ServiceProvider) -> QuerySet[ProviderReview]:
-    """Published reviews of a provider, newest first (IX_Reviews_Provider_Created)."""
+def review_list_public(*, provider: ServiceProvider, actor=None) -> QuerySet[ProviderReview]:
+    """Published reviews of a provider, newest first (IX_Reviews_Provider_Created).
+
+    A review the content check flagged (`Pending` until staff decide) is listed only for
+    its author and for staff (`system.admin`); everyone else, anonymous callers included,
+    sees Published reviews alone. Still one query, on the same index.
+    """
+    shown = Q(status=ReviewStatus.PUBLISHED)
+    if actor_may(actor, PermissionName.SYSTEM_ADMIN):
+        shown |= Q(status=ReviewStatus.PENDING)
+    elif actor is not None and getattr(actor, "is_authenticated", False):
+        shown |= Q(status=ReviewStatus.PENDING, reviewer_id=actor.pk)
     return (
-        ProviderReview.objects.filter(provider=provider, status=ReviewStatus.PUBLISHED)
+        ProviderReview.objects.filter(shown, provider=provider)
         .select_related("reviewer")
         .order_by("-created_at", "id")
     )
+
+
+# --- Moderation handlers (doggy.core.moderation) -----------------------------------------------
+def _review_by_id(review_id) -> ProviderReview | None:
+    try:
+        pk = uuid.UUID(str(review_id))
+    except ValueError:
+        return None
+    return ProviderReview.objects.filter(pk=pk).first()
+
+
+def review_moderation_text(review_id: str) -> ModeratedContent | None:
+    """The title and comment the content check classifies; None for an unknown or
+    removed review."""
+    review = _review_by_id(review_id)
+    if review is None or review.status == ReviewStatus.REMOVED:
+        return None
+    text = "\n".join(part for part in (review.title, review.comment) if part.strip())
+    return ModeratedContent(object_id=str(review.pk), text=text, author_id=review.reviewer_id)
+
+
+def review_moderation_visible_to(actor, review_id: str) -> ModeratedContent | None:
+    """The review if `actor` sees it in the list of a listed provider
+    (`review_list_public`), else None: what a report of it must see."""
+    review = _review_by_id(review_id)
+    if review is None or not (
+        ServiceProvider.objects.listable().filter(pk=review.provider_id).exists()
+    ):
+        return None
+    if not review_list_public(provider=review.provider, actor=actor).filter(pk=review.pk).exists():
+        return None
+    text = "\n".join(part for part in (review.title, review.comment) if part.strip())
+    return ModeratedContent(object_id=str(review.pk), text=text, author_id=review.reviewer_id)

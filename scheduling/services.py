@@ -5,10 +5,16 @@ Reviews follow SCHEMA.md I-5 (a completed appointment of the reviewer with the p
 checked in `provider_review_eligibility_check` alone) and I-6 (the provider's
 `AverageRating`/`ReviewCount` are recomputed in the transaction of every review write,
 with the provider row locked).
+
+A review with a title or comment is checked after commit
+(`doggy.core.moderation.content_submitted`); the verdicts come back through the handler
+this app registers: flagged, it turns `Pending` (out of the public list and the rating)
+until staff approve it (`Published`) or remove it (`Removed`).
 """
 
 from __future__ import annotations
 
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -21,6 +27,7 @@ from accounts.models import ServiceProvider, User
 from audit.choices import AuditAction
 from audit.services import audit_log_record, model_snapshot
 from doggy.core.errors import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from doggy.core.moderation import REVIEW, content_submitted
 from doggy.core.permissions import PermissionName, actor_may
 from doggy.core.updates import model_update
 from scheduling.provider_services import provider_rating_store
@@ -334,6 +341,8 @@ def provider_review_create(
         target=review,
         new=model_snapshot(review, AUDITED_REVIEW_FIELDS),
     )
+    if review.title.strip() or review.comment.strip():
+        content_submitted(REVIEW, review.pk, actor.pk)
     return review
 
 
@@ -365,3 +374,76 @@ def provider_review_moderate(*, actor: User, review: ProviderReview, status: str
         new={"status": status},
     )
     return locked
+
+
+# --- Moderation verdicts (the handler registered in scheduling.apps) -------------------------
+
+
+def _review_verdict(*, actor: User | None, review_id: str, status: str, only_from) -> None:
+    """Move a review to `status` if its status is one of `only_from`; the provider's
+    rating follows (I-6) and the audit row records the moderation."""
+    try:
+        pk = uuid.UUID(str(review_id))
+    except ValueError:
+        return
+    review = ProviderReview.objects.filter(pk=pk).only("id", "provider_id").first()
+    if review is None:
+        return
+    locked_provider = ServiceProvider.objects.select_for_update().get(pk=review.provider_id)
+    locked = ProviderReview.objects.select_for_update().get(pk=pk)
+    if locked.status not in only_from:
+        return
+    old_status = locked.status
+    locked.status = status
+    locked.save(update_fields=["status", "updated_at"])
+    provider_rating_recompute(provider=locked_provider)
+    audit_log_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=locked,
+        old={"status": old_status},
+        new={"status": status, "moderation": "content check" if actor is None else "staff"},
+    )
+
+
+def _require_staff(actor: User) -> None:
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
+        raise PermissionDeniedError(
+            SchedulingErrorCode.PERMISSION_DENIED, "Only staff moderate reviews."
+        )
+
+
+@transaction.atomic
+def review_flag_hide(review_id: str) -> None:
+    """The content check flagged a published review: Pending (hidden from all but its
+    author and staff, and out of the provider's rating)."""
+    _review_verdict(
+        actor=None,
+        review_id=review_id,
+        status=ReviewStatus.PENDING,
+        only_from=(ReviewStatus.PUBLISHED,),
+    )
+
+
+@transaction.atomic
+def review_flag_restore(actor: User, review_id: str) -> None:
+    """Staff approved a flagged review (a false positive): Published again."""
+    _require_staff(actor)
+    _review_verdict(
+        actor=actor,
+        review_id=review_id,
+        status=ReviewStatus.PUBLISHED,
+        only_from=(ReviewStatus.PENDING,),
+    )
+
+
+@transaction.atomic
+def review_flag_remove(actor: User, review_id: str) -> None:
+    """Staff removed a review: Removed (hidden from everyone, out of the rating)."""
+    _require_staff(actor)
+    _review_verdict(
+        actor=actor,
+        review_id=review_id,
+        status=ReviewStatus.REMOVED,
+        only_from=(ReviewStatus.PUBLISHED, ReviewStatus.PENDING, ReviewStatus.HIDDEN),
+    )

@@ -184,7 +184,8 @@ class UsageView(_AiView):
 
 
 class ReportCreateView(APIView):
-    """`/reports/`: report content (a message, review, dog profile, …) to staff."""
+    """`/reports/`: report a message or review the caller can see to staff (404 for content
+    that does not exist or that the caller may not see)."""
 
     feature_area = FeatureArea.AI
 
@@ -194,7 +195,7 @@ class ReportCreateView(APIView):
         tags=[TAG_REPORTS],
         operation_id="content_report_create",
         request=s.ReportInputSerializer,
-        responses={201: s.ReportSerializer, 400: ERROR, 401: ERROR, 409: ERROR},
+        responses={201: s.ReportSerializer, 400: ERROR, 401: ERROR, 404: ERROR, 409: ERROR},
     )
     def post(self, request):
         data = s.ReportInputSerializer(data=request.data)

@@ -13,7 +13,7 @@ from doggy.api.output import FastOutputMixin
 from doggy.choices import SERVABLE_SCAN_STATUSES, UploadStatus
 
 from ..choices import ConversationType, ModerationStatus, NotificationLevel, ParticipantRole
-from ..selectors.conversations import MAX_MESSAGE_ID
+from ..selectors.conversations import MAX_MESSAGE_ID, message_shown_to
 from ..services.conversations import (
     MESSAGE_MAX_ATTACHMENTS,
     MESSAGE_MAX_LENGTH,
@@ -102,7 +102,13 @@ class AttachmentSerializer(FastOutputMixin, serializers.Serializer):
 
 
 class MessageSerializer(FastOutputMixin, serializers.Serializer):
-    """A message; deleted and hidden ones keep their place with no content."""
+    """A message; deleted and hidden ones keep their place with no content.
+
+    `is_hidden`: hidden from the conversation, by staff (Blocked) or because the content
+    check flagged it and staff have not decided yet (Flagged). The sender of a flagged
+    message still gets its content; everyone else gets none. The viewer is the row's
+    `viewer_id`, set by the selectors and services that return messages.
+    """
 
     id = serializers.IntegerField(read_only=True)
     conversation_id = serializers.UUIDField(read_only=True)
@@ -119,7 +125,7 @@ class MessageSerializer(FastOutputMixin, serializers.Serializer):
     reactions = serializers.SerializerMethodField()
 
     def _shown(self, message) -> bool:
-        return message.deleted_at is None and message.moderation_status != ModerationStatus.BLOCKED
+        return message_shown_to(message, getattr(message, "viewer_id", None))
 
     def get_content(self, message) -> str:
         return message.content if self._shown(message) else ""
@@ -128,7 +134,7 @@ class MessageSerializer(FastOutputMixin, serializers.Serializer):
         return message.deleted_at is not None
 
     def get_is_hidden(self, message) -> bool:
-        return message.moderation_status == ModerationStatus.BLOCKED
+        return message.moderation_status in (ModerationStatus.BLOCKED, ModerationStatus.FLAGGED)
 
     def get_attachments(self, message) -> list[dict]:
         if not self._shown(message):

@@ -6,6 +6,12 @@ does not exist, so nothing leaks across conversations. Lists are single queryset
 per-row values are annotated or prefetched (constant queries in the page size).
 
 `is_blocked(a, b)` is the one block predicate other areas (presence, calls) use.
+
+Moderation (docs/development/architecture.md, "Moderation"): a message flagged by the
+content check (`ModerationStatus` Flagged) is shown only to its sender; a message staff
+removed or hid (Blocked) to nobody. Rows read here carry `viewer_id`, which the
+serializer compares with the sender (`message_shown_to`). Staff read messages in the
+admin, never as a participant.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from doggy.core.errors import NotFoundError
+from doggy.core.moderation import ModeratedContent
 from doggy.core.permissions import PermissionName, actor_may
 from doggy.models import StoredFile
 from doggy.selectors import stored_file_servable_q
@@ -198,6 +205,28 @@ def participant_user_ids(conversation_id) -> list[str]:
 
 
 # --- Messages ----------------------------------------------------------------------------------
+def message_shown_to(message: Message, user_id) -> bool:
+    """Whether `user_id` may read the message's text and attachments.
+
+    Deleted and Blocked messages show to nobody; a Flagged one (waiting for staff) only
+    to its sender. Rows without a viewer show only what everyone may see.
+    """
+    if message.deleted_at is not None:
+        return False
+    status = message.moderation_status
+    if status == ModerationStatus.CLEAN:
+        return True
+    if status == ModerationStatus.FLAGGED:
+        return user_id is not None and str(user_id) == str(message.sender_id)
+    return False
+
+
+def _with_viewer(rows, actor):
+    for row in rows:
+        row.viewer_id = actor.pk
+    return rows
+
+
 def _message_queryset() -> QuerySet[Message]:
     return Message.objects.prefetch_related(
         Prefetch(
@@ -263,7 +292,7 @@ def message_list(*, actor, conversation: Conversation, filters: Any = None) -> d
         if before is not None:
             queryset = queryset.filter(id__lt=before)
         queryset, direction = queryset.order_by("-id"), "before"
-    rows = list(queryset[: limit + 1])
+    rows = _with_viewer(list(queryset[: limit + 1]), actor)
     return {"results": rows[:limit], "has_more": len(rows) > limit, "direction": direction}
 
 
@@ -278,11 +307,15 @@ def message_get(*, actor, conversation: Conversation, message_id) -> Message:
     message = _message_queryset().filter(conversation_id=conversation.pk, pk=pk).first()
     if message is None:
         raise MessageNotFoundError()
+    message.viewer_id = actor.pk
     return message
 
 
 def message_edit_list(*, actor, message: Message) -> QuerySet[MessageEdit]:
-    """The earlier versions of a message, oldest first."""
+    """The earlier versions of a message, oldest first; none of a message whose text the
+    actor may not read (deleted, hidden, or flagged and not theirs)."""
+    if not message_shown_to(message, actor.pk):
+        return MessageEdit.objects.none()
     return MessageEdit.objects.filter(message_id=message.pk).order_by("edited_at", "id")
 
 
@@ -296,11 +329,12 @@ def message_receipt_list(*, actor, message: Message) -> QuerySet[MessageReadRece
 def message_attachment_get(*, actor, message: Message, file_id) -> StoredFile:
     """An attachment of a message the caller may read, once it may be served (I-12).
 
-    Files still waiting for their virus scan, infected, deleted, or of a deleted or
-    hidden message answer 404, like ids that are not attachments of this message.
+    Files still waiting for their virus scan, infected, deleted, or of a deleted, hidden
+    or (for others than its sender) flagged message answer 404, like ids that are not
+    attachments of this message.
     """
     pk = _uuid_or_none(file_id)
-    shown = message.deleted_at is None and message.moderation_status != ModerationStatus.BLOCKED
+    shown = message_shown_to(message, actor.pk)
     if pk is None or not shown or not any(a.file_id == pk for a in message.attachment_list):
         raise _attachment_not_found()
     stored = StoredFile.objects.filter(stored_file_servable_q(), pk=pk).first()
@@ -311,3 +345,40 @@ def message_attachment_get(*, actor, message: Message, file_id) -> StoredFile:
 
 def _attachment_not_found() -> NotFoundError:
     return NotFoundError(MessagingErrorCode.ATTACHMENT_NOT_FOUND, "Attachment not found.")
+
+
+# --- Moderation handlers (doggy.core.moderation) -----------------------------------------------
+def _message_by_id(message_id) -> Message | None:
+    try:
+        pk = int(message_id)
+    except (TypeError, ValueError):
+        return None
+    if not 1 <= pk <= MAX_MESSAGE_ID:
+        return None
+    return Message.objects.filter(pk=pk).first()
+
+
+def message_moderation_text(message_id: str) -> ModeratedContent | None:
+    """The text the content check classifies; None for a deleted or unknown message."""
+    message = _message_by_id(message_id)
+    if message is None or message.deleted_at is not None:
+        return None
+    return ModeratedContent(
+        object_id=str(message.pk), text=message.content, author_id=message.sender_id
+    )
+
+
+def message_moderation_visible_to(actor, message_id: str) -> ModeratedContent | None:
+    """The message if `actor` may read it (an active participant, and the message shown to
+    them), else None: what a report of it must see."""
+    message = _message_by_id(message_id)
+    if (
+        message is None
+        or not actor_may(actor, PermissionName.MESSAGING_ACCESS)
+        or participant_get(conversation_id=message.conversation_id, user_id=actor.pk) is None
+        or not message_shown_to(message, actor.pk)
+    ):
+        return None
+    return ModeratedContent(
+        object_id=str(message.pk), text=message.content, author_id=message.sender_id
+    )

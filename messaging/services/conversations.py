@@ -12,6 +12,12 @@ Rules (SCHEMA.md I-10, I-11, I-23):
 - sends to one conversation are serialized by a lock on its row, which keeps
   `MessageCount`, `LastMessageId` and the read cursors exact.
 
+Moderation: every send or edit with text queues the content check after commit
+(`doggy.core.moderation.content_submitted`). The verdicts come back through the handler
+this app registers (`message_flag_hide`, `message_flag_restore`, `message_flag_remove`):
+a flagged message is hidden from all but its sender (`ModerationStatus` Flagged) and
+participants hear `message.hidden`, never its text.
+
 Audit rows: conversations, participants, blocks, deletions and moderation are audited;
 sends, edits (kept in MessageEdits), reactions and read cursors are the records
 themselves and are not copied into the audit log.
@@ -32,6 +38,7 @@ from audit.choices import AuditAction
 from audit.services import audit_log_record
 from doggy.choices import FilePurpose, FileVisibility
 from doggy.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
+from doggy.core.moderation import MESSAGE, content_submitted
 from doggy.core.permissions import PermissionName, actor_may
 from doggy.core.realtime import publish_to_users
 from doggy.core.tasks import run_after_commit
@@ -65,6 +72,7 @@ from ..models import (
     UserBlock,
 )
 from ..selectors.conversations import (
+    MAX_MESSAGE_ID,
     blocked_user_ids,
     is_blocked,
     messaging_access_check,
@@ -82,6 +90,7 @@ MANAGERS = (ParticipantRole.OWNER, ParticipantRole.ADMIN)
 EVENT_MESSAGE_CREATED = "message.created"
 EVENT_MESSAGE_EDITED = "message.edited"
 EVENT_MESSAGE_DELETED = "message.deleted"
+EVENT_MESSAGE_HIDDEN = "message.hidden"
 EVENT_REACTION_ADDED = "reaction.added"
 EVENT_REACTION_REMOVED = "reaction.removed"
 EVENT_RECEIPT_READ = "receipt.read"
@@ -527,8 +536,11 @@ def message_send(
             "has_attachment": bool(stored),
         },
     )
+    if content.strip():
+        content_submitted(MESSAGE, message.pk, actor.pk)
     message.attachment_list = list(message.attachments.select_related("file"))
     message.reaction_list = []
+    message.viewer_id = actor.pk
     return message, True
 
 
@@ -567,6 +579,8 @@ def message_edit(*, actor, conversation: Conversation, message: Message, content
         locked.content = content
         locked.edited_at = timezone.now()
         locked.save(update_fields=["content", "edited_at"])
+        if content.strip():
+            content_submitted(MESSAGE, locked.pk, actor.pk)
         _publish(
             conversation.pk,
             EVENT_MESSAGE_EDITED,
@@ -839,4 +853,79 @@ def message_unhide(*, actor, message: Message, reason: str) -> Message:
     """Show a hidden message again (ModerationStatus Clean); staff, audited."""
     return _moderate(
         actor=actor, message=message, status=ModerationStatus.CLEAN, reason=reason, action="unhide"
+    )
+
+
+# --- Moderation verdicts (the handler registered in messaging.apps) --------------------------
+def _message_for_verdict(message_id) -> Message | None:
+    try:
+        pk = int(message_id)
+    except (TypeError, ValueError):
+        return None
+    if not 1 <= pk <= MAX_MESSAGE_ID:
+        return None
+    return Message.objects.select_for_update().filter(pk=pk).first()
+
+
+def _verdict(*, actor, locked: Message, status: str, action: str, hidden: bool) -> None:
+    old = locked.moderation_status
+    locked.moderation_status = status
+    locked.save(update_fields=["moderation_status"])
+    audit_log_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=locked,
+        old={"moderation_status": old},
+        new={"moderation_status": status, "moderation": action},
+    )
+    payload = {"id": locked.pk, "conversation_id": str(locked.conversation_id)}
+    if hidden:
+        _publish(locked.conversation_id, EVENT_MESSAGE_HIDDEN, payload)
+    else:
+        _publish(locked.conversation_id, EVENT_MESSAGE_EDITED, {**payload, "hidden": False})
+
+
+def _require_staff(actor) -> None:
+    if not actor_may(actor, PermissionName.SYSTEM_ADMIN):
+        raise PermissionDeniedError(
+            MessagingErrorCode.ACCESS_REQUIRED, "Only platform staff moderate messages."
+        )
+
+
+@transaction.atomic
+def message_flag_hide(message_id: str) -> None:
+    """The content check flagged the message: Flagged (hidden from all but its sender).
+
+    Only a Clean, undeleted message changes; the audit row has no actor (the check).
+    Participants hear `message.hidden` with the ids only.
+    """
+    locked = _message_for_verdict(message_id)
+    if locked is None or locked.deleted_at is not None:
+        return
+    if locked.moderation_status != ModerationStatus.CLEAN:
+        return
+    _verdict(actor=None, locked=locked, status=ModerationStatus.FLAGGED, action="flag", hidden=True)
+
+
+@transaction.atomic
+def message_flag_restore(actor, message_id: str) -> None:
+    """Staff approved a flagged message (a false positive): Clean again; audited."""
+    _require_staff(actor)
+    locked = _message_for_verdict(message_id)
+    if locked is None or locked.moderation_status != ModerationStatus.FLAGGED:
+        return
+    _verdict(
+        actor=actor, locked=locked, status=ModerationStatus.CLEAN, action="approve", hidden=False
+    )
+
+
+@transaction.atomic
+def message_flag_remove(actor, message_id: str) -> None:
+    """Staff removed the message: Blocked (hidden from everyone, sender included); audited."""
+    _require_staff(actor)
+    locked = _message_for_verdict(message_id)
+    if locked is None or locked.moderation_status == ModerationStatus.BLOCKED:
+        return
+    _verdict(
+        actor=actor, locked=locked, status=ModerationStatus.BLOCKED, action="remove", hidden=True
     )

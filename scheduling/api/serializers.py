@@ -146,7 +146,11 @@ class OfferingOwnSerializer(serializers.ModelSerializer):
 
 
 class ReviewSerializer(serializers.ModelSerializer):
-    """A published review; the reviewer appears as first name and last initial."""
+    """A review; the reviewer appears as first name and last initial.
+
+    `status` is Published, or Pending for a review the content check flagged (shown to
+    its author and staff only, until staff decide).
+    """
 
     reviewer_name = serializers.SerializerMethodField()
 
@@ -154,6 +158,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         model = ProviderReview
         fields = [
             "id",
+            "status",
             "rating",
             "title",
             "comment",

@@ -187,6 +187,9 @@ class OwnOfferingDetailView(_ProviderOnlyMixin, APIView):
 class ProviderReviewListCreateView(generics.ListAPIView):
     """Published reviews of a listed provider (public); POST reviews it (pet owners).
 
+    A review the content check flagged (`status` Pending) is listed only for its author
+    and for staff.
+
     Creating needs `services.book` and a completed appointment of the caller with the
     provider (SCHEMA.md I-5), else 409 `review_requires_completed_appointment`; one
     review per appointment, else 409 `review_exists`. A refusal writes nothing.
@@ -202,7 +205,7 @@ class ProviderReviewListCreateView(generics.ListAPIView):
 
     def get_queryset(self):
         provider = provider_get_listable(provider_id=self.kwargs["provider_id"])
-        return review_list_public(provider=provider)
+        return review_list_public(provider=provider, actor=self.request.user)
 
     @extend_schema(
         tags=[PROVIDER_TAG],

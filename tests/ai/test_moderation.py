@@ -13,7 +13,7 @@ from ai.choices import AiProvider, AiUsageStatus, ModerationDecision, ReportStat
 from ai.errors import ModerationNotPendingError, ReportNotOpenError
 from ai.models import ContentReport, ModerationCheck
 from ai.providers.local_moderation import LocalModerator
-from ai.selectors import moderation_hidden_ids, moderation_queue
+from ai.selectors import moderation_queue
 from ai.services import (
     content_report_create,
     content_report_resolve,
@@ -23,6 +23,7 @@ from ai.services import (
 from audit.models import AuditLog
 from doggy.core.errors import ApplicationError
 from tests.callers import bearer_client
+from tests.scheduling.factories import ProviderReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,13 +79,12 @@ def test_precision_and_recall_on_the_labelled_sample():
     assert tp + fp + fn + tn == len(SAMPLE["items"])
 
 
-def test_flagged_content_is_hidden_until_approved_and_the_false_positive_is_recorded(
-    user, superuser
-):
+def test_an_approved_flag_is_a_recorded_false_positive(user, superuser):
+    # The content of an unknown id: the owner's handler ignores it (tests/ai/
+    # test_moderation_flow.py follows real messages and reviews).
     check = moderation_check_content(
         content_type="Review", content_id="9", text=INSULT, author=user
     )
-    assert moderation_hidden_ids(content_type="Review", content_ids=["9", "10"]) == {"9"}
 
     moderation_review(actor=superuser, check=check, outcome="Approved")
 
@@ -94,12 +94,11 @@ def test_flagged_content_is_hidden_until_approved_and_the_false_positive_is_reco
         "Approved",
         superuser,
     )
-    assert moderation_hidden_ids(content_type="Review", content_ids=["9"]) == set()
     rows = AuditLog.objects.filter(entity_type="ai.ModerationCheck", entity_id=str(check.pk))
     assert sorted(str(r.new_values.get("false_positive")) for r in rows) == ["None", "True"]
 
 
-def test_removed_content_stays_hidden_and_escalated_stays_queued(user, superuser):
+def test_removed_is_blocked_and_escalated_stays_queued(user, superuser):
     removed = moderation_check_content(
         content_type="Message", content_id="m1", text=INSULT, author=user
     )
@@ -110,7 +109,6 @@ def test_removed_content_stays_hidden_and_escalated_stays_queued(user, superuser
     moderation_review(actor=superuser, check=removed, outcome="Removed")
     moderation_review(actor=superuser, check=escalated, outcome="Escalated")
 
-    assert moderation_hidden_ids(content_type="Message", content_ids=["m1", "m2"]) == {"m1", "m2"}
     assert ModerationCheck.objects.get(pk=removed.pk).decision == ModerationDecision.BLOCKED
     assert list(moderation_queue()) == [escalated]
     with pytest.raises(ModerationNotPendingError):
@@ -127,29 +125,52 @@ def test_only_staff_review(user, owner):
     assert ModerationCheck.objects.get(pk=check.pk).decision == ModerationDecision.PENDING_REVIEW
 
 
-def test_a_report_joins_the_queue_linked_to_the_latest_check(owner, other_owner):
-    check = moderation_check_content(
-        content_type="Review", content_id="5", text=CLEAN, author=other_owner
-    )
+def test_a_report_joins_the_queue_as_a_user_report_check(owner, other_owner):
+    review = ProviderReviewFactory(reviewer=other_owner)
     response = bearer_client(owner).post(
         "/api/v1/reports/",
-        {"content_type": "Review", "content_id": "5", "reason": "Harassment", "details": "rude"},
+        {
+            "content_type": "Review",
+            "content_id": str(review.pk),
+            "reason": "Harassment",
+            "details": "rude",
+        },
         format="json",
     )
     assert response.status_code == 201
     report = ContentReport.objects.get()
-    assert (report.reporter, report.reported_user, report.moderation_check, report.status) == (
+    queued = report.moderation_check
+    assert (report.reporter, report.reported_user, report.status) == (
         owner,
         other_owner,
-        check,
         ReportStatus.OPEN,
     )
+    assert (queued.engine, queued.flagged, queued.decision, queued.author) == (
+        "user-report",
+        False,
+        ModerationDecision.PENDING_REVIEW,
+        other_owner,
+    )
+    assert list(moderation_queue()) == [queued]
     again = bearer_client(owner).post(
         "/api/v1/reports/",
-        {"content_type": "Review", "content_id": "5", "reason": "Spam"},
+        {"content_type": "Review", "content_id": str(review.pk), "reason": "Spam"},
         format="json",
     )
     assert (again.status_code, again.json()["error"]["code"]) == (409, "report_exists")
+    assert ModerationCheck.objects.count() == 1
+
+
+def test_a_report_links_to_the_flag_already_in_the_queue(owner, other_owner):
+    review = ProviderReviewFactory(reviewer=other_owner)
+    check = moderation_check_content(
+        content_type="Review", content_id=str(review.pk), text=INSULT, author=other_owner
+    )
+    # the flag hid the review from the owner: an author reports it to staff instead
+    report = content_report_create(
+        actor=other_owner, content_type="Review", content_id=str(review.pk), reason="Other"
+    )
+    assert (report.moderation_check, ModerationCheck.objects.count()) == (check, 1)
 
 
 def test_a_report_with_an_unknown_content_type_is_a_400(owner):
@@ -163,8 +184,9 @@ def test_a_report_with_an_unknown_content_type_is_a_400(owner):
 
 
 def test_a_closed_report_cannot_be_closed_again(owner, superuser):
+    review = str(ProviderReviewFactory().pk)
     report = content_report_create(
-        actor=owner, content_type="Review", content_id="5", reason="Spam"
+        actor=owner, content_type="Review", content_id=review, reason="Spam"
     )
     content_report_resolve(
         actor=superuser, report=report, status="Dismissed", resolution="No violation"
@@ -172,7 +194,7 @@ def test_a_closed_report_cannot_be_closed_again(owner, superuser):
     with pytest.raises(ReportNotOpenError):
         content_report_resolve(actor=superuser, report=report, status="Resolved")
     # once closed, the reporter may report the same content again
-    content_report_create(actor=owner, content_type="Review", content_id="5", reason="Spam")
+    content_report_create(actor=owner, content_type="Review", content_id=review, reason="Spam")
     assert ContentReport.objects.filter(status=ReportStatus.OPEN).count() == 1
 
 
@@ -199,7 +221,10 @@ def test_the_admin_queue_approves_through_the_service(staff_client, user):
 
 def test_the_admin_resolves_reports_through_the_service(staff_client, owner, superuser):
     report = content_report_create(
-        actor=owner, content_type="Review", content_id="5", reason="Spam"
+        actor=owner,
+        content_type="Review",
+        content_id=str(ProviderReviewFactory().pk),
+        reason="Spam",
     )
     url = reverse("admin:ai_contentreport_changelist")
     staff_client.post(url, {"action": "resolve_reports", "_selected_action": [report.pk]})

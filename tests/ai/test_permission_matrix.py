@@ -3,15 +3,19 @@ as data on the one base (tests/matrix.py).
 
 `/ai/` needs `ai.access` (pet owners and providers hold it; the KYC reviewer does not)
 and a dog the caller may see (others' dogs are 404, also for the superuser, who owns no
-dog). Reporting content needs only a signed-in user.
+dog). Reporting content needs a signed-in user who can see the content: the row reports a
+review the content check flagged (Pending), which only its author (`other_owner`) and
+staff see; everyone else gets 404, as for content that does not exist.
 """
 
 from __future__ import annotations
 
 from ai.models import AiRecommendationFeedback, AiUsageRecord, ContentReport
+from scheduling.choices import ReviewStatus
 from tests.ai.factories import AiHealthRecommendationFactory, AiUsageRecordFactory
 from tests.matrix import PermissionMatrix, Route
 from tests.pets.factories import DogProfileFactory
+from tests.scheduling.factories import ProviderReviewFactory
 
 CALLERS = ("anonymous", "owner", "other_owner", "provider_user", "kyc_reviewer", "superuser")
 
@@ -28,7 +32,13 @@ def row(method: str, path: str, *statuses: int, body=None) -> Route:
     return Route(method, path, dict(zip(CALLERS, statuses, strict=True)), body)
 
 
-REPORT = {"content_type": "Review", "content_id": "42", "reason": "Spam", "details": "ads"}
+def report(world):
+    return {
+        "content_type": "Review",
+        "content_id": str(world["review"]),
+        "reason": "Spam",
+        "details": "ads",
+    }
 
 
 class TestAiPermissionMatrix(PermissionMatrix):
@@ -40,7 +50,7 @@ class TestAiPermissionMatrix(PermissionMatrix):
         row("GET", REC, 401, 200, 404, 404, 403, 404),
         row("POST", FEEDBACK, 401, 201, 404, 404, 403, 404, body={"is_helpful": True}),
         row("GET", USAGE, 401, 200, 200, 200, 403, 200),
-        row("POST", REPORTS, 401, 201, 201, 201, 201, 201, body=REPORT),
+        row("POST", REPORTS, 401, 404, 201, 404, 404, 201, body=report),
     )
 
     def build_world(self, request, users):
@@ -48,7 +58,8 @@ class TestAiPermissionMatrix(PermissionMatrix):
         dog = DogProfileFactory(owner=owner)
         job = AiUsageRecordFactory(user=owner, metadata={"dog_id": str(dog.pk)})
         rec = AiHealthRecommendationFactory(dog=dog, usage_record=job)
-        return {"dog": dog.pk, "job": job.request_id, "rec": rec.pk}
+        flagged = ProviderReviewFactory(reviewer=users["other_owner"], status=ReviewStatus.PENDING)
+        return {"dog": dog.pk, "job": job.request_id, "rec": rec.pk, "review": flagged.pk}
 
     def state(self):
         return {

@@ -135,6 +135,25 @@ def test_review_list_queries():
     _assert_stable_list(None, f"/api/v1/providers/{provider.pk}/reviews/", add, 3)
 
 
+def test_review_list_queries_for_a_signed_in_author(owner):
+    """The author's own flagged (Pending) reviews are listed by the same one page query."""
+    from scheduling.choices import ReviewStatus
+
+    provider = ListedProviderFactory()
+
+    def add(n):
+        for index in range(n):
+            ProviderReviewFactory(
+                provider=provider,
+                reviewer=owner if index == 0 else None,
+                status=ReviewStatus.PENDING if index == 0 else ReviewStatus.PUBLISHED,
+            )
+
+    # session + provider + count + page (reviewer joined); the staff check reads the
+    # caller's cached RBAC permission set
+    _assert_stable_list(owner, f"/api/v1/providers/{provider.pk}/reviews/", add, 4)
+
+
 def test_own_offering_list_queries(listed_provider):
     def add(n):
         for _ in range(n):
