@@ -18,6 +18,12 @@ created earlier in the same phase is still empty when the phase is deployed (a p
 deployed as a whole, `plan migrate --phase N`), so building its indexes and constraints
 inline costs nothing. Migrations that no plan item claims are linted as their own phase.
 
+The fix of DL003 and DL004 is doggy.core.migration_ops: online index builds in a
+migration with `atomic = False`, constraints added NOT VALID and validated in a later
+migration. Used wrongly, those are findings too: an online build in an atomic migration
+(DL003), a validation in the migration that adds the constraint, and a constraint added
+NOT VALID that no migration validates (DL004).
+
 A finding that is accepted on purpose is listed in `ACKNOWLEDGED` (doggy/dbtools/
 migration_lint_acks.py) with the reason; every acknowledgement must still match a
 finding, so a stale one fails the lint too.
