@@ -501,3 +501,15 @@ def test_a_database_migrated_before_the_split_is_reconciled_by_plan_migrate(migr
     assert all(node in applied for node in steps)
     assert {table: names(table) for table in objects_before} == objects_before
     assert plan_verify(connection, snapshot=None).ok
+
+
+def test_the_cost_model_reads_the_online_forms():
+    from doggy.dbtools.estimates import operation_kind
+
+    assert operation_kind(AddConstraintNotValid("child", WEIGHT_CHECK)) == "other"
+    assert operation_kind(AddForeignKeyNotValid("child", "parent", PARENT_FK)) == "add_column"
+    assert operation_kind(AddIndexOnline("child", WEIGHT_INDEX)) == "index"
+    assert operation_kind(AddConstraintOnline("child", CODE_UNIQUE)) == "index"
+    assert operation_kind(AddFieldIndexOnline("child", "parent")) == "index"
+    assert operation_kind(ValidateConstraint("child", "CK_Probe_Weight")) == "constraint"
+    assert operation_kind(ValidateForeignKey("child", "parent")) == "constraint"
