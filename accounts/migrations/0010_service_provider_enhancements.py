@@ -7,6 +7,11 @@ batches of at most 10,000 rows through `doggy.dbtools.backfill` (idempotent: onl
 filled), then made NOT NULL and unique. The migration stays atomic (the batches are
 savepoints), so a failure leaves no half-added column behind. Each step reverses: the
 reverse drops the column again.
+
+`ServiceProviders` holds rows before phase 2, so nothing here reads the table under a
+lock that blocks writes: the checks and the `ProfileImageFileId` key are added NOT VALID
+(SQL Server: WITH NOCHECK), and `0010_service_provider_enhancements_online` builds the
+indexes (and `Slug`'s unique constraint) online and validates the constraints.
 """
 
 import django.db.models.deletion
@@ -14,6 +19,7 @@ from django.db import migrations, models
 from django.utils.text import slugify
 
 import accounts.validators
+from doggy.core.migration_ops import AddConstraintNotValid, AddForeignKeyNotValid
 from doggy.dbtools.backfill import backfill
 
 # Room for a "-<n>" suffix inside SlugField(max_length=120).
@@ -61,10 +67,22 @@ class Migration(migrations.Migration):
             field=models.SlugField(db_column="Slug", db_index=False, max_length=120, null=True),
         ),
         migrations.RunPython(backfill_provider_slugs, migrations.RunPython.noop, elidable=False),
-        migrations.AlterField(
-            model_name="serviceprovider",
-            name="slug",
-            field=models.SlugField(db_column="Slug", max_length=120, unique=True),
+        # NOT NULL here; the unique constraint is built online by the next migration.
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.AlterField(
+                    model_name="serviceprovider",
+                    name="slug",
+                    field=models.SlugField(db_column="Slug", db_index=False, max_length=120),
+                ),
+            ],
+            state_operations=[
+                migrations.AlterField(
+                    model_name="serviceprovider",
+                    name="slug",
+                    field=models.SlugField(db_column="Slug", max_length=120, unique=True),
+                ),
+            ],
         ),
         # --- Profile and business columns -----------------------------------------------
         migrations.AddField(
@@ -100,7 +118,7 @@ class Migration(migrations.Migration):
                 blank=True, db_column="Website", db_default="", default="", max_length=300
             ),
         ),
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="serviceprovider",
             name="profile_image_file",
             field=models.ForeignKey(
@@ -194,18 +212,8 @@ class Migration(migrations.Migration):
                 help_text="Listed in search; a provider may pause its listing.",
             ),
         ),
-        # --- Indexes and checks -----------------------------------------------------------
-        migrations.AddIndex(
-            model_name="serviceprovider",
-            index=models.Index(
-                fields=["is_active", "is_verified"], name="IX_Providers_Active_Verified"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="serviceprovider",
-            index=models.Index(fields=["-average_rating"], name="IX_Providers_Rating"),
-        ),
-        migrations.AddConstraint(
+        # --- Checks, NOT VALID: 0010_service_provider_enhancements_online validates them ---
+        AddConstraintNotValid(
             model_name="serviceprovider",
             constraint=models.CheckConstraint(
                 condition=models.Q(
@@ -216,14 +224,14 @@ class Migration(migrations.Migration):
                 name="CK_Providers_Rating",
             ),
         ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="serviceprovider",
             constraint=models.CheckConstraint(
                 condition=models.Q(("cancellation_policy__in", ["Flexible", "Moderate", "Strict"])),
                 name="CK_Providers_Policy",
             ),
         ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="serviceprovider",
             constraint=models.CheckConstraint(
                 condition=models.Q(

@@ -2,6 +2,10 @@
 
 SCHEMA.md 2.16. `UX_Addresses_User_Default` keeps one active default per user (I-13);
 `IX_Addresses_Geo` serves the bounding-box prefilter of the near-a-point search.
+
+`ServiceProviders` holds rows before phase 2: its `BaseAddressId` key and
+`CK_Providers_Radius` are added NOT VALID (SQL Server: WITH NOCHECK), and
+`0011_addresses_online` builds the key's index online and validates both.
 """
 
 import uuid
@@ -14,11 +18,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 import doggy.core.db
+from doggy.core.migration_ops import AddConstraintNotValid, AddForeignKeyNotValid
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0010_service_provider_enhancements"),
+        ("accounts", "0010_service_provider_enhancements_online"),
     ]
 
     operations = [
@@ -177,7 +182,7 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="serviceprovider",
             name="base_address",
             field=models.ForeignKey(
@@ -197,7 +202,7 @@ class Migration(migrations.Migration):
                 blank=True, db_column="ServiceRadiusKm", decimal_places=2, max_digits=6, null=True
             ),
         ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="serviceprovider",
             constraint=models.CheckConstraint(
                 condition=models.Q(

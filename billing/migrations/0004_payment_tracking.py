@@ -2,7 +2,8 @@
 
 BillingCustomers, PaymentRecords, PaymentRefunds and the PaymentWebhookEvents inbox:
 provider ids and statuses only, never card data. The one PaymentProvider list gains
-PayPal and Square, so the subscriptions' CHECK is rebuilt with it.
+PayPal and Square, so the subscriptions' CHECK is rebuilt with it: added NOT VALID on the
+populated `UserSubscriptions`, and validated by `0004_payment_tracking_online`.
 """
 
 import uuid
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import doggy.core.db
+from doggy.core.migration_ops import AddConstraintNotValid
 
 
 class Migration(migrations.Migration):
@@ -409,7 +411,8 @@ class Migration(migrations.Migration):
                 max_length=20,
             ),
         ),
-        migrations.AddConstraint(
+        # NOT VALID (SQL Server: WITH NOCHECK): 0004_payment_tracking_online validates it.
+        AddConstraintNotValid(
             model_name="usersubscription",
             constraint=models.CheckConstraint(
                 condition=models.Q(

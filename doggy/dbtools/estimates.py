@@ -21,6 +21,8 @@ from django.db.migrations.migration import Migration
 from django.db.migrations.state import ProjectState
 from django.utils import timezone
 
+from doggy.core import migration_ops as online
+
 HISTORY_TABLE = "doggy_plan_history"
 # An estimate is never below this: fixed costs of a migration (transaction, DDL round
 # trips, state rendering) dominate small tables, and a ratio to a near-zero estimate
@@ -43,6 +45,14 @@ COSTS: dict[str, tuple[float, float]] = {
 
 
 def operation_kind(operation) -> str:
+    # The online forms (doggy.core.migration_ops): a NOT VALID constraint reads no row;
+    # the index builds sort, and the validations scan, the table.
+    if isinstance(operation, online.AddConstraintNotValid):
+        return "other"
+    if isinstance(operation, online.AddFieldIndexOnline | online.AddConstraintOnline):
+        return "index"
+    if isinstance(operation, online.ValidateConstraint):
+        return "constraint"
     if isinstance(operation, ops.CreateModel):
         return "create"
     if isinstance(operation, ops.AddField):

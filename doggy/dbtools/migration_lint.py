@@ -18,6 +18,12 @@ created earlier in the same phase is still empty when the phase is deployed (a p
 deployed as a whole, `plan migrate --phase N`), so building its indexes and constraints
 inline costs nothing. Migrations that no plan item claims are linted as their own phase.
 
+The fix of DL003 and DL004 is doggy.core.migration_ops: online index builds in a
+migration with `atomic = False`, constraints added NOT VALID and validated in a later
+migration. Used wrongly, those are findings too: an online build in an atomic migration
+(DL003), a validation in the migration that adds the constraint, and a constraint added
+NOT VALID that no migration validates (DL004).
+
 A finding that is accepted on purpose is listed in `ACKNOWLEDGED` (doggy/dbtools/
 migration_lint_acks.py) with the reason; every acknowledgement must still match a
 finding, so a stale one fails the lint too.
@@ -37,9 +43,10 @@ from django.db.migrations.migration import Migration
 from django.db.migrations.operations.base import Operation
 from django.db.migrations.state import ProjectState
 
+from doggy.core import migration_ops as online
 from doggy.dbtools import backfill as backfill_module
 from doggy.dbtools.migration_lint_acks import ACKNOWLEDGED
-from doggy.dbtools.plan import PROJECT_APPS, Node, plan_item_of_migration
+from doggy.dbtools.plan import PROJECT_APPS, Node, graph_order, plan_item_of_migration
 
 RULES: dict[str, tuple[str, str]] = {
     "DL001": (
@@ -53,12 +60,13 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "DL003": (
         "index on an existing table built without CONCURRENTLY / ONLINE = ON",
-        "build it with AddIndexConcurrently on PostgreSQL and WITH (ONLINE = ON) on SQL "
-        "Server, in a migration with atomic = False",
+        "build it with AddIndexOnline / AddConstraintOnline / AddFieldIndexOnline "
+        "(doggy.core.migration_ops) in a migration with atomic = False",
     ),
     "DL004": (
         "foreign key or check constraint added to an existing table in one validating step",
-        "add it NOT VALID (SQL Server: WITH NOCHECK), then VALIDATE it in a later step",
+        "add it with AddConstraintNotValid / AddForeignKeyNotValid, then ValidateConstraint "
+        "/ ValidateForeignKey in a later migration with atomic = False",
     ),
     "DL005": (
         "column or table dropped: its data is lost",
@@ -131,8 +139,12 @@ class _Linter:
 
     def __init__(self):
         self.backfilled = False
+        self.atomic = True
+        self.migration = ""
         self.state = ProjectState(real_apps=set())
         self.born: dict[tuple[str, str], int | str] = {}  # model key -> phase that created it
+        # Constraints added NOT VALID and not validated yet: key -> (migration, index, subject)
+        self.unvalidated: dict[tuple[str, str, str], tuple[str, int, str]] = {}
 
     def existing(self, app: str, model: str, phase: int | str) -> bool:
         born = self.born.get((app, model.lower()))
@@ -144,10 +156,35 @@ class _Linter:
         # A column made NOT NULL right after the backfill helper filled it, in the same
         # migration, is the fix of DL001 itself (nullable, backfill, NOT NULL).
         self.backfilled = False
+        self.atomic = migration.atomic
+        self.migration = migration.name
         for index, operation in enumerate(migration.operations):
             for rule, subject in self._check(app, operation, phase):
                 yield Finding(rule, app, migration.name, index, subject)
+            self._track_validation(app, migration.name, index, operation)
             self._advance(app, operation, phase)
+
+    def unvalidated_findings(self) -> Iterator[Finding]:
+        """DL004 for every constraint added NOT VALID that no later migration validates."""
+        for (app, _model, _name), (migration, index, subject) in self.unvalidated.items():
+            yield Finding("DL004", app, migration, index, f"{subject} (never validated)")
+
+    def _track_validation(self, app: str, migration: str, index: int, op: Operation) -> None:
+        if isinstance(op, online.AddConstraintNotValid):
+            key = (app, op.model_name_lower, op.constraint.name)
+            subject = f"{self._table(app, op.model_name)} {op.constraint.name}"
+        elif isinstance(op, online.AddForeignKeyNotValid):
+            key = (app, op.model_name_lower, f"field:{op.name}")
+            subject = f"{self._table(app, op.model_name)}.{_column(op.field, op.name)}"
+        elif isinstance(op, online.ValidateForeignKey):
+            self.unvalidated.pop((app, op.model_name_lower, f"field:{op.name}"), None)
+            return
+        elif isinstance(op, online.ValidateConstraint):
+            self.unvalidated.pop((app, op.model_name_lower, op.name), None)
+            return
+        else:
+            return
+        self.unvalidated[key] = (migration, index, subject)
 
     # The state after each operation, and where each table was born.
     def _advance(self, app: str, operation: Operation, phase: int | str) -> None:
@@ -188,9 +225,19 @@ class _Linter:
             yield "DL005", self._table(app, op.name)
             return
         model = getattr(op, "model_name", None)
+        if isinstance(op, online.ONLINE_OPERATIONS):
+            yield from self._check_online(app, op)
+            return
         if model is None or not self.existing(app, model, phase):
             return
         table = self._table(app, model)
+        if isinstance(op, online.AddConstraintNotValid):
+            return  # the fix of DL004; a later ValidateConstraint must follow
+        if isinstance(op, online.AddForeignKeyNotValid):
+            # The fix of DL004 and DL003: the key NOT VALID, the index built later.
+            if not op.field.null and not _has_default(op.field):
+                yield "DL001", f"{table}.{_column(op.field, op.name)}"
+            return
         if isinstance(op, ops.RemoveField):
             field = self._field(app, model, op.name)
             yield "DL005", f"{table}.{_column(field, op.name)}"
@@ -212,6 +259,24 @@ class _Linter:
             getattr(op, "option_value", None)
         ):
             yield "DL003", f"{table} {op.option_name}"
+
+    def _check_online(self, app: str, op: Operation) -> Iterator[tuple[str, str]]:
+        """An online step must run outside a transaction, and a validation in a later
+        transaction than the one that added the constraint (else the adding lock is held
+        while the rows are read)."""
+        table = self._table(app, op.model_name)
+        if isinstance(op, online.ValidateConstraint):
+            key_name = f"field:{op.name}" if isinstance(op, online.ValidateForeignKey) else op.name
+            added = self.unvalidated.get((app, op.model_name_lower, key_name))
+            if added is not None and added[0] == self.migration:
+                yield "DL004", f"{table} {op.name} (validated in the migration that adds it)"
+            return
+        if self.atomic:
+            name = getattr(getattr(op, "index", None), "name", None) or getattr(
+                getattr(op, "constraint", None), "name", None
+            )
+            subject = f"{table} {name}" if name else f"{table}.{op.name}"
+            yield "DL003", f"{subject} (online build in an atomic migration)"
 
     def _check_new_field(self, table, name, field) -> Iterator[tuple[str, str]]:
         if field.many_to_many:
@@ -249,15 +314,6 @@ class _Linter:
             yield "DL007", name
 
 
-def graph_order(graph: MigrationGraph) -> list[Node]:
-    """Every migration of the graph in an order that applies dependencies first."""
-    order: dict[Node, None] = {}
-    for leaf in sorted(graph.leaf_nodes()):
-        for node in graph.forwards_plan(leaf):
-            order.setdefault(node, None)
-    return list(order)
-
-
 def lint_migrations(graph: MigrationGraph) -> LintReport:
     """Lint every project migration in graph order against the acknowledgements."""
     linter = _Linter()
@@ -271,6 +327,7 @@ def lint_migrations(graph: MigrationGraph) -> LintReport:
             continue
         count += 1
         findings.extend(linter.lint(node[0], migration, migration_phase(node)))
+    findings.extend(linter.unvalidated_findings())
     return _acknowledge(findings, count)
 
 
@@ -278,16 +335,28 @@ def lint_one(
     graph: MigrationGraph, app: str, migration: Migration, phase: int | str
 ) -> list[Finding]:
     """Lint `migration` as if it were appended to `graph` in `phase` (tests and reviews)."""
+    return list(_linter_at_end_of(graph).lint(app, migration, phase))
+
+
+def lint_sequence(
+    graph: MigrationGraph, app: str, migrations: list[Migration], phase: int | str
+) -> list[Finding]:
+    """Lint `migrations`, appended to `graph` in `phase` in this order, including the
+    constraints they add NOT VALID and never validate."""
+    linter = _linter_at_end_of(graph)
+    findings = [f for migration in migrations for f in linter.lint(app, migration, phase)]
+    return findings + list(linter.unvalidated_findings())
+
+
+def _linter_at_end_of(graph: MigrationGraph) -> _Linter:
     linter = _Linter()
     for node in graph_order(graph):
         source = graph.nodes[node]
-        if node[0] in PROJECT_APPS:
-            for operation in source.operations:
-                linter._advance(node[0], operation, migration_phase(node))
-        else:
-            for operation in source.operations:
-                linter._advance(node[0], operation, "external")
-    return list(linter.lint(app, migration, phase))
+        phase = migration_phase(node) if node[0] in PROJECT_APPS else "external"
+        for operation in source.operations:
+            linter._track_validation(node[0], node[1], 0, operation)
+            linter._advance(node[0], operation, phase)
+    return linter
 
 
 def _acknowledge(findings: list[Finding], count: int) -> LintReport:
@@ -341,6 +410,7 @@ def _is_widening(old: models.Field, new: models.Field) -> bool:
 
 
 def _is_concurrent(op: Operation) -> bool:
+    """Django's own AddIndexConcurrently (PostgreSQL only) also passes DL003."""
     return type(op).__name__ == "AddIndexConcurrently"
 
 

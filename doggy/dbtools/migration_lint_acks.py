@@ -28,11 +28,6 @@ _ADOPTION = (
     "Phase 1 is deployed when the Identity database is adopted (`plan adopt`), before this "
     "backend serves it; the table is not under this backend's write load during the build"
 )
-_INLINE = (
-    "built inline (writes wait for the build or validating scan; reads go on); the online "
-    "rendering (CONCURRENTLY / ONLINE = ON, NOT VALID then VALIDATE) is not built yet, see "
-    "docs/development/plan.md, Migration lint"
-)
 
 ACKNOWLEDGED: dict[tuple[str, str, str, str], str] = {
     ("doggy", "0002_seed_system_settings", "DL007", "seed_settings"): _SEED,
@@ -61,124 +56,6 @@ ACKNOWLEDGED: dict[tuple[str, str, str, str], str] = {
     ("accounts", "0004_rbac_permissions", "DL007", "create_system_user"): _SYSTEM_USER,
     ("accounts", "0004_rbac_permissions", "DL004", "Roles CK_Roles_Level"): _SMALL,
     ("accounts", "0004_rbac_permissions", "DL004", "Roles CK_Roles_MaxUsers"): _SMALL,
-    ("accounts", "0010_service_provider_enhancements", "DL003", "ServiceProviders.Slug"): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL004",
-        "ServiceProviders.ProfileImageFileId",
-    ): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL003",
-        "ServiceProviders.ProfileImageFileId",
-    ): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL003",
-        "ServiceProviders IX_Providers_Active_Verified",
-    ): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL003",
-        "ServiceProviders IX_Providers_Rating",
-    ): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL004",
-        "ServiceProviders CK_Providers_Rating",
-    ): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL004",
-        "ServiceProviders CK_Providers_Policy",
-    ): _INLINE,
-    (
-        "accounts",
-        "0010_service_provider_enhancements",
-        "DL004",
-        "ServiceProviders CK_Providers_VerifStatus",
-    ): _INLINE,
-    ("accounts", "0011_addresses", "DL004", "ServiceProviders.BaseAddressId"): _INLINE,
-    ("accounts", "0011_addresses", "DL003", "ServiceProviders.BaseAddressId"): _INLINE,
-    ("accounts", "0011_addresses", "DL004", "ServiceProviders CK_Providers_Radius"): _INLINE,
-    (
-        "billing",
-        "0004_payment_tracking",
-        "DL004",
-        "UserSubscriptions CK_UserSubscriptions_PaymentProvider",
-    ): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL004", "Conversations.CreatedById"): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL003", "Conversations.CreatedById"): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL004", "Messages.DeletedById"): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL003", "Messages.DeletedById"): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL004", "Messages.ReplyToMessageId"): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL003", "Messages.ReplyToMessageId"): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL003", "Messages IX_Messages_Conv_Id"): _INLINE,
-    (
-        "messaging",
-        "0002_enhanced_messaging",
-        "DL004",
-        "Conversations CK_Conversations_Type",
-    ): _INLINE,
-    (
-        "messaging",
-        "0002_enhanced_messaging",
-        "DL004",
-        "ConversationParticipants CK_ConversationParticipants_Role",
-    ): _INLINE,
-    (
-        "messaging",
-        "0002_enhanced_messaging",
-        "DL003",
-        "Messages UX_Messages_Sender_ClientId",
-    ): _INLINE,
-    ("messaging", "0002_enhanced_messaging", "DL004", "Messages CK_Messages_Type"): _INLINE,
-    (
-        "messaging",
-        "0002_enhanced_messaging",
-        "DL004",
-        "Messages CK_Messages_ModerationStatus",
-    ): _INLINE,
-    (
-        "messaging",
-        "0002_enhanced_messaging_direct_keys",
-        "DL004",
-        "Conversations CK_Conversations_Direct",
-    ): _INLINE,
-    (
-        "messaging",
-        "0002_enhanced_messaging_direct_keys",
-        "DL003",
-        "Conversations UX_Conversations_DirectKey",
-    ): _INLINE,
-    (
-        "messaging",
-        "0009_conversation_management",
-        "DL003",
-        "ConversationParticipants IX_ConvParticipants_User_Inbox",
-    ): _INLINE,
-    (
-        "messaging",
-        "0009_conversation_management",
-        "DL004",
-        "ConversationParticipants CK_ConversationParticipants_NotificationLevel",
-    ): _INLINE,
-    ("scheduling", "0004_availability", "DL004", "ServiceOfferings.ScheduleId"): _INLINE,
-    ("scheduling", "0004_availability", "DL003", "ServiceOfferings.ScheduleId"): _INLINE,
-    ("scheduling", "0005_appointments", "DL004", "ProviderReviews.AppointmentId"): _INLINE,
-    ("scheduling", "0005_appointments", "DL003", "ProviderReviews.AppointmentId"): _INLINE,
-    (
-        "scheduling",
-        "0005_appointments",
-        "DL003",
-        "ProviderReviews UX_Reviews_Appt_Reviewer",
-    ): _INLINE,
     ("pets", "0002_dog_profiles_fulltext", "DL007", "forwards"): _DDL,
     ("scheduling", "0005_appointments", "DL007", "create_no_overlap"): _DDL,
     (
@@ -193,14 +70,4 @@ ACKNOWLEDGED: dict[tuple[str, str, str, str], str] = {
         "DL005",
         "Messages.IsRead",
     ): _IS_READ,
-    ("messaging", "0010_appointment_links", "DL004", "Conversations.AppointmentId"): _INLINE,
-    ("messaging", "0010_appointment_links", "DL003", "Conversations.AppointmentId"): _INLINE,
-    ("messaging", "0010_appointment_links", "DL004", "VideoCallSessions.AppointmentId"): _INLINE,
-    ("messaging", "0010_appointment_links", "DL003", "VideoCallSessions.AppointmentId"): _INLINE,
-    (
-        "messaging",
-        "0010_appointment_links",
-        "DL003",
-        "Conversations UX_Conversations_Appointment",
-    ): _INLINE,
 }

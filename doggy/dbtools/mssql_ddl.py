@@ -342,6 +342,15 @@ _DYNAMIC_DROP = re.compile(
 )
 
 
+# `doggy.core.migration_ops.mssql_online`: an index built WITH (ONLINE = ON) on the editions
+# that can, and the same statement offline elsewhere (SQL Server Standard).
+_ONLINE_SWITCH = re.compile(
+    r"IF CAST\(SERVERPROPERTY\('EngineEdition'\) AS int\) IN \((?P<editions>[\d, ]+)\)\s+"
+    r"(?P<online>.*?)\s+WITH \(ONLINE = ON\)\s+ELSE\s+(?P<plain>.*)",
+    re.S,
+)
+
+
 class Catalog:
     """Tables, columns, constraints and indexes learnt from the DDL statements applied.
 
@@ -422,6 +431,17 @@ class Catalog:
         if match:
             self._apply_dynamic_drop(match)
             return issues
+        switch = _ONLINE_SWITCH.fullmatch(sql.strip())
+        if switch:
+            if " ".join(switch["online"].split()) != " ".join(switch["plain"].split()):
+                issues.append(
+                    Issue(
+                        "error",
+                        "online-switch",
+                        f"the ONLINE and the offline branch differ: {_short(sql)}",
+                    )
+                )
+            return issues + self.apply(switch["plain"])
         if re.search(r"\bDROP TABLE\b", sql) and sql.lstrip().upper().startswith("DECLARE"):
             tail = sql[sql.upper().rindex("DROP TABLE") :]
             self._drop_table(tokenize(tail)[2].ident)
@@ -699,6 +719,21 @@ class Catalog:
 
     def _alter_table(self, cur: Cursor) -> list[Issue]:
         table = self._table(cur.next().ident)
+        # WITH NOCHECK ADD CONSTRAINT (rows not checked), WITH CHECK CHECK CONSTRAINT (the
+        # rows checked later: doggy.core.migration_ops).
+        cur.accept("WITH", "NOCHECK") or cur.accept("WITH", "CHECK")
+        if cur.accept("CHECK", "CONSTRAINT"):
+            name = cur.next().ident
+            con = table.constraints.get(name)
+            if con is None or con.kind not in ("FK", "CK"):
+                return [
+                    Issue(
+                        "error",
+                        "missing-constraint",
+                        f"CHECK CONSTRAINT {name}: no such foreign key or check on [{table.name}]",
+                    )
+                ]
+            return []
         if cur.accept("ADD"):
             if cur.at("CONSTRAINT") or cur.at("PRIMARY") or cur.at("DEFAULT"):
                 return self._add_table_constraint(table, cur)

@@ -317,7 +317,10 @@ ITEMS: tuple[PlanItem, ...] = (
         12,
         "Service Provider Enhancements",
         2,
-        ["accounts/0010_service_provider_enhancements"],
+        [
+            "accounts/0010_service_provider_enhancements",
+            "accounts/0010_service_provider_enhancements_online",
+        ],
         ["ServiceProviders"],
     ),
     _item(13, "Reviews & Ratings", 2, ["scheduling/0003_reviews"], ["ProviderReviews"]),
@@ -334,7 +337,7 @@ ITEMS: tuple[PlanItem, ...] = (
         16,
         "Location & Address Management",
         2,
-        ["accounts/0011_addresses"],
+        ["accounts/0011_addresses", "accounts/0011_addresses_online"],
         ["Addresses", "ServiceProviders"],
     ),
     # --- Phase 3: Communication & Interaction ---------------------------------------------
@@ -346,8 +349,10 @@ ITEMS: tuple[PlanItem, ...] = (
         # (SCHEMA.md 2.16a A1).
         [
             "messaging/0002_enhanced_messaging",
+            "messaging/0002_enhanced_messaging_online",
             "messaging/0002_enhanced_messaging_backfill",
             "messaging/0002_enhanced_messaging_direct_keys",
+            "messaging/0002_enhanced_messaging_direct_keys_online",
         ],
         ["Conversations", "ConversationParticipants", "Messages"],
     ),
@@ -400,6 +405,7 @@ ITEMS: tuple[PlanItem, ...] = (
         # The legacy Messages.IsRead is dropped in a step of its own (A2).
         [
             "messaging/0009_conversation_management",
+            "messaging/0009_conversation_management_online",
             "messaging/0009_conversation_management_drop_is_read",
         ],
         ["ConversationParticipants", "MessageEdits", "UserBlocks", "Messages"],
@@ -409,7 +415,7 @@ ITEMS: tuple[PlanItem, ...] = (
         25,
         "Availability Management",
         4,
-        ["scheduling/0004_availability"],
+        ["scheduling/0004_availability", "scheduling/0004_availability_online"],
         ["AvailabilitySchedules", "AvailabilityRules", "AvailabilityOverrides", "ServiceOfferings"],
     ),
     # messaging/0010 links conversations and calls to appointments; it depends on
@@ -418,7 +424,12 @@ ITEMS: tuple[PlanItem, ...] = (
         26,
         "Appointment System",
         4,
-        ["scheduling/0005_appointments", "messaging/0010_appointment_links"],
+        [
+            "scheduling/0005_appointments",
+            "scheduling/0005_appointments_online",
+            "messaging/0010_appointment_links",
+            "messaging/0010_appointment_links_online",
+        ],
         [
             "Appointments",
             "AppointmentPets",
@@ -538,6 +549,7 @@ ITEMS: tuple[PlanItem, ...] = (
         6,
         [
             "billing/0004_payment_tracking",
+            "billing/0004_payment_tracking_online",
             "billing/0007_payment_appointment_links",
             "billing/0008_billing_customers_backfill",
         ],
@@ -974,6 +986,59 @@ def applied_nodes(loader) -> set[Node]:
     return set(loader.applied_migrations or {})
 
 
+# --- Online steps split out of migrations that were applied before the split -------------
+def online_steps_to_reconcile(loader) -> list[Node]:
+    """Online steps (doggy.core.migration_ops) this database lacks only on paper.
+
+    Such a step was split out of the migration before it, which built its indexes and
+    constraints inline until then. A database that applied that migration (and the one
+    after it) before the split has the objects, but not the step's row in
+    `django_migrations`, and Django then refuses to migrate at all
+    (InconsistentMigrationHistory). These are the steps that are not recorded while a
+    migration depending on them is; `reconcile_online_steps` applies them.
+    """
+    from doggy.core.migration_ops import is_online_migration
+
+    applied = applied_nodes(loader)
+    graph = loader.graph
+    found = [
+        node
+        for node in graph.nodes
+        if node[0] in PROJECT_APPS
+        and node not in applied
+        and is_online_migration(graph.nodes[node])
+        and any(child.key in applied for child in graph.node_map[node].children)
+    ]
+    order = {node: index for index, node in enumerate(graph_order(graph))}
+    return sorted(found, key=order.__getitem__)
+
+
+def reconcile_online_steps(connection) -> list[Node]:
+    """Apply the steps of `online_steps_to_reconcile` and record them.
+
+    Each online step first looks for its index or constraint and leaves one that is there
+    (a validation of a valid constraint is a no-op), so on such a database this builds
+    nothing and only records the steps; whatever is missing is built online.
+    """
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    nodes = online_steps_to_reconcile(executor.loader)
+    for node in nodes:
+        state = executor.loader.project_state(node, at_end=False)
+        executor.apply_migration(state, executor.loader.graph.nodes[node])
+    return nodes
+
+
+def graph_order(graph: MigrationGraph) -> list[Node]:
+    """Every migration of the graph in an order that applies dependencies first."""
+    order: dict[Node, None] = {}
+    for leaf in sorted(graph.leaf_nodes()):
+        for node in graph.forwards_plan(leaf):
+            order.setdefault(node, None)
+    return list(order)
+
+
 def _check_migrations(connection, loader) -> Check:
     from django.apps import apps
     from django.db.migrations.autodetector import MigrationAutodetector
@@ -985,7 +1050,15 @@ def _check_migrations(connection, loader) -> Check:
     try:
         loader.check_consistent_history(connection)
     except InconsistentMigrationHistory as exc:
-        check.fail(str(exc))
+        steps = online_steps_to_reconcile(loader)
+        if steps:
+            names = ", ".join(f"{app}.{name}" for app, name in steps)
+            check.fail(
+                f"{exc} The online steps {names} were split out of migrations this database "
+                "applied before the split: `plan migrate` (or `plan rollback`) records them."
+            )
+        else:
+            check.fail(str(exc))
     plan_map = PlanMap(loader.graph)
     applied = applied_nodes(loader)
     for node in sorted(applied - plan_map.nodes):

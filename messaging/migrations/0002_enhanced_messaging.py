@@ -11,11 +11,18 @@ database default and the table is not rewritten (A1). The next migration fills t
 columns of existing rows; `CK_Conversations_Direct` and `UX_Conversations_DirectKey`
 come after it. `SenderId` loses its unnamed index: `UX_Messages_Sender_ClientId` leads
 with it (A3). Reversible: the reverse drops what this adds.
+
+The three tables may hold rows, so the new foreign keys and checks are added NOT VALID
+(SQL Server: WITH NOCHECK), and `0002_enhanced_messaging_online` builds the indexes
+(`IX_Messages_Conv_Id`, `UX_Messages_Sender_ClientId`, the keys' own) online and
+validates the constraints.
 """
 
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+
+from doggy.core.migration_ops import AddConstraintNotValid, AddForeignKeyNotValid
 
 
 class Migration(migrations.Migration):
@@ -25,7 +32,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="conversation",
             name="created_by",
             field=models.ForeignKey(
@@ -157,7 +164,7 @@ class Migration(migrations.Migration):
             name="deleted_at",
             field=models.DateTimeField(blank=True, db_column="DeletedAt", null=True),
         ),
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="message",
             name="deleted_by",
             field=models.ForeignKey(
@@ -218,7 +225,7 @@ class Migration(migrations.Migration):
                 max_length=10,
             ),
         ),
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="message",
             name="reply_to",
             field=models.ForeignKey(
@@ -244,33 +251,21 @@ class Migration(migrations.Migration):
                 to=settings.AUTH_USER_MODEL,
             ),
         ),
-        migrations.AddIndex(
-            model_name="message",
-            index=models.Index(fields=["conversation", "-id"], name="IX_Messages_Conv_Id"),
-        ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="conversation",
             constraint=models.CheckConstraint(
                 condition=models.Q(("type__in", ["Direct", "Group", "Booking", "Support"])),
                 name="CK_Conversations_Type",
             ),
         ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="conversationparticipant",
             constraint=models.CheckConstraint(
                 condition=models.Q(("role__in", ["Owner", "Admin", "Member"])),
                 name="CK_ConversationParticipants_Role",
             ),
         ),
-        migrations.AddConstraint(
-            model_name="message",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("client_message_id__isnull", False), ("sender__isnull", False)),
-                fields=("sender", "client_message_id"),
-                name="UX_Messages_Sender_ClientId",
-            ),
-        ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="message",
             constraint=models.CheckConstraint(
                 condition=models.Q(
@@ -282,7 +277,7 @@ class Migration(migrations.Migration):
                 name="CK_Messages_Type",
             ),
         ),
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="message",
             constraint=models.CheckConstraint(
                 condition=models.Q(

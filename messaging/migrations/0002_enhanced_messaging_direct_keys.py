@@ -4,10 +4,16 @@ Added last, after `0002_enhanced_messaging_backfill` has keyed and merged the
 conversations that existed before 017: a direct conversation must carry its `DirectKey`
 (`CK_Conversations_Direct`), and a key exists once (`UX_Conversations_DirectKey`, a
 filtered unique index on SQL Server).
+
+`Conversations` may hold adopted rows: the check is added NOT VALID (SQL Server: WITH
+NOCHECK) and `0002_enhanced_messaging_direct_keys_online` builds the unique index online
+and validates the check.
 """
 
 from django.conf import settings
 from django.db import migrations, models
+
+from doggy.core.migration_ops import AddConstraintNotValid
 
 
 class Migration(migrations.Migration):
@@ -17,7 +23,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddConstraint(
+        AddConstraintNotValid(
             model_name="conversation",
             constraint=models.CheckConstraint(
                 condition=models.Q(
@@ -26,14 +32,6 @@ class Migration(migrations.Migration):
                     _connector="OR",
                 ),
                 name="CK_Conversations_Direct",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="conversation",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("direct_key__isnull", False)),
-                fields=("direct_key",),
-                name="UX_Conversations_DirectKey",
             ),
         ),
     ]

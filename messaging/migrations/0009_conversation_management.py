@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import doggy.core.db
+from doggy.core.migration_ops import AddConstraintNotValid
 
 
 class Migration(migrations.Migration):
@@ -176,15 +177,9 @@ class Migration(migrations.Migration):
                 to=settings.AUTH_USER_MODEL,
             ),
         ),
-        migrations.AddIndex(
-            model_name="conversationparticipant",
-            index=models.Index(
-                condition=models.Q(("left_at__isnull", True)),
-                fields=["user", "is_archived", "is_pinned"],
-                name="IX_ConvParticipants_User_Inbox",
-            ),
-        ),
-        migrations.AddConstraint(
+        # NOT VALID (SQL Server: WITH NOCHECK): 0009_conversation_management_online
+        # builds the inbox index online and validates the check.
+        AddConstraintNotValid(
             model_name="conversationparticipant",
             constraint=models.CheckConstraint(
                 condition=models.Q(("notification_level__in", ["All", "Mentions", "None"])),

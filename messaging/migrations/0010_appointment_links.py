@@ -6,10 +6,16 @@ this step depends on it and belongs to item 026. A conversation attaches to at m
 appointment and an appointment has at most one conversation (`UX_Conversations_Appointment`,
 filtered so that the many unlinked rows do not collide on SQL Server; A13). Reversible:
 the reverse drops the key and both columns.
+
+Both tables hold rows before phase 4: the keys are added NOT VALID (SQL Server: WITH
+NOCHECK), and `0010_appointment_links_online` builds `UX_Conversations_Appointment` and
+the calls' key index online and validates both keys.
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
+
+from doggy.core.migration_ops import AddForeignKeyNotValid
 
 
 class Migration(migrations.Migration):
@@ -19,7 +25,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="conversation",
             name="appointment",
             field=models.ForeignKey(
@@ -32,7 +38,7 @@ class Migration(migrations.Migration):
                 to="scheduling.appointment",
             ),
         ),
-        migrations.AddField(
+        AddForeignKeyNotValid(
             model_name="videocallsession",
             name="appointment",
             field=models.ForeignKey(
@@ -42,14 +48,6 @@ class Migration(migrations.Migration):
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="video_calls",
                 to="scheduling.appointment",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="conversation",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("appointment__isnull", False)),
-                fields=("appointment",),
-                name="UX_Conversations_Appointment",
             ),
         ),
     ]

@@ -14,6 +14,7 @@ import django.utils.timezone
 from django.db import migrations, models
 
 import doggy.core.db
+from doggy.core.migration_ops import AddForeignKeyNotValid
 
 
 class Migration(migrations.Migration):
@@ -209,7 +210,9 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.AddField(
+        # NOT VALID on the populated ServiceOfferings; 0004_availability_online builds the
+        # key's index online and validates it.
+        AddForeignKeyNotValid(
             model_name="serviceoffering",
             name="schedule",
             field=models.ForeignKey(

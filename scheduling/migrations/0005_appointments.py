@@ -28,6 +28,7 @@ from django.db import migrations, models
 
 import doggy.core.db
 import scheduling.models
+from doggy.core.migration_ops import AddForeignKeyNotValid
 
 NO_OVERLAP = "EX_Appointments_NoOverlap"
 # The statuses of scheduling.choices.LIVE_APPOINTMENT_STATUSES (a migration never
@@ -68,7 +69,7 @@ class Migration(migrations.Migration):
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("pets", "0003_medical_records"),
-        ("scheduling", "0004_availability"),
+        ("scheduling", "0004_availability_online"),
     ]
 
     operations = [
@@ -454,7 +455,9 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.AddField(
+        # NOT VALID on the populated ProviderReviews; 0005_appointments_online builds the
+        # key's index and UX_Reviews_Appt_Reviewer online and validates the key.
+        AddForeignKeyNotValid(
             model_name="providerreview",
             name="appointment",
             field=models.ForeignKey(
@@ -464,14 +467,6 @@ class Migration(migrations.Migration):
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="reviews",
                 to="scheduling.appointment",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="providerreview",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("appointment__isnull", False), ("reviewer__isnull", False)),
-                fields=("appointment", "reviewer"),
-                name="UX_Reviews_Appt_Reviewer",
             ),
         ),
         # PostgreSQL only (both steps are no-ops elsewhere): the extension, then the

@@ -63,6 +63,8 @@ SEED_STEPS = (
     ("doggy", "0004_setting_validation_rules", "set_validation_rules"),
     ("scheduling", "0002_seed_service_categories", "seed_categories"),
     ("billing", "0002_seed_free_plan", "seed_free_plan"),
+    ("accounts", "0013_seed_credential_types", "seed_credential_types"),
+    ("billing", "0006_seed_expense_categories", "seed_categories"),
 )
 
 

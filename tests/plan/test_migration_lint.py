@@ -8,9 +8,18 @@ from django.core.management import CommandError, call_command
 from django.db import migrations, models
 from django.db.migrations.loader import MigrationLoader
 
+from doggy.core.migration_ops import (
+    AddConstraintNotValid,
+    AddConstraintOnline,
+    AddFieldIndexOnline,
+    AddForeignKeyNotValid,
+    AddIndexOnline,
+    ValidateConstraint,
+    ValidateForeignKey,
+)
 from doggy.dbtools import migration_lint
 from doggy.dbtools.backfill import backfill
-from doggy.dbtools.migration_lint import lint_migrations, lint_one
+from doggy.dbtools.migration_lint import lint_migrations, lint_one, lint_sequence
 
 PHASE_3 = 3  # DogProfiles (pets, phase 2) exists before phase 3 begins
 
@@ -128,3 +137,92 @@ def test_command_fails_on_a_stale_acknowledgement(monkeypatch, capsys):
 def test_command_reports_the_counts(capsys):
     call_command("plan", "lint")
     assert " 0 open, 0 stale acknowledgements." in capsys.readouterr().out
+
+
+# --- The online operations (doggy.core.migration_ops) are the fix of DL003 and DL004 -----
+def _migration(name, *operations, atomic=True):
+    migration = migrations.Migration(name, "pets")
+    migration.operations = list(operations)
+    migration.atomic = atomic
+    return migration
+
+
+def lint_steps(graph, *steps):
+    return [
+        (f.migration, f.rule, f.subject) for f in lint_sequence(graph, "pets", list(steps), PHASE_3)
+    ]
+
+
+PROBE_CHECK = models.CheckConstraint(condition=models.Q(weight__gte=0), name="CK_Dogs_Probe")
+PROBE_FK = models.ForeignKey(
+    "accounts.User", null=True, on_delete=models.SET_NULL, db_column="ProbeUserId"
+)
+
+
+def test_online_index_builds_pass_in_a_non_atomic_migration(graph):
+    index = models.Index(fields=["name"], name="IX_Dogs_Probe")
+    unique = models.UniqueConstraint(
+        fields=["name"], condition=models.Q(is_active=True), name="UX_Dogs_Probe"
+    )
+    online = _migration(
+        "0099_online",
+        AddIndexOnline("dogprofile", index),
+        AddConstraintOnline("dogprofile", unique),
+        atomic=False,
+    )
+    assert lint_steps(graph, online) == []
+    # The plain AddConstraint of the same unique constraint is DL003
+    assert lint(graph, migrations.AddConstraint("dogprofile", unique)) == [
+        ("DL003", "DogProfiles UX_Dogs_Probe")
+    ]
+
+
+def test_an_online_build_in_an_atomic_migration_is_flagged(graph):
+    index = models.Index(fields=["name"], name="IX_Dogs_Probe")
+    atomic = _migration("0099_atomic", AddIndexOnline("dogprofile", index))
+    assert lint_steps(graph, atomic) == [
+        ("0099_atomic", "DL003", "DogProfiles IX_Dogs_Probe (online build in an atomic migration)")
+    ]
+
+
+def test_not_valid_constraints_validated_in_a_later_migration_pass(graph):
+    add = _migration(
+        "0099_add",
+        AddConstraintNotValid("dogprofile", PROBE_CHECK),
+        AddForeignKeyNotValid("dogprofile", "probe_user", PROBE_FK),
+    )
+    online = _migration(
+        "0099_add_online",
+        AddFieldIndexOnline("dogprofile", "probe_user"),
+        ValidateConstraint("dogprofile", "CK_Dogs_Probe"),
+        ValidateForeignKey("dogprofile", "probe_user"),
+        atomic=False,
+    )
+    assert lint_steps(graph, add, online) == []
+
+
+def test_a_not_valid_constraint_never_validated_is_flagged(graph):
+    add = _migration(
+        "0099_add",
+        AddConstraintNotValid("dogprofile", PROBE_CHECK),
+        AddForeignKeyNotValid("dogprofile", "probe_user", PROBE_FK),
+    )
+    assert lint_steps(graph, add) == [
+        ("0099_add", "DL004", "DogProfiles CK_Dogs_Probe (never validated)"),
+        ("0099_add", "DL004", "DogProfiles.ProbeUserId (never validated)"),
+    ]
+
+
+def test_validating_in_the_migration_that_adds_the_constraint_is_flagged(graph):
+    both = _migration(
+        "0099_both",
+        AddConstraintNotValid("dogprofile", PROBE_CHECK),
+        ValidateConstraint("dogprofile", "CK_Dogs_Probe"),
+    )
+    assert lint_steps(graph, both) == [
+        (
+            "0099_both",
+            "DL004",
+            "DogProfiles CK_Dogs_Probe (validated in the migration that adds it)",
+        )
+    ]

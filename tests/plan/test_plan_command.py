@@ -275,7 +275,7 @@ def test_phase_3_migrates_verifies_and_rolls_back_keeping_the_baseline_messages(
     status = plan_command("status")
     for code in range(17, 25):
         assert re.search(rf"^0{code} .* applied +\d+$", status, re.M), code
-    assert re.search(r"^017 .* messaging\.0002 \(3 steps\) +applied", status, re.M)
+    assert re.search(r"^017 .* messaging\.0002 \(5 steps\) +applied", status, re.M)
 
     # When phase 3 is rolled back
     out = plan_command("rollback", "--phase", "3", "--no-backup", "--noinput")

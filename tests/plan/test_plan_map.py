@@ -230,7 +230,7 @@ def test_rollback_of_phase_6_takes_each_app_back_to_its_phase_2_head(plan_map):
 
     # Then the four apps phase 6 touched go back to their last earlier migration
     assert targets["pets"] == "0003_medical_records"
-    assert targets["accounts"] == "0011_addresses"
+    assert targets["accounts"] == "0011_addresses_online"
     assert targets["billing"] == "0003_user_subscriptions"
     assert targets["doggy"] == "0004_setting_validation_rules"
     assert {app for app in targets} <= {"pets", "accounts", "billing", "doggy", "audit"}
@@ -247,19 +247,25 @@ PHASE_4_SCHEDULING = [
 
 
 def test_phase_4_items_are_built_026_with_its_messaging_link(plan_map):
-    # Each of 025, 027-030 is one scheduling migration, on disk
-    single = dict(
-        zip((25, 27, 28, 29, 30), [PHASE_4_SCHEDULING[0], *PHASE_4_SCHEDULING[2:]], strict=True)
-    )
+    # Each of 027-030 is one scheduling migration, on disk
+    single = dict(zip((27, 28, 29, 30), PHASE_4_SCHEDULING[2:], strict=True))
     for number, name in single.items():
         item = plan_item_get(number)
         assert plan_map.built_migrations(item) == [("scheduling", name)]
         assert plan_map.item_state(item) == "built"
-    # 026 is scheduling/0005 plus the link step messaging/0010 (SCHEMA.md D10)
+    # 025 builds ServiceOfferings.ScheduleId's index online in a step of its own
+    assert plan_map.built_migrations(plan_item_get(25)) == [
+        ("scheduling", "0004_availability"),
+        ("scheduling", "0004_availability_online"),
+    ]
+    # 026 is scheduling/0005 plus the link step messaging/0010 (SCHEMA.md D10), each with
+    # its online step
     item = plan_item_get(26)
     assert plan_map.built_migrations(item) == [
         ("scheduling", "0005_appointments"),
+        ("scheduling", "0005_appointments_online"),
         ("messaging", "0010_appointment_links"),
+        ("messaging", "0010_appointment_links_online"),
     ]
     assert plan_map.item_state(item) == "built"
 

@@ -43,6 +43,7 @@ from django.db.models import NOT_PROVIDED
 from django.utils.module_loading import module_has_submodule
 
 from doggy.choices import FEATURE_AREA_PHASES, FeatureArea
+from doggy.core.migration_ops import is_online_migration
 from doggy.dbtools.backfill import Progress
 from doggy.dbtools.baseline import (
     CALIBRATION,
@@ -73,6 +74,7 @@ from doggy.dbtools.plan import (
     plan_items_of_phase,
     plan_phase_last_item,
     plan_verify,
+    reconcile_online_steps,
     snapshot_latest,
     snapshot_save,
     snapshot_take,
@@ -377,7 +379,20 @@ class Command(BaseCommand):
         last = to if to is not None else plan_phase_last_item(phase)
         self._migrate_to(connection, last, fake_initial=fake_initial)
 
+    def _reconcile(self, connection) -> None:
+        """Record the online steps split out of migrations this database applied before
+        the split (else Django refuses to migrate); each builds only what is missing."""
+        steps = reconcile_online_steps(connection)
+        if steps:
+            names = ", ".join(f"{app}.{name}" for app, name in steps)
+            self.stdout.write(
+                f"Recorded {len(steps)} online steps split out of migrations this database "
+                f"applied before the split (their indexes and constraints were checked and "
+                f"only missing ones built): {names}."
+            )
+
     def _migrate_to(self, connection, last: int, *, fake_initial: bool) -> None:
+        self._reconcile(connection)
         loader = MigrationLoader(connection, ignore_no_migrations=True)
         plan_map = PlanMap(loader.graph)
         applied = set(loader.applied_migrations or {})
@@ -461,6 +476,7 @@ class Command(BaseCommand):
     # --- rollback ------------------------------------------------------------------------
     def handle_rollback(self, *, database, phase, **options):
         connection = connections[database]
+        self._reconcile(connection)
         loader = MigrationLoader(connection, ignore_no_migrations=True)
         plan_map = PlanMap(loader.graph)
         targets = plan_map.rollback_targets(phase, loader.applied_migrations or {})
@@ -821,8 +837,9 @@ class Command(BaseCommand):
         """A step failed or ran too long: reverse what this run applied, then stop.
 
         Each migration is atomic on PostgreSQL and SQLite (the failed one is already
-        undone), so reversing the ones applied before it restores the pre-phase schema
-        and rows; `verify` against the snapshot taken before the phase then runs as usual.
+        undone), except the online steps (`atomic = False`), whose half-done work is
+        reversed as well; so reversing the ones applied before it restores the pre-phase
+        schema and rows; `verify` against the snapshot taken before the phase then runs as usual.
         A migration that was only marked applied (`--fake-initial`, the adopted tables)
         is only unmarked: its tables were there before the phase and stay.
         """
@@ -830,6 +847,14 @@ class Command(BaseCommand):
         executor = MigrationExecutor(connection)
         applied = set(executor.loader.applied_migrations or {})
         done = [m for m, _ in plan if (m.app_label, m.name) in applied]
+        # A non-atomic online step that failed half-way (a VALIDATE that found a bad
+        # row, an index build that was cancelled) keeps what it built: undo it too. Its
+        # reverse drops only what is there.
+        failed = next(
+            (m for m, back in plan if not back and (m.app_label, m.name) not in applied), None
+        )
+        if failed is not None and is_online_migration(failed):
+            done.append(failed)
         if done:
             self.stdout.write(
                 self.style.WARNING(

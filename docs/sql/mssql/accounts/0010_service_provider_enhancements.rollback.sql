@@ -13,20 +13,14 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Create constraint CK_Providers_VerifStatus on model serviceprovider
+-- Undo: Create constraint CK_Providers_VerifStatus NOT VALID on model serviceprovider
 ALTER TABLE [ServiceProviders] DROP CONSTRAINT [CK_Providers_VerifStatus];
 GO
--- Undo: Create constraint CK_Providers_Policy on model serviceprovider
+-- Undo: Create constraint CK_Providers_Policy NOT VALID on model serviceprovider
 ALTER TABLE [ServiceProviders] DROP CONSTRAINT [CK_Providers_Policy];
 GO
--- Undo: Create constraint CK_Providers_Rating on model serviceprovider
+-- Undo: Create constraint CK_Providers_Rating NOT VALID on model serviceprovider
 ALTER TABLE [ServiceProviders] DROP CONSTRAINT [CK_Providers_Rating];
-GO
--- Undo: Create index IX_Providers_Rating on field(s) -average_rating of model serviceprovider
-DROP INDEX [IX_Providers_Rating] ON [ServiceProviders];
-GO
--- Undo: Create index IX_Providers_Active_Verified on field(s) is_active, is_verified of model serviceprovider
-DROP INDEX [IX_Providers_Active_Verified] ON [ServiceProviders];
 GO
 -- Undo: Add field is_active to serviceprovider
 DECLARE @dj_drop_1 nvarchar(max) = (SELECT TOP 1 N'ALTER TABLE [ServiceProviders] DROP CONSTRAINT ' + QUOTENAME(c.name) FROM sys.default_constraints AS c WHERE c.parent_object_id = OBJECT_ID(N'[ServiceProviders]') AND c.parent_column_id = COLUMNPROPERTY(OBJECT_ID(N'[ServiceProviders]'), N'IsActive', 'ColumnId'));
@@ -82,10 +76,8 @@ IF @dj_drop_9 IS NOT NULL EXEC sp_executesql @dj_drop_9;
 GO
 ALTER TABLE [ServiceProviders] DROP COLUMN [TimeZone];
 GO
--- Undo: Add field profile_image_file to serviceprovider
+-- Undo: Add field profile_image_file to serviceprovider, its foreign key NOT VALID
 ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id];
-GO
-DROP INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders];
 GO
 ALTER TABLE [ServiceProviders] DROP COLUMN [ProfileImageFileId];
 GO
@@ -119,9 +111,7 @@ IF @dj_drop_14 IS NOT NULL EXEC sp_executesql @dj_drop_14;
 GO
 ALTER TABLE [ServiceProviders] DROP COLUMN [Headline];
 GO
--- Undo: Alter field slug on serviceprovider
-ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq];
-GO
+-- Undo: Custom state/database change combination
 ALTER TABLE [ServiceProviders] ALTER COLUMN [Slug] nvarchar(120) NULL;
 GO
 -- RunPython noop(): Python, run only by `manage.py migrate`; any SQL it runs is not shown.

@@ -19,8 +19,6 @@ GO
 -- Alter field slug on serviceprovider
 ALTER TABLE [ServiceProviders] ALTER COLUMN [Slug] nvarchar(120) NOT NULL;
 GO
-ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq] UNIQUE ([Slug]);
-GO
 -- Add field headline to serviceprovider
 ALTER TABLE [ServiceProviders] ADD [Headline] nvarchar(150) DEFAULT '' NOT NULL;
 GO
@@ -36,8 +34,10 @@ GO
 -- Add field website to serviceprovider
 ALTER TABLE [ServiceProviders] ADD [Website] nvarchar(300) DEFAULT '' NOT NULL;
 GO
--- Add field profile_image_file to serviceprovider
+-- Add field profile_image_file to serviceprovider, its foreign key NOT VALID
 ALTER TABLE [ServiceProviders] ADD [ProfileImageFileId] char(32) NULL;
+GO
+ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id] FOREIGN KEY ([ProfileImageFileId]) REFERENCES [StoredFiles] ([Id]);
 GO
 -- Add field time_zone to serviceprovider
 ALTER TABLE [ServiceProviders] ADD [TimeZone] nvarchar(50) DEFAULT 'UTC' NOT NULL;
@@ -66,25 +66,14 @@ GO
 -- Add field is_active to serviceprovider
 ALTER TABLE [ServiceProviders] ADD [IsActive] bit DEFAULT 1 NOT NULL;
 GO
--- Create index IX_Providers_Active_Verified on field(s) is_active, is_verified of model serviceprovider
-CREATE INDEX [IX_Providers_Active_Verified] ON [ServiceProviders] ([IsActive], [IsVerified]);
+-- Create constraint CK_Providers_Rating NOT VALID on model serviceprovider
+ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_Rating] CHECK (([AverageRating] IS NULL OR ([AverageRating] >= 1 AND [AverageRating] <= 5)));
 GO
--- Create index IX_Providers_Rating on field(s) -average_rating of model serviceprovider
-CREATE INDEX [IX_Providers_Rating] ON [ServiceProviders] ([AverageRating] DESC);
+-- Create constraint CK_Providers_Policy NOT VALID on model serviceprovider
+ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_Policy] CHECK ([CancellationPolicy] IN ('Flexible', 'Moderate', 'Strict'));
 GO
--- Create constraint CK_Providers_Rating on model serviceprovider
-ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_Rating] CHECK (([AverageRating] IS NULL OR ([AverageRating] >= 1 AND [AverageRating] <= 5)));
-GO
--- Create constraint CK_Providers_Policy on model serviceprovider
-ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_Policy] CHECK ([CancellationPolicy] IN ('Flexible', 'Moderate', 'Strict'));
-GO
--- Create constraint CK_Providers_VerifStatus on model serviceprovider
-ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_VerifStatus] CHECK ([VerificationStatus] IN ('NotStarted', 'Pending', 'InReview', 'Approved', 'Rejected', 'ResubmissionRequested', 'Expired'));
-GO
--- Deferred: indexes, unique indexes and foreign keys
-CREATE INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders] ([ProfileImageFileId]);
-GO
-ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id] FOREIGN KEY ([ProfileImageFileId]) REFERENCES [StoredFiles] ([Id]);
+-- Create constraint CK_Providers_VerifStatus NOT VALID on model serviceprovider
+ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_VerifStatus] CHECK ([VerificationStatus] IN ('NotStarted', 'Pending', 'InReview', 'Approved', 'Rejected', 'ResubmissionRequested', 'Expired'));
 GO
 COMMIT TRANSACTION;
 GO

@@ -13,16 +13,14 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Create constraint CK_Providers_Radius on model serviceprovider
+-- Undo: Create constraint CK_Providers_Radius NOT VALID on model serviceprovider
 ALTER TABLE [ServiceProviders] DROP CONSTRAINT [CK_Providers_Radius];
 GO
 -- Undo: Add field service_radius_km to serviceprovider
 ALTER TABLE [ServiceProviders] DROP COLUMN [ServiceRadiusKm];
 GO
--- Undo: Add field base_address to serviceprovider
+-- Undo: Add field base_address to serviceprovider, its foreign key NOT VALID
 ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_BaseAddressId_0c6e93b8_fk_Addresses_Id];
-GO
-DROP INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders];
 GO
 ALTER TABLE [ServiceProviders] DROP COLUMN [BaseAddressId];
 GO

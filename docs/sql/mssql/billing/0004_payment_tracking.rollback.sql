@@ -91,7 +91,7 @@ ALTER TABLE [BillingCustomers] DROP CONSTRAINT [BillingCustomers_UserId_0415b7ac
 GO
 ALTER TABLE [BillingCustomers] DROP COLUMN [UserId];
 GO
--- Undo: Create constraint CK_UserSubscriptions_PaymentProvider on model usersubscription
+-- Undo: Create constraint CK_UserSubscriptions_PaymentProvider NOT VALID on model usersubscription
 ALTER TABLE [UserSubscriptions] DROP CONSTRAINT [CK_UserSubscriptions_PaymentProvider];
 GO
 -- Undo: Alter field payment_provider on usersubscription

@@ -28,8 +28,8 @@ GO
 ALTER TABLE [UserSubscriptions] DROP CONSTRAINT [CK_UserSubscriptions_PaymentProvider];
 GO
 -- Alter field payment_provider on usersubscription
--- Create constraint CK_UserSubscriptions_PaymentProvider on model usersubscription
-ALTER TABLE [UserSubscriptions] ADD CONSTRAINT [CK_UserSubscriptions_PaymentProvider] CHECK ([PaymentProvider] IN ('Stripe', 'AppStore', 'GooglePlay', 'Manual', 'PayPal', 'Square'));
+-- Create constraint CK_UserSubscriptions_PaymentProvider NOT VALID on model usersubscription
+ALTER TABLE [UserSubscriptions] WITH NOCHECK ADD CONSTRAINT [CK_UserSubscriptions_PaymentProvider] CHECK ([PaymentProvider] IN ('Stripe', 'AppStore', 'GooglePlay', 'Manual', 'PayPal', 'Square'));
 GO
 -- Add field user to billingcustomer
 ALTER TABLE [BillingCustomers] ADD [UserId] nvarchar(450) NOT NULL;

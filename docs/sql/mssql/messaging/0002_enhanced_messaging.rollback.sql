@@ -13,23 +13,17 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Create constraint CK_Messages_ModerationStatus on model message
+-- Undo: Create constraint CK_Messages_ModerationStatus NOT VALID on model message
 ALTER TABLE [Messages] DROP CONSTRAINT [CK_Messages_ModerationStatus];
 GO
--- Undo: Create constraint CK_Messages_Type on model message
+-- Undo: Create constraint CK_Messages_Type NOT VALID on model message
 ALTER TABLE [Messages] DROP CONSTRAINT [CK_Messages_Type];
 GO
--- Undo: Create constraint UX_Messages_Sender_ClientId on model message
-DROP INDEX [UX_Messages_Sender_ClientId] ON [Messages];
-GO
--- Undo: Create constraint CK_ConversationParticipants_Role on model conversationparticipant
+-- Undo: Create constraint CK_ConversationParticipants_Role NOT VALID on model conversationparticipant
 ALTER TABLE [ConversationParticipants] DROP CONSTRAINT [CK_ConversationParticipants_Role];
 GO
--- Undo: Create constraint CK_Conversations_Type on model conversation
+-- Undo: Create constraint CK_Conversations_Type NOT VALID on model conversation
 ALTER TABLE [Conversations] DROP CONSTRAINT [CK_Conversations_Type];
-GO
--- Undo: Create index IX_Messages_Conv_Id on field(s) conversation, -id of model message
-DROP INDEX [IX_Messages_Conv_Id] ON [Messages];
 GO
 -- Undo: Alter field sender on message
 ALTER TABLE [Messages] DROP CONSTRAINT [Messages_SenderId_bf8a300e_fk_Users_Id];
@@ -38,10 +32,8 @@ CREATE INDEX [Messages_SenderId_bf8a300e] ON [Messages] ([SenderId]);
 GO
 ALTER TABLE [Messages] ADD CONSTRAINT [Messages_SenderId_bf8a300e_fk_Users_Id] FOREIGN KEY ([SenderId]) REFERENCES [Users] ([Id]);
 GO
--- Undo: Add field reply_to to message
+-- Undo: Add field reply_to to message, its foreign key NOT VALID
 ALTER TABLE [Messages] DROP CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id];
-GO
-DROP INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages];
 GO
 ALTER TABLE [Messages] DROP COLUMN [ReplyToMessageId];
 GO
@@ -75,10 +67,8 @@ GO
 -- Undo: Add field edited_at to message
 ALTER TABLE [Messages] DROP COLUMN [EditedAt];
 GO
--- Undo: Add field deleted_by to message
+-- Undo: Add field deleted_by to message, its foreign key NOT VALID
 ALTER TABLE [Messages] DROP CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id];
-GO
-DROP INDEX [Messages_DeletedById_83b66334] ON [Messages];
 GO
 ALTER TABLE [Messages] DROP COLUMN [DeletedById];
 GO
@@ -148,10 +138,8 @@ GO
 -- Undo: Add field direct_key to conversation
 ALTER TABLE [Conversations] DROP COLUMN [DirectKey];
 GO
--- Undo: Add field created_by to conversation
+-- Undo: Add field created_by to conversation, its foreign key NOT VALID
 ALTER TABLE [Conversations] DROP CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id];
-GO
-DROP INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations];
 GO
 ALTER TABLE [Conversations] DROP COLUMN [CreatedById];
 GO

@@ -12,8 +12,10 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Add field created_by to conversation
+-- Add field created_by to conversation, its foreign key NOT VALID
 ALTER TABLE [Conversations] ADD [CreatedById] nvarchar(450) NULL;
+GO
+ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id] FOREIGN KEY ([CreatedById]) REFERENCES [Users] ([Id]);
 GO
 -- Add field direct_key to conversation
 ALTER TABLE [Conversations] ADD [DirectKey] nvarchar(64) NULL;
@@ -57,8 +59,10 @@ GO
 -- Add field deleted_at to message
 ALTER TABLE [Messages] ADD [DeletedAt] datetimeoffset NULL;
 GO
--- Add field deleted_by to message
+-- Add field deleted_by to message, its foreign key NOT VALID
 ALTER TABLE [Messages] ADD [DeletedById] nvarchar(450) NULL;
+GO
+ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id] FOREIGN KEY ([DeletedById]) REFERENCES [Users] ([Id]);
 GO
 -- Add field edited_at to message
 ALTER TABLE [Messages] ADD [EditedAt] datetimeoffset NULL;
@@ -75,8 +79,10 @@ GO
 -- Add field moderation_status to message
 ALTER TABLE [Messages] ADD [ModerationStatus] nvarchar(10) DEFAULT 'Clean' NOT NULL;
 GO
--- Add field reply_to to message
+-- Add field reply_to to message, its foreign key NOT VALID
 ALTER TABLE [Messages] ADD [ReplyToMessageId] bigint NULL;
+GO
+ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id] FOREIGN KEY ([ReplyToMessageId]) REFERENCES [Messages] ([Id]);
 GO
 -- Alter field sender on message
 ALTER TABLE [Messages] DROP CONSTRAINT [Messages_SenderId_bf8a300e_fk_Users_Id];
@@ -85,36 +91,17 @@ DROP INDEX [Messages_SenderId_bf8a300e] ON [Messages];
 GO
 ALTER TABLE [Messages] ADD CONSTRAINT [Messages_SenderId_bf8a300e_fk_Users_Id] FOREIGN KEY ([SenderId]) REFERENCES [Users] ([Id]);
 GO
--- Create index IX_Messages_Conv_Id on field(s) conversation, -id of model message
-CREATE INDEX [IX_Messages_Conv_Id] ON [Messages] ([ConversationId], [Id] DESC);
+-- Create constraint CK_Conversations_Type NOT VALID on model conversation
+ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [CK_Conversations_Type] CHECK ([Type] IN ('Direct', 'Group', 'Booking', 'Support'));
 GO
--- Create constraint CK_Conversations_Type on model conversation
-ALTER TABLE [Conversations] ADD CONSTRAINT [CK_Conversations_Type] CHECK ([Type] IN ('Direct', 'Group', 'Booking', 'Support'));
+-- Create constraint CK_ConversationParticipants_Role NOT VALID on model conversationparticipant
+ALTER TABLE [ConversationParticipants] WITH NOCHECK ADD CONSTRAINT [CK_ConversationParticipants_Role] CHECK ([Role] IN ('Owner', 'Admin', 'Member'));
 GO
--- Create constraint CK_ConversationParticipants_Role on model conversationparticipant
-ALTER TABLE [ConversationParticipants] ADD CONSTRAINT [CK_ConversationParticipants_Role] CHECK ([Role] IN ('Owner', 'Admin', 'Member'));
+-- Create constraint CK_Messages_Type NOT VALID on model message
+ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [CK_Messages_Type] CHECK ([MessageType] IN ('Text', 'Image', 'File', 'System', 'CallEvent', 'BookingEvent'));
 GO
--- Create constraint UX_Messages_Sender_ClientId on model message
-CREATE UNIQUE INDEX [UX_Messages_Sender_ClientId] ON [Messages] ([SenderId], [ClientMessageId]) WHERE ([ClientMessageId] IS NOT NULL AND [SenderId] IS NOT NULL);
-GO
--- Create constraint CK_Messages_Type on model message
-ALTER TABLE [Messages] ADD CONSTRAINT [CK_Messages_Type] CHECK ([MessageType] IN ('Text', 'Image', 'File', 'System', 'CallEvent', 'BookingEvent'));
-GO
--- Create constraint CK_Messages_ModerationStatus on model message
-ALTER TABLE [Messages] ADD CONSTRAINT [CK_Messages_ModerationStatus] CHECK ([ModerationStatus] IN ('Clean', 'Pending', 'Flagged', 'Blocked'));
-GO
--- Deferred: indexes, unique indexes and foreign keys
-CREATE INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations] ([CreatedById]);
-GO
-CREATE INDEX [Messages_DeletedById_83b66334] ON [Messages] ([DeletedById]);
-GO
-CREATE INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages] ([ReplyToMessageId]);
-GO
-ALTER TABLE [Conversations] ADD CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id] FOREIGN KEY ([CreatedById]) REFERENCES [Users] ([Id]);
-GO
-ALTER TABLE [Messages] ADD CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id] FOREIGN KEY ([DeletedById]) REFERENCES [Users] ([Id]);
-GO
-ALTER TABLE [Messages] ADD CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id] FOREIGN KEY ([ReplyToMessageId]) REFERENCES [Messages] ([Id]);
+-- Create constraint CK_Messages_ModerationStatus NOT VALID on model message
+ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [CK_Messages_ModerationStatus] CHECK ([ModerationStatus] IN ('Clean', 'Pending', 'Flagged', 'Blocked'));
 GO
 COMMIT TRANSACTION;
 GO

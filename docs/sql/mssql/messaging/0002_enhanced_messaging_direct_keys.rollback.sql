@@ -13,10 +13,7 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Create constraint UX_Conversations_DirectKey on model conversation
-DROP INDEX [UX_Conversations_DirectKey] ON [Conversations];
-GO
--- Undo: Create constraint CK_Conversations_Direct on model conversation
+-- Undo: Create constraint CK_Conversations_Direct NOT VALID on model conversation
 ALTER TABLE [Conversations] DROP CONSTRAINT [CK_Conversations_Direct];
 GO
 COMMIT TRANSACTION;

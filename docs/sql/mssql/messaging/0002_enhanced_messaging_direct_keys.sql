@@ -12,11 +12,8 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Create constraint CK_Conversations_Direct on model conversation
-ALTER TABLE [Conversations] ADD CONSTRAINT [CK_Conversations_Direct] CHECK (([Type] IN ('Group', 'Booking', 'Support') OR [DirectKey] IS NOT NULL));
-GO
--- Create constraint UX_Conversations_DirectKey on model conversation
-CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL;
+-- Create constraint CK_Conversations_Direct NOT VALID on model conversation
+ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [CK_Conversations_Direct] CHECK (([Type] IN ('Group', 'Booking', 'Support') OR [DirectKey] IS NOT NULL));
 GO
 COMMIT TRANSACTION;
 GO

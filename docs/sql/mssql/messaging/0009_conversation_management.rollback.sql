@@ -13,11 +13,8 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Create constraint CK_ConversationParticipants_NotificationLevel on model conversationparticipant
+-- Undo: Create constraint CK_ConversationParticipants_NotificationLevel NOT VALID on model conversationparticipant
 ALTER TABLE [ConversationParticipants] DROP CONSTRAINT [CK_ConversationParticipants_NotificationLevel];
-GO
--- Undo: Create index IX_ConvParticipants_User_Inbox on field(s) user, is_archived, is_pinned of model conversationparticipant
-DROP INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants];
 GO
 -- Undo: Alter field user on conversationparticipant
 ALTER TABLE [ConversationParticipants] DROP CONSTRAINT [ConversationParticipants_UserId_df636fbd_fk_Users_Id];

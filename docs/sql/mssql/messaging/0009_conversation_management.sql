@@ -43,11 +43,8 @@ DROP INDEX [ConversationParticipants_UserId_df636fbd] ON [ConversationParticipan
 GO
 ALTER TABLE [ConversationParticipants] ADD CONSTRAINT [ConversationParticipants_UserId_df636fbd_fk_Users_Id] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]);
 GO
--- Create index IX_ConvParticipants_User_Inbox on field(s) user, is_archived, is_pinned of model conversationparticipant
-CREATE INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants] ([UserId], [IsArchived], [IsPinned]) WHERE [LeftAt] IS NULL;
-GO
--- Create constraint CK_ConversationParticipants_NotificationLevel on model conversationparticipant
-ALTER TABLE [ConversationParticipants] ADD CONSTRAINT [CK_ConversationParticipants_NotificationLevel] CHECK ([NotificationLevel] IN ('All', 'Mentions', 'None'));
+-- Create constraint CK_ConversationParticipants_NotificationLevel NOT VALID on model conversationparticipant
+ALTER TABLE [ConversationParticipants] WITH NOCHECK ADD CONSTRAINT [CK_ConversationParticipants_NotificationLevel] CHECK ([NotificationLevel] IN ('All', 'Mentions', 'None'));
 GO
 -- Deferred: indexes, unique indexes and foreign keys
 CREATE INDEX [IX_MessageEdits_Msg] ON [MessageEdits] ([MessageId], [EditedAt]);

@@ -13,17 +13,12 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Create constraint UX_Conversations_Appointment on model conversation
-DROP INDEX [UX_Conversations_Appointment] ON [Conversations];
-GO
--- Undo: Add field appointment to videocallsession
+-- Undo: Add field appointment to videocallsession, its foreign key NOT VALID
 ALTER TABLE [VideoCallSessions] DROP CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id];
-GO
-DROP INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions];
 GO
 ALTER TABLE [VideoCallSessions] DROP COLUMN [AppointmentId];
 GO
--- Undo: Add field appointment to conversation
+-- Undo: Add field appointment to conversation, its foreign key NOT VALID
 ALTER TABLE [Conversations] DROP CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id];
 GO
 ALTER TABLE [Conversations] DROP COLUMN [AppointmentId];

@@ -12,21 +12,15 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Add field appointment to conversation
+-- Add field appointment to conversation, its foreign key NOT VALID
 ALTER TABLE [Conversations] ADD [AppointmentId] char(32) NULL;
 GO
--- Add field appointment to videocallsession
+ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
+GO
+-- Add field appointment to videocallsession, its foreign key NOT VALID
 ALTER TABLE [VideoCallSessions] ADD [AppointmentId] char(32) NULL;
 GO
--- Create constraint UX_Conversations_Appointment on model conversation
-CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL;
-GO
--- Deferred: indexes, unique indexes and foreign keys
-CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId]);
-GO
-ALTER TABLE [Conversations] ADD CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
-GO
-ALTER TABLE [VideoCallSessions] ADD CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
+ALTER TABLE [VideoCallSessions] WITH NOCHECK ADD CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
 GO
 COMMIT TRANSACTION;
 GO

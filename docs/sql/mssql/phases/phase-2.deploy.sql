@@ -602,11 +602,6 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq] UNIQUE ([Slug])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] ADD [Headline] nvarchar(150) DEFAULT '''' NOT NULL');
 END;
 GO
@@ -633,6 +628,11 @@ GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] ADD [ProfileImageFileId] char(32) NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id] FOREIGN KEY ([ProfileImageFileId]) REFERENCES [StoredFiles] ([Id])');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
@@ -682,37 +682,17 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
-    EXEC(N'CREATE INDEX [IX_Providers_Active_Verified] ON [ServiceProviders] ([IsActive], [IsVerified])');
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_Rating] CHECK (([AverageRating] IS NULL OR ([AverageRating] >= 1 AND [AverageRating] <= 5)))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
-    EXEC(N'CREATE INDEX [IX_Providers_Rating] ON [ServiceProviders] ([AverageRating] DESC)');
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_Policy] CHECK ([CancellationPolicy] IN (''Flexible'', ''Moderate'', ''Strict''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_Rating] CHECK (([AverageRating] IS NULL OR ([AverageRating] >= 1 AND [AverageRating] <= 5)))');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_Policy] CHECK ([CancellationPolicy] IN (''Flexible'', ''Moderate'', ''Strict''))');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_VerifStatus] CHECK ([VerificationStatus] IN (''NotStarted'', ''Pending'', ''InReview'', ''Approved'', ''Rejected'', ''ResubmissionRequested'', ''Expired''))');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'CREATE INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders] ([ProfileImageFileId])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id] FOREIGN KEY ([ProfileImageFileId]) REFERENCES [StoredFiles] ([Id])');
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_VerifStatus] CHECK ([VerificationStatus] IN (''NotStarted'', ''Pending'', ''InReview'', ''Approved'', ''Rejected'', ''ResubmissionRequested'', ''Expired''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
@@ -722,6 +702,64 @@ END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- accounts.0010_service_provider_enhancements_online (plan item 012)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq] UNIQUE ([Slug]) WITH (ONLINE = ON)
+ELSE
+    ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq] UNIQUE ([Slug])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders] ([ProfileImageFileId]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders] ([ProfileImageFileId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [IX_Providers_Active_Verified] ON [ServiceProviders] ([IsActive], [IsVerified]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [IX_Providers_Active_Verified] ON [ServiceProviders] ([IsActive], [IsVerified])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [IX_Providers_Rating] ON [ServiceProviders] ([AverageRating] DESC) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [IX_Providers_Rating] ON [ServiceProviders] ([AverageRating] DESC)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_Rating]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_Policy]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_VerifStatus]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0010_service_provider_enhancements_online', SYSUTCDATETIME());
+END;
 GO
 -- scheduling.0003_reviews (plan item 013)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0003_reviews')
@@ -875,12 +913,17 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
 BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [ServiceProviders_BaseAddressId_0c6e93b8_fk_Addresses_Id] FOREIGN KEY ([BaseAddressId]) REFERENCES [Addresses] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
+BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] ADD [ServiceRadiusKm] numeric(6, 2) NULL');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
 BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [CK_Providers_Radius] CHECK (([ServiceRadiusKm] IS NULL OR [ServiceRadiusKm] > 0))');
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH NOCHECK ADD CONSTRAINT [CK_Providers_Radius] CHECK (([ServiceRadiusKm] IS NULL OR [ServiceRadiusKm] > 0))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
@@ -895,11 +938,6 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
 BEGIN
-    EXEC(N'CREATE INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders] ([BaseAddressId])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
-BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UX_Addresses_User_Default] ON [Addresses] ([UserId]) WHERE ([IsDefault] = 1 AND [IsActive] = 1)');
 END;
 GO
@@ -910,14 +948,33 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
 BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_BaseAddressId_0c6e93b8_fk_Addresses_Id] FOREIGN KEY ([BaseAddressId]) REFERENCES [Addresses] ([Id])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
-BEGIN
     INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0011_addresses', SYSUTCDATETIME());
 END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- accounts.0011_addresses_online (plan item 016)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders] ([BaseAddressId]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders] ([BaseAddressId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [ServiceProviders_BaseAddressId_0c6e93b8_fk_Addresses_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_Radius]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0011_addresses_online', SYSUTCDATETIME());
+END;
 GO

@@ -11,6 +11,17 @@ SET NUMERIC_ROUNDABORT OFF;
 SET QUOTED_IDENTIFIER ON;
 SET XACT_ABORT ON;
 GO
+-- accounts.0011_addresses_online (plan item 016)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+BEGIN
+    EXEC(N'DROP INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online';
+END;
+GO
 -- accounts.0011_addresses (plan item 016)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
     BEGIN TRANSACTION;
@@ -28,11 +39,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_BaseAddressId_0c6e93b8_fk_Addresses_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
-BEGIN
-    EXEC(N'DROP INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses')
@@ -204,6 +210,32 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- accounts.0010_service_provider_enhancements_online (plan item 012)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'DROP INDEX [IX_Providers_Rating] ON [ServiceProviders]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'DROP INDEX [IX_Providers_Active_Verified] ON [ServiceProviders]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'DROP INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online';
+END;
+GO
 -- accounts.0010_service_provider_enhancements (plan item 012)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
     BEGIN TRANSACTION;
@@ -221,16 +253,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] DROP CONSTRAINT [CK_Providers_Rating]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'DROP INDEX [IX_Providers_Rating] ON [ServiceProviders]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'DROP INDEX [IX_Providers_Active_Verified] ON [ServiceProviders]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
@@ -339,11 +361,6 @@ END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
-    EXEC(N'DROP INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] DROP COLUMN [ProfileImageFileId]');
 END;
 GO
@@ -400,11 +417,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] DROP COLUMN [Headline]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')
-BEGIN
-    EXEC(N'ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements')

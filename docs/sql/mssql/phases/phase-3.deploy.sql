@@ -25,6 +25,11 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
+    EXEC(N'ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id] FOREIGN KEY ([CreatedById]) REFERENCES [Users] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
+BEGIN
     EXEC(N'ALTER TABLE [Conversations] ADD [DirectKey] nvarchar(64) NULL');
 END;
 GO
@@ -100,6 +105,11 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
+    EXEC(N'ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id] FOREIGN KEY ([DeletedById]) REFERENCES [Users] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
+BEGIN
     EXEC(N'ALTER TABLE [Messages] ADD [EditedAt] datetimeoffset NULL');
 END;
 GO
@@ -130,6 +140,11 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
+    EXEC(N'ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id] FOREIGN KEY ([ReplyToMessageId]) REFERENCES [Messages] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
+BEGIN
     EXEC(N'ALTER TABLE [Messages] DROP CONSTRAINT [Messages_SenderId_bf8a300e_fk_Users_Id]');
 END;
 GO
@@ -145,62 +160,22 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
-    EXEC(N'CREATE INDEX [IX_Messages_Conv_Id] ON [Messages] ([ConversationId], [Id] DESC)');
+    EXEC(N'ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [CK_Conversations_Type] CHECK ([Type] IN (''Direct'', ''Group'', ''Booking'', ''Support''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
-    EXEC(N'ALTER TABLE [Conversations] ADD CONSTRAINT [CK_Conversations_Type] CHECK ([Type] IN (''Direct'', ''Group'', ''Booking'', ''Support''))');
+    EXEC(N'ALTER TABLE [ConversationParticipants] WITH NOCHECK ADD CONSTRAINT [CK_ConversationParticipants_Role] CHECK ([Role] IN (''Owner'', ''Admin'', ''Member''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
-    EXEC(N'ALTER TABLE [ConversationParticipants] ADD CONSTRAINT [CK_ConversationParticipants_Role] CHECK ([Role] IN (''Owner'', ''Admin'', ''Member''))');
+    EXEC(N'ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [CK_Messages_Type] CHECK ([MessageType] IN (''Text'', ''Image'', ''File'', ''System'', ''CallEvent'', ''BookingEvent''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UX_Messages_Sender_ClientId] ON [Messages] ([SenderId], [ClientMessageId]) WHERE ([ClientMessageId] IS NOT NULL AND [SenderId] IS NOT NULL)');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'ALTER TABLE [Messages] ADD CONSTRAINT [CK_Messages_Type] CHECK ([MessageType] IN (''Text'', ''Image'', ''File'', ''System'', ''CallEvent'', ''BookingEvent''))');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'ALTER TABLE [Messages] ADD CONSTRAINT [CK_Messages_ModerationStatus] CHECK ([ModerationStatus] IN (''Clean'', ''Pending'', ''Flagged'', ''Blocked''))');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'CREATE INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations] ([CreatedById])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'CREATE INDEX [Messages_DeletedById_83b66334] ON [Messages] ([DeletedById])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'CREATE INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages] ([ReplyToMessageId])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'ALTER TABLE [Conversations] ADD CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id] FOREIGN KEY ([CreatedById]) REFERENCES [Users] ([Id])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'ALTER TABLE [Messages] ADD CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id] FOREIGN KEY ([DeletedById]) REFERENCES [Users] ([Id])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'ALTER TABLE [Messages] ADD CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id] FOREIGN KEY ([ReplyToMessageId]) REFERENCES [Messages] ([Id])');
+    EXEC(N'ALTER TABLE [Messages] WITH NOCHECK ADD CONSTRAINT [CK_Messages_ModerationStatus] CHECK ([ModerationStatus] IN (''Clean'', ''Pending'', ''Flagged'', ''Blocked''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
@@ -210,6 +185,87 @@ END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- messaging.0002_enhanced_messaging_online (plan item 017)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations] ([CreatedById]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations] ([CreatedById])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [Messages_DeletedById_83b66334] ON [Messages] ([DeletedById]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [Messages_DeletedById_83b66334] ON [Messages] ([DeletedById])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages] ([ReplyToMessageId]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages] ([ReplyToMessageId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [IX_Messages_Conv_Id] ON [Messages] ([ConversationId], [Id] DESC) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [IX_Messages_Conv_Id] ON [Messages] ([ConversationId], [Id] DESC)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE UNIQUE INDEX [UX_Messages_Sender_ClientId] ON [Messages] ([SenderId], [ClientMessageId]) WHERE ([ClientMessageId] IS NOT NULL AND [SenderId] IS NOT NULL) WITH (ONLINE = ON)
+ELSE
+    CREATE UNIQUE INDEX [UX_Messages_Sender_ClientId] ON [Messages] ([SenderId], [ClientMessageId]) WHERE ([ClientMessageId] IS NOT NULL AND [SenderId] IS NOT NULL)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [CK_Conversations_Type]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ConversationParticipants] WITH CHECK CHECK CONSTRAINT [CK_ConversationParticipants_Role]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [CK_Messages_Type]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [CK_Messages_ModerationStatus]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0002_enhanced_messaging_online', SYSUTCDATETIME());
+END;
 GO
 -- messaging.0002_enhanced_messaging_backfill (plan item 017)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_backfill')
@@ -232,12 +288,7 @@ IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND 
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
 BEGIN
-    EXEC(N'ALTER TABLE [Conversations] ADD CONSTRAINT [CK_Conversations_Direct] CHECK (([Type] IN (''Group'', ''Booking'', ''Support'') OR [DirectKey] IS NOT NULL))');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL');
+    EXEC(N'ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [CK_Conversations_Direct] CHECK (([Type] IN (''Group'', ''Booking'', ''Support'') OR [DirectKey] IS NOT NULL))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
@@ -247,6 +298,25 @@ END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- messaging.0002_enhanced_messaging_direct_keys_online (plan item 017)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL WITH (ONLINE = ON)
+ELSE
+    CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [CK_Conversations_Direct]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0002_enhanced_messaging_direct_keys_online', SYSUTCDATETIME());
+END;
 GO
 -- messaging.0003_message_attachments (plan item 018)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0003_message_attachments')
@@ -646,12 +716,7 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
 BEGIN
-    EXEC(N'CREATE INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants] ([UserId], [IsArchived], [IsPinned]) WHERE [LeftAt] IS NULL');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
-BEGIN
-    EXEC(N'ALTER TABLE [ConversationParticipants] ADD CONSTRAINT [CK_ConversationParticipants_NotificationLevel] CHECK ([NotificationLevel] IN (''All'', ''Mentions'', ''None''))');
+    EXEC(N'ALTER TABLE [ConversationParticipants] WITH NOCHECK ADD CONSTRAINT [CK_ConversationParticipants_NotificationLevel] CHECK ([NotificationLevel] IN (''All'', ''Mentions'', ''None''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
@@ -696,6 +761,25 @@ END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- messaging.0009_conversation_management_online (plan item 024)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants] ([UserId], [IsArchived], [IsPinned]) WHERE [LeftAt] IS NULL WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants] ([UserId], [IsArchived], [IsPinned]) WHERE [LeftAt] IS NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ConversationParticipants] WITH CHECK CHECK CONSTRAINT [CK_ConversationParticipants_NotificationLevel]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0009_conversation_management_online', SYSUTCDATETIME());
+END;
 GO
 -- messaging.0009_conversation_management_drop_is_read (plan item 024)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_drop_is_read')

@@ -31,6 +31,17 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- messaging.0009_conversation_management_online (plan item 024)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+BEGIN
+    EXEC(N'DROP INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online';
+END;
+GO
 -- messaging.0009_conversation_management (plan item 024)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
     BEGIN TRANSACTION;
@@ -38,11 +49,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
 BEGIN
     EXEC(N'ALTER TABLE [ConversationParticipants] DROP CONSTRAINT [CK_ConversationParticipants_NotificationLevel]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
-BEGIN
-    EXEC(N'DROP INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management')
@@ -492,14 +498,20 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0002_enhanced_messaging_direct_keys (plan item 017)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
-    BEGIN TRANSACTION;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
+-- messaging.0002_enhanced_messaging_direct_keys_online (plan item 017)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
 BEGIN
     EXEC(N'DROP INDEX [UX_Conversations_DirectKey] ON [Conversations]');
 END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online';
+END;
+GO
+-- messaging.0002_enhanced_messaging_direct_keys (plan item 017)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
+    BEGIN TRANSACTION;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys')
 BEGIN
@@ -526,6 +538,37 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- messaging.0002_enhanced_messaging_online (plan item 017)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'DROP INDEX [UX_Messages_Sender_ClientId] ON [Messages]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'DROP INDEX [IX_Messages_Conv_Id] ON [Messages]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'DROP INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'DROP INDEX [Messages_DeletedById_83b66334] ON [Messages]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    EXEC(N'DROP INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online';
+END;
+GO
 -- messaging.0002_enhanced_messaging (plan item 017)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
     BEGIN TRANSACTION;
@@ -542,22 +585,12 @@ END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
-    EXEC(N'DROP INDEX [UX_Messages_Sender_ClientId] ON [Messages]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
     EXEC(N'ALTER TABLE [ConversationParticipants] DROP CONSTRAINT [CK_ConversationParticipants_Role]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
     EXEC(N'ALTER TABLE [Conversations] DROP CONSTRAINT [CK_Conversations_Type]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'DROP INDEX [IX_Messages_Conv_Id] ON [Messages]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
@@ -578,11 +611,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
     EXEC(N'ALTER TABLE [Messages] DROP CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'DROP INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
@@ -648,11 +676,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
     EXEC(N'ALTER TABLE [Messages] DROP CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'DROP INDEX [Messages_DeletedById_83b66334] ON [Messages]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
@@ -781,11 +804,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
 BEGIN
     EXEC(N'ALTER TABLE [Conversations] DROP CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')
-BEGIN
-    EXEC(N'DROP INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging')

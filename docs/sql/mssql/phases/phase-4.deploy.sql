@@ -40,6 +40,11 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
 BEGIN
+    EXEC(N'ALTER TABLE [ServiceOfferings] WITH NOCHECK ADD CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id] FOREIGN KEY ([ScheduleId]) REFERENCES [AvailabilitySchedules] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
+BEGIN
     EXEC(N'CREATE INDEX [AvailabilitySchedules_ProviderId_73871e95] ON [AvailabilitySchedules] ([ProviderId])');
 END;
 GO
@@ -51,11 +56,6 @@ GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
 BEGIN
     EXEC(N'CREATE INDEX [IX_AvailRules_Sched_Day] ON [AvailabilityRules] ([ScheduleId], [DayOfWeek])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
-BEGIN
-    EXEC(N'CREATE INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings] ([ScheduleId])');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
@@ -80,16 +80,30 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
 BEGIN
-    EXEC(N'ALTER TABLE [ServiceOfferings] ADD CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id] FOREIGN KEY ([ScheduleId]) REFERENCES [AvailabilitySchedules] ([Id])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
-BEGIN
     INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0004_availability', SYSUTCDATETIME());
 END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- scheduling.0004_availability_online (plan item 025)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings] ([ScheduleId]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings] ([ScheduleId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ServiceOfferings] WITH CHECK CHECK CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0004_availability_online', SYSUTCDATETIME());
+END;
 GO
 -- scheduling.0005_appointments (plan item 026)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
@@ -115,7 +129,7 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews] ([AppointmentId], [ReviewerId]) WHERE ([AppointmentId] IS NOT NULL AND [ReviewerId] IS NOT NULL)');
+    EXEC(N'ALTER TABLE [ProviderReviews] WITH NOCHECK ADD CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
@@ -170,11 +184,6 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
 BEGIN
-    EXEC(N'CREATE INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews] ([AppointmentId])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
-BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UX_Appointments_Owner_Idem] ON [Appointments] ([OwnerId], [IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL');
 END;
 GO
@@ -220,11 +229,6 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
 BEGIN
-    EXEC(N'ALTER TABLE [ProviderReviews] ADD CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
-BEGIN
     INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0005_appointments', SYSUTCDATETIME());
 END;
 GO
@@ -242,27 +246,17 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
 BEGIN
+    EXEC(N'ALTER TABLE [Conversations] WITH NOCHECK ADD CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
+BEGIN
     EXEC(N'ALTER TABLE [VideoCallSessions] ADD [AppointmentId] char(32) NULL');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
-BEGIN
-    EXEC(N'CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
-BEGIN
-    EXEC(N'ALTER TABLE [Conversations] ADD CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
-END;
-GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
-BEGIN
-    EXEC(N'ALTER TABLE [VideoCallSessions] ADD CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
+    EXEC(N'ALTER TABLE [VideoCallSessions] WITH NOCHECK ADD CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id])');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
@@ -272,6 +266,65 @@ END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- messaging.0010_appointment_links_online (plan item 026)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL WITH (ONLINE = ON)
+ELSE
+    CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    EXEC(N'ALTER TABLE [VideoCallSessions] WITH CHECK CHECK CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0010_appointment_links_online', SYSUTCDATETIME());
+END;
+GO
+-- scheduling.0005_appointments_online (plan item 026)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews] ([AppointmentId]) WITH (ONLINE = ON)
+ELSE
+    CREATE INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews] ([AppointmentId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
+    CREATE UNIQUE INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews] ([AppointmentId], [ReviewerId]) WHERE ([AppointmentId] IS NOT NULL AND [ReviewerId] IS NOT NULL) WITH (ONLINE = ON)
+ELSE
+    CREATE UNIQUE INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews] ([AppointmentId], [ReviewerId]) WHERE ([AppointmentId] IS NOT NULL AND [ReviewerId] IS NOT NULL)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    EXEC(N'ALTER TABLE [ProviderReviews] WITH CHECK CHECK CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0005_appointments_online', SYSUTCDATETIME());
+END;
 GO
 -- scheduling.0006_calendar_integration (plan item 027)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0006_calendar_integration')

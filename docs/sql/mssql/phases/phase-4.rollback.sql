@@ -332,23 +332,45 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- scheduling.0005_appointments_online (plan item 026)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    EXEC(N'DROP INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    EXEC(N'DROP INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online';
+END;
+GO
+-- messaging.0010_appointment_links_online (plan item 026)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    EXEC(N'DROP INDEX [UX_Conversations_Appointment] ON [Conversations]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    EXEC(N'DROP INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online';
+END;
+GO
 -- messaging.0010_appointment_links (plan item 026)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
     BEGIN TRANSACTION;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
 BEGIN
-    EXEC(N'DROP INDEX [UX_Conversations_Appointment] ON [Conversations]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
-BEGIN
     EXEC(N'ALTER TABLE [VideoCallSessions] DROP CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
-BEGIN
-    EXEC(N'DROP INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links')
@@ -383,17 +405,7 @@ IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [na
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
 BEGIN
-    EXEC(N'DROP INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
-BEGIN
     EXEC(N'ALTER TABLE [ProviderReviews] DROP CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
-BEGIN
-    EXEC(N'DROP INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments')
@@ -451,6 +463,17 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- scheduling.0004_availability_online (plan item 025)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+BEGIN
+    EXEC(N'DROP INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online';
+END;
+GO
 -- scheduling.0004_availability (plan item 025)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
     BEGIN TRANSACTION;
@@ -458,11 +481,6 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceOfferings] DROP CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id]');
-END;
-GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')
-BEGIN
-    EXEC(N'DROP INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings]');
 END;
 GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability')

@@ -260,7 +260,7 @@ END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking')
 BEGIN
-    EXEC(N'ALTER TABLE [UserSubscriptions] ADD CONSTRAINT [CK_UserSubscriptions_PaymentProvider] CHECK ([PaymentProvider] IN (''Stripe'', ''AppStore'', ''GooglePlay'', ''Manual'', ''PayPal'', ''Square''))');
+    EXEC(N'ALTER TABLE [UserSubscriptions] WITH NOCHECK ADD CONSTRAINT [CK_UserSubscriptions_PaymentProvider] CHECK ([PaymentProvider] IN (''Stripe'', ''AppStore'', ''GooglePlay'', ''Manual'', ''PayPal'', ''Square''))');
 END;
 GO
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking')
@@ -410,6 +410,17 @@ END;
 GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
+GO
+-- billing.0004_payment_tracking_online (plan item 039)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+BEGIN
+    EXEC(N'ALTER TABLE [UserSubscriptions] WITH CHECK CHECK CONSTRAINT [CK_UserSubscriptions_PaymentProvider]');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'billing', N'0004_payment_tracking_online', SYSUTCDATETIME());
+END;
 GO
 -- billing.0005_expenses (plan item 040)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0005_expenses')

@@ -449,6 +449,12 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- billing.0004_payment_tracking_online (plan item 039)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online';
+END;
+GO
 -- billing.0004_payment_tracking (plan item 039)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking')
     BEGIN TRANSACTION;

@@ -13,10 +13,8 @@ SET XACT_ABORT ON;
 GO
 BEGIN TRANSACTION;
 GO
--- Undo: Add field schedule to serviceoffering
+-- Undo: Add field schedule to serviceoffering, its foreign key NOT VALID
 ALTER TABLE [ServiceOfferings] DROP CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id];
-GO
-DROP INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings];
 GO
 ALTER TABLE [ServiceOfferings] DROP COLUMN [ScheduleId];
 GO

@@ -21,8 +21,10 @@ GO
 -- Create model AvailabilityOverride
 CREATE TABLE [AvailabilityOverrides] ([Id] bigint NOT NULL PRIMARY KEY IDENTITY (1, 1), [ScheduleId] char(32) NOT NULL, [Kind] nvarchar(12) NOT NULL, [StartAt] datetimeoffset NOT NULL, [EndAt] datetimeoffset NOT NULL, [Reason] nvarchar(20) NOT NULL, [Notes] nvarchar(300) NOT NULL, [CreatedAt] datetimeoffset DEFAULT (GETUTCDATE()) NOT NULL, CONSTRAINT [CK_AvailOverrides_Range] CHECK ([EndAt] > ([StartAt])), CONSTRAINT [CK_AvailabilityOverrides_Kind] CHECK ([Kind] IN ('ExtraHours', 'Unavailable')), CONSTRAINT [CK_AvailabilityOverrides_Reason] CHECK ([Reason] IN ('', 'Vacation', 'Sick', 'Holiday', 'Personal', 'Other')));
 GO
--- Add field schedule to serviceoffering
+-- Add field schedule to serviceoffering, its foreign key NOT VALID
 ALTER TABLE [ServiceOfferings] ADD [ScheduleId] char(32) NULL;
+GO
+ALTER TABLE [ServiceOfferings] WITH NOCHECK ADD CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id] FOREIGN KEY ([ScheduleId]) REFERENCES [AvailabilitySchedules] ([Id]);
 GO
 -- Deferred: indexes, unique indexes and foreign keys
 CREATE INDEX [AvailabilitySchedules_ProviderId_73871e95] ON [AvailabilitySchedules] ([ProviderId]);
@@ -31,8 +33,6 @@ CREATE INDEX [IX_AvailOverrides_Sched_Range] ON [AvailabilityOverrides] ([Schedu
 GO
 CREATE INDEX [IX_AvailRules_Sched_Day] ON [AvailabilityRules] ([ScheduleId], [DayOfWeek]);
 GO
-CREATE INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings] ([ScheduleId]);
-GO
 CREATE UNIQUE INDEX [UX_Schedules_Provider_Default] ON [AvailabilitySchedules] ([ProviderId]) WHERE [IsDefault] = 1;
 GO
 ALTER TABLE [AvailabilityOverrides] ADD CONSTRAINT [AvailabilityOverrides_ScheduleId_d4843093_fk_AvailabilitySchedules_Id] FOREIGN KEY ([ScheduleId]) REFERENCES [AvailabilitySchedules] ([Id]);
@@ -40,8 +40,6 @@ GO
 ALTER TABLE [AvailabilityRules] ADD CONSTRAINT [AvailabilityRules_ScheduleId_78054b94_fk_AvailabilitySchedules_Id] FOREIGN KEY ([ScheduleId]) REFERENCES [AvailabilitySchedules] ([Id]);
 GO
 ALTER TABLE [AvailabilitySchedules] ADD CONSTRAINT [AvailabilitySchedules_ProviderId_73871e95_fk_ServiceProviders_Id] FOREIGN KEY ([ProviderId]) REFERENCES [ServiceProviders] ([Id]);
-GO
-ALTER TABLE [ServiceOfferings] ADD CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id] FOREIGN KEY ([ScheduleId]) REFERENCES [AvailabilitySchedules] ([Id]);
 GO
 COMMIT TRANSACTION;
 GO

@@ -15,13 +15,8 @@ BEGIN TRANSACTION;
 GO
 -- RunPython drop_no_overlap(): Python, run only by `manage.py migrate`; any SQL it runs is not shown.
 -- Undo: Creates extension btree_gist
--- Undo: Create constraint UX_Reviews_Appt_Reviewer on model providerreview
-DROP INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews];
-GO
--- Undo: Add field appointment to providerreview
+-- Undo: Add field appointment to providerreview, its foreign key NOT VALID
 ALTER TABLE [ProviderReviews] DROP CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id];
-GO
-DROP INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews];
 GO
 ALTER TABLE [ProviderReviews] DROP COLUMN [AppointmentId];
 GO

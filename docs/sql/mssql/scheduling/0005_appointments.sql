@@ -18,11 +18,10 @@ GO
 -- Create model AppointmentPet
 CREATE TABLE [AppointmentPets] ([Id] bigint NOT NULL PRIMARY KEY IDENTITY (1, 1), [AppointmentId] char(32) NOT NULL, [DogId] char(32) NOT NULL, [CareInstructions] nvarchar(max) NOT NULL, CONSTRAINT [UX_AppointmentPets_Appt_Dog] UNIQUE ([AppointmentId], [DogId]));
 GO
--- Add field appointment to providerreview
+-- Add field appointment to providerreview, its foreign key NOT VALID
 ALTER TABLE [ProviderReviews] ADD [AppointmentId] char(32) NULL;
 GO
--- Create constraint UX_Reviews_Appt_Reviewer on model providerreview
-CREATE UNIQUE INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews] ([AppointmentId], [ReviewerId]) WHERE ([AppointmentId] IS NOT NULL AND [ReviewerId] IS NOT NULL);
+ALTER TABLE [ProviderReviews] WITH NOCHECK ADD CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
 GO
 -- Creates extension btree_gist
 -- RunPython create_no_overlap(): Python, run only by `manage.py migrate`; any SQL it runs is not shown.
@@ -47,8 +46,6 @@ CREATE INDEX [IX_Appointments_Start_End_St] ON [Appointments] ([StartAt], [EndAt
 GO
 CREATE INDEX [IX_Appointments_Status] ON [Appointments] ([Status]);
 GO
-CREATE INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews] ([AppointmentId]);
-GO
 CREATE UNIQUE INDEX [UX_Appointments_Owner_Idem] ON [Appointments] ([OwnerId], [IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL;
 GO
 ALTER TABLE [AppointmentPets] ADD CONSTRAINT [AppointmentPets_AppointmentId_0daa9e56_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
@@ -66,8 +63,6 @@ GO
 ALTER TABLE [Appointments] ADD CONSTRAINT [Appointments_RescheduledFromId_5b03554e_fk_Appointments_Id] FOREIGN KEY ([RescheduledFromId]) REFERENCES [Appointments] ([Id]);
 GO
 ALTER TABLE [Appointments] ADD CONSTRAINT [Appointments_ServiceOfferingId_e6863d54_fk_ServiceOfferings_Id] FOREIGN KEY ([ServiceOfferingId]) REFERENCES [ServiceOfferings] ([Id]);
-GO
-ALTER TABLE [ProviderReviews] ADD CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id] FOREIGN KEY ([AppointmentId]) REFERENCES [Appointments] ([Id]);
 GO
 COMMIT TRANSACTION;
 GO
