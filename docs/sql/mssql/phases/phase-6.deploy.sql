@@ -721,6 +721,103 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- audit.0005_reporting (plan item 041)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+    BEGIN TRANSACTION;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE TABLE [DashboardSnapshots] ([Id] bigint NOT NULL PRIMARY KEY IDENTITY (1, 1), [Scope] nvarchar(15) NOT NULL, [ScopeId] nvarchar(64) NOT NULL, [SnapshotDate] date NOT NULL, [Payload] nvarchar(max) NOT NULL CONSTRAINT DashboardSnapshots_Payload_13ff3d36_check CHECK ((ISJSON ("Payload") = 1)), [GeneratedAt] datetimeoffset DEFAULT (GETUTCDATE()) NOT NULL, CONSTRAINT [UX_DashSnapshots_Key] UNIQUE ([Scope], [ScopeId], [SnapshotDate]), CONSTRAINT [CK_DashSnapshots_Scope] CHECK ([Scope] IN (''Platform'', ''Provider'', ''Owner'')))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE TABLE [ReportDefinitions] ([Id] int NOT NULL PRIMARY KEY IDENTITY (1, 1), [Key] nvarchar(100) NOT NULL, [Name] nvarchar(200) NOT NULL, [Description] nvarchar(max) NOT NULL, [Audience] nvarchar(15) NOT NULL, [Parameters] nvarchar(max) NOT NULL CONSTRAINT ReportDefinitions_Parameters_e9f7c8eb_check CHECK ((ISJSON ("Parameters") = 1)), [IsActive] bit DEFAULT 1 NOT NULL, [RequiredPermissionId] int NULL)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE TABLE [ReportRuns] ([Id] char(32) DEFAULT (LOWER(REPLACE(CONVERT(char(36), NEWID()), ''-'', ''''))) NOT NULL PRIMARY KEY, [Parameters] nvarchar(max) NOT NULL CONSTRAINT ReportRuns_Parameters_470ec95a_check CHECK ((ISJSON ("Parameters") = 1)), [Format] nvarchar(5) DEFAULT ''csv'' NOT NULL, [Status] nvarchar(10) DEFAULT ''Queued'' NOT NULL, [RowCount] int NULL CONSTRAINT ReportRuns_RowCount_fc423ac4_check CHECK ([RowCount] >= 0), [Error] nvarchar(max) NOT NULL, [CreatedAt] datetimeoffset DEFAULT (GETUTCDATE()) NOT NULL, [StartedAt] datetimeoffset NULL, [FinishedAt] datetimeoffset NULL, [ReportDefinitionId] int NOT NULL, [RequestedById] nvarchar(450) NULL, [ResultFileId] char(32) NULL)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportDefinitions] ADD CONSTRAINT [UX_ReportDefinitions_Key] UNIQUE ([Key])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportDefinitions] ADD CONSTRAINT [CK_ReportDefinitions_Audience] CHECK ([Audience] IN (''Admin'', ''ServiceProvider'', ''PetOwner''))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE INDEX [IX_ReportRuns_User_Created] ON [ReportRuns] ([RequestedById], [CreatedAt] DESC)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE INDEX [IX_ReportRuns_Status] ON [ReportRuns] ([Status]) WHERE [Status] IN (''Queued'', ''Running'')');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE INDEX [IX_ReportRuns_Created] ON [ReportRuns] ([CreatedAt] DESC)');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] ADD CONSTRAINT [CK_ReportRuns_Format] CHECK ([Format] IN (''csv'', ''xlsx'', ''pdf'', ''json''))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] ADD CONSTRAINT [CK_ReportRuns_Status] CHECK ([Status] IN (''Queued'', ''Running'', ''Succeeded'', ''Failed'', ''Expired''))');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE INDEX [ReportDefinitions_RequiredPermissionId_6bcdd7e6] ON [ReportDefinitions] ([RequiredPermissionId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE INDEX [ReportRuns_ReportDefinitionId_3f25d972] ON [ReportRuns] ([ReportDefinitionId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'CREATE INDEX [ReportRuns_ResultFileId_6db96670] ON [ReportRuns] ([ResultFileId])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportDefinitions] ADD CONSTRAINT [ReportDefinitions_RequiredPermissionId_6bcdd7e6_fk_Permissions_Id] FOREIGN KEY ([RequiredPermissionId]) REFERENCES [Permissions] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] ADD CONSTRAINT [ReportRuns_ReportDefinitionId_3f25d972_fk_ReportDefinitions_Id] FOREIGN KEY ([ReportDefinitionId]) REFERENCES [ReportDefinitions] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] ADD CONSTRAINT [ReportRuns_RequestedById_f96b5a31_fk_Users_Id] FOREIGN KEY ([RequestedById]) REFERENCES [Users] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] ADD CONSTRAINT [ReportRuns_ResultFileId_6db96670_fk_StoredFiles_Id] FOREIGN KEY ([ResultFileId]) REFERENCES [StoredFiles] ([Id])');
+END;
+GO
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'audit', N'0005_reporting', SYSUTCDATETIME());
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- doggy.0005_system_health (plan item 042)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'doggy' AND [name] = N'0005_system_health')
     BEGIN TRANSACTION;
