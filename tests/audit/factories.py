@@ -152,5 +152,8 @@ class DashboardSnapshotFactory(DjangoModelFactory[DashboardSnapshot]):
 
     scope = DashboardScope.PLATFORM
     scope_id = ""
-    snapshot_date = factory.LazyFunction(lambda: timezone.now().date())
+    # One snapshot per scope and day (UX_DashSnapshots_Key): each factory row gets its day.
+    snapshot_date = factory.Sequence(
+        lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
+    )
     payload = factory.LazyFunction(lambda: {"version": 1})
