@@ -547,19 +547,22 @@ ITEMS: tuple[PlanItem, ...] = (
         39,
         "Payment Tracking (Reference Only)",
         6,
-        [
-            "billing/0004_payment_tracking",
-            "billing/0004_payment_tracking_online",
-            "billing/0007_payment_appointment_links",
-            "billing/0008_billing_customers_backfill",
-        ],
+        ["billing/0004_payment_tracking", "billing/0004_payment_tracking_online"],
         ["BillingCustomers", "PaymentRecords", "PaymentRefunds", "PaymentWebhookEvents"],
     ),
     _item(
         40,
         "Expense Management",
         6,
-        ["billing/0005_expenses", "billing/0006_seed_expense_categories"],
+        # 0007 and 0008 finish item 039 (the appointment links of SCHEMA.md 2.39/2.40 and
+        # the BillingCustomers backfill of A20) but follow 0006 in billing's chain, so they
+        # belong to the last item they need.
+        [
+            "billing/0005_expenses",
+            "billing/0006_seed_expense_categories",
+            "billing/0007_payment_appointment_links",
+            "billing/0008_billing_customers_backfill",
+        ],
         ["ExpenseCategories", "PetExpenses", "ExpenseBudgets"],
         [_EXPENSE_CATEGORIES],
     ),

@@ -210,7 +210,7 @@ def test_phase_6_targets_reach_its_built_items_and_the_037_copy(plan_map):
     for node in (
         ("pets", "0005_copy_dog_contacts"),
         ("accounts", "0013_seed_credential_types"),
-        ("billing", "0006_seed_expense_categories"),
+        ("billing", "0008_billing_customers_backfill"),
         ("doggy", "0005_system_health"),
     ):
         assert node in targets

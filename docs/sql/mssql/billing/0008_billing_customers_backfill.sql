@@ -1,4 +1,4 @@
--- billing.0008_billing_customers_backfill (plan item 039): SQL Server DDL
+-- billing.0008_billing_customers_backfill (plan item 040): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

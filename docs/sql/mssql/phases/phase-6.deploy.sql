@@ -659,7 +659,7 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- billing.0007_payment_appointment_links (plan item 039)
+-- billing.0007_payment_appointment_links (plan item 040)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0007_payment_appointment_links')
     BEGIN TRANSACTION;
 GO
@@ -706,7 +706,7 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- billing.0008_billing_customers_backfill (plan item 039)
+-- billing.0008_billing_customers_backfill (plan item 040)
 IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
     THROW 50001, N'billing.0008_billing_customers_backfill runs Python (backfill_billing_customers): apply it with manage.py migrate billing 0008_billing_customers_backfill, then run this script again.', 1;
 GO
