@@ -209,11 +209,12 @@ def test_phase_6_targets_reach_its_built_items_and_the_037_copy(plan_map):
     # Then each app ends at its last phase-6 migration, the data steps included
     for node in (
         ("pets", "0005_copy_dog_contacts"),
-        ("accounts", "0013_seed_credential_types"),
+        ("accounts", "0014_credential_expiry_notice"),
         ("billing", "0008_billing_customers_backfill"),
         ("doggy", "0005_system_health"),
     ):
         assert node in targets
+    assert ("accounts", "0013_seed_credential_types") in plan
     assert ("pets", "0004_emergency_contacts") in plan
     assert ("billing", "0004_payment_tracking") in plan
     # and item 042 is doggy/0005 (0004 belongs to item 007)
