@@ -86,6 +86,28 @@ app.conf.update(
             "schedule": 60.0,
             "args": ("doggy.health.health_check_task",),
         },
+        # Jobs with a command and no task of their own: beat runs the command itself
+        # (it records its run like any other).
+        "calls-sweep": {
+            "task": "doggy.run_task",
+            "schedule": 60.0,
+            "args": ("django.core.management.call_command", "calls_sweep"),
+        },
+        "process-payment-webhooks": {
+            "task": "doggy.run_task",
+            "schedule": 5 * 60.0,
+            "args": ("django.core.management.call_command", "process_payment_webhooks"),
+        },
+        "sync-calendars": {
+            "task": "doggy.run_task",
+            "schedule": 5 * 60.0,
+            "args": ("django.core.management.call_command", "sync_calendars"),
+        },
+        "expire-dog-shares": {
+            "task": "doggy.run_task",
+            "schedule": 3600.0,
+            "args": ("django.core.management.call_command", "expire_dog_shares"),
+        },
         "expire-credentials": {
             "task": "doggy.run_task",
             "schedule": 24 * 60 * 60.0,

@@ -71,6 +71,13 @@ JOB_NAMES = frozenset(
         "sync_calendars",
         "calls_sweep",
         "expire_dog_shares",
+        "budget_alerts",
+        "fill_metric_counts",
+        "provider_performance_snapshots",
+        "expire_report_runs",
+        "build_dashboard_snapshots",
+        "rollup_user_activity",
+        "purge_analytics_events",
     }
 )
 
