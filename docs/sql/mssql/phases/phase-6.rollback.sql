@@ -107,6 +107,116 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- audit.0005_reporting (plan item 041)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] DROP CONSTRAINT [CK_ReportRuns_Status]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportRuns] DROP CONSTRAINT [CK_ReportRuns_Format]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'DROP INDEX [IX_ReportRuns_Created] ON [ReportRuns]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'DROP INDEX [IX_ReportRuns_Status] ON [ReportRuns]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'DROP INDEX [IX_ReportRuns_User_Created] ON [ReportRuns]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportDefinitions] DROP CONSTRAINT [CK_ReportDefinitions_Audience]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'ALTER TABLE [ReportDefinitions] DROP CONSTRAINT [UX_ReportDefinitions_Key]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'DECLARE @sql_foreign_constraint_name nvarchar(128)
+        DECLARE @sql_drop_constraint nvarchar(300)
+        WHILE EXISTS(SELECT 1
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[ReportRuns]''))
+        BEGIN
+            SELECT TOP 1 @sql_foreign_constraint_name = name
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[ReportRuns]'')
+            SELECT
+            @sql_drop_constraint = ''ALTER TABLE ['' + OBJECT_NAME(parent_object_id) + ''] '' +
+            ''DROP CONSTRAINT ['' + @sql_foreign_constraint_name + ''] ''
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[ReportRuns]'') and name = @sql_foreign_constraint_name
+            exec sp_executesql @sql_drop_constraint
+        END
+        DROP TABLE [ReportRuns]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'DECLARE @sql_foreign_constraint_name nvarchar(128)
+        DECLARE @sql_drop_constraint nvarchar(300)
+        WHILE EXISTS(SELECT 1
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[ReportDefinitions]''))
+        BEGIN
+            SELECT TOP 1 @sql_foreign_constraint_name = name
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[ReportDefinitions]'')
+            SELECT
+            @sql_drop_constraint = ''ALTER TABLE ['' + OBJECT_NAME(parent_object_id) + ''] '' +
+            ''DROP CONSTRAINT ['' + @sql_foreign_constraint_name + ''] ''
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[ReportDefinitions]'') and name = @sql_foreign_constraint_name
+            exec sp_executesql @sql_drop_constraint
+        END
+        DROP TABLE [ReportDefinitions]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    EXEC(N'DECLARE @sql_foreign_constraint_name nvarchar(128)
+        DECLARE @sql_drop_constraint nvarchar(300)
+        WHILE EXISTS(SELECT 1
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[DashboardSnapshots]''))
+        BEGIN
+            SELECT TOP 1 @sql_foreign_constraint_name = name
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[DashboardSnapshots]'')
+            SELECT
+            @sql_drop_constraint = ''ALTER TABLE ['' + OBJECT_NAME(parent_object_id) + ''] '' +
+            ''DROP CONSTRAINT ['' + @sql_foreign_constraint_name + ''] ''
+            FROM sys.foreign_keys
+            WHERE referenced_object_id = object_id(''[DashboardSnapshots]'') and name = @sql_foreign_constraint_name
+            exec sp_executesql @sql_drop_constraint
+        END
+        DROP TABLE [DashboardSnapshots]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'audit' AND [name] = N'0005_reporting';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
 -- billing.0008_billing_customers_backfill (plan item 040)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0008_billing_customers_backfill')
     THROW 50001, N'billing.0008_billing_customers_backfill runs Python (remove_backfilled_customers): apply it with manage.py plan rollback, or manage.py migrate billing <the migration before it>, then run this script again.', 1;
@@ -449,6 +559,12 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
+-- billing.0004_payment_tracking_online (plan item 039)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online';
+END;
+GO
 -- billing.0004_payment_tracking (plan item 039)
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking')
     BEGIN TRANSACTION;
@@ -690,6 +806,23 @@ GO
 IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking')
 BEGIN
     DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking';
+END;
+GO
+IF @@TRANCOUNT > 0
+    COMMIT TRANSACTION;
+GO
+-- accounts.0014_credential_expiry_notice (plan item 038)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+    BEGIN TRANSACTION;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+BEGIN
+    EXEC(N'ALTER TABLE [ProviderCredentials] DROP COLUMN [ExpiryNoticeSentAt]');
+END;
+GO
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice')
+BEGIN
+    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0014_credential_expiry_notice';
 END;
 GO
 IF @@TRANCOUNT > 0
