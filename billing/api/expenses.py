@@ -12,6 +12,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.filtering import query_filters
+from doggy.api.output import FastOutputMixin
 from doggy.api.serializers import ErrorSerializer
 
 from ..expense_selectors import expense_category_list, expense_get, expense_list, expense_summary
@@ -29,7 +31,7 @@ class ExpenseCategorySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ExpenseSerializer(serializers.ModelSerializer):
+class ExpenseSerializer(FastOutputMixin, serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     dog = serializers.UUIDField(source="dog_id", read_only=True, allow_null=True)
 
@@ -80,9 +82,7 @@ class ExpenseFilterSerializer(serializers.Serializer):
 
 
 def _filters(request) -> dict:
-    data = ExpenseFilterSerializer(data=request.query_params)
-    data.is_valid(raise_exception=True)
-    return data.validated_data
+    return query_filters(ExpenseFilterSerializer, request.query_params)
 
 
 class _MonthTotal(serializers.Serializer):

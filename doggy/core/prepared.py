@@ -89,6 +89,7 @@ class PreparedList:
         self.params = params
         self._local = threading.local()  # Django's connections are per thread too
         self._shape: tuple[type[models.Model], bool] | None = None
+        self.ordering: tuple = ()
 
     def shape(self) -> tuple[type[models.Model], bool]:
         """The list's model and whether it is ordered (checked once, on first use)."""
@@ -98,6 +99,7 @@ class PreparedList:
                 raise ImproperlyConfigured("Pass a prepared list's prefetches as `prefetch`.")
             if probe._iterable_class is not ModelIterable or probe.query.is_sliced:
                 raise ImproperlyConfigured("A prepared list is an unsliced queryset of instances.")
+            self.ordering = tuple(probe.query.order_by)
             self._shape = (probe.model, probe.ordered)
         return self._shape
 
@@ -182,6 +184,12 @@ class PreparedQuerySet:
     def all(self) -> PreparedQuerySet:
         """A fresh copy (what a FilterSet takes before applying any filter)."""
         return PreparedQuerySet(self._prepared, self._values)
+
+    def order_by(self, *fields):
+        """Itself when asked for its own order (cursor pagination does), else the queryset's."""
+        if fields and tuple(fields) == self._prepared.ordering:
+            return self.all()
+        return self.queryset().order_by(*fields)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.queryset(), name)
