@@ -178,3 +178,79 @@ def test_plain_lists_of_the_other_routes_match_their_querysets(superuser):
     assert isinstance(offerings, PreparedQuerySet)
     assert [o.price for o in offerings[0:25]] == sorted(o.price for o in offerings[0:25])
     assert offerings.count() == offering_search(ordering="-price").count() == 3
+
+
+def test_filter_serializers_are_skipped_only_without_a_filter_parameter():
+    from django.http import QueryDict
+    from rest_framework.exceptions import ValidationError
+
+    from billing.api.expenses import ExpenseFilterSerializer
+    from doggy.api.filtering import query_filters
+
+    assert query_filters(ExpenseFilterSerializer, QueryDict("page=2&page_size=10")) == {}
+    assert query_filters(ExpenseFilterSerializer, QueryDict("currency=usd")) == {"currency": "usd"}
+    with pytest.raises(ValidationError) as raised:
+        query_filters(ExpenseFilterSerializer, QueryDict("date_from=2026-02-01&date_to=2026-01-01"))
+    assert raised.value.detail == {"date_to": ["Must not be before date_from."]}
+
+
+def test_a_filterset_still_filters_a_prepared_list(client_for, superuser):
+    UserFactory(email="kept@example.com", account_status="Suspended")
+    UserFactory(email="other@example.com")
+
+    response = client_for(superuser).get("/api/v1/admin/users/", {"account_status": "Suspended"})
+
+    assert response.status_code == 200
+    assert [row["email"] for row in response.json()["results"]] == ["kept@example.com"]
+
+
+def test_the_phase_lists_are_prepared_and_match_their_querysets(user, other_user):
+    from billing.expense_selectors import expense_list
+    from billing.models import PetExpense
+    from messaging.notification_selectors import notification_list
+    from messaging.selectors.conversations import message_list
+    from scheduling.appointments import appointment_list_owner
+    from tests.billing.factories import PetExpenseFactory
+    from tests.messaging.factories import (
+        ConversationParticipantFactory,
+        MessageFactory,
+        MessageReactionFactory,
+        NotificationFactory,
+    )
+    from tests.scheduling.factories import AppointmentFactory, AppointmentPetFactory
+
+    for n in range(3):
+        PetExpenseFactory(owner=user, amount=10 + n)
+    PetExpenseFactory(owner=other_user)
+    expenses = expense_list(actor=user)
+    assert isinstance(expenses, PreparedQuerySet)
+    orm = PetExpense.objects.filter(owner_id=user.pk).order_by("-expense_date", "-created_at", "id")
+    assert [e.pk for e in expenses[0:25]] == [e.pk for e in orm]
+    assert expenses.count() == 3
+    assert expense_list(actor=user).filter(pk=orm[0].pk).get().pk == orm[0].pk
+
+    appointment = AppointmentFactory(owner=user)
+    pet = AppointmentPetFactory(appointment=appointment)
+    bookings = appointment_list_owner(actor=user)
+    assert isinstance(bookings, PreparedQuerySet)
+    [row] = bookings[0:25]
+    assert row.pk == appointment.pk
+    assert [p.dog_id for p in row.pet_rows] == [pet.dog_id]
+
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    kept = NotificationFactory(recipient=user)
+    NotificationFactory(recipient=user, expires_at=past)
+    NotificationFactory(recipient=other_user)
+    inbox = notification_list(actor=user)
+    assert isinstance(inbox, PreparedQuerySet)
+    assert isinstance(inbox.order_by("-id"), PreparedQuerySet)
+    assert [n.pk for n in inbox.order_by("-id")[0:26]] == [kept.pk]
+
+    participant = ConversationParticipantFactory(user=user)
+    chat = participant.conversation
+    sent = [MessageFactory(conversation=chat, sender=user) for _ in range(3)]
+    MessageReactionFactory(message=sent[-1], user=user)
+    page = message_list(actor=user, conversation=chat, filters={"limit": "2"})
+    assert [m.pk for m in page["results"]] == [sent[2].pk, sent[1].pk]
+    assert page["has_more"] is True
+    assert [r.user_id for r in page["results"][0].reaction_list] == [user.pk]
