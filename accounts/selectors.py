@@ -15,6 +15,7 @@ from django.utils import timezone
 from audit.services import entity_type_of
 from doggy.core.errors import NotFoundError, PermissionDeniedError
 from doggy.core.permissions import actor_may
+from doggy.core.prepared import PreparedList
 
 from .choices import SYSTEM_USER_ID, AccountStatus, KycStatus, PermissionName
 from .errors import AccountsErrorCode, field_error
@@ -249,13 +250,25 @@ def _users_with_roles() -> QuerySet[User]:
 
     Each user gets `effective_user_roles`, a list of `UserRole` with `role` loaded.
     """
-    return User.objects.prefetch_related(
+    return User.objects.prefetch_related(*_effective_roles_prefetch())
+
+
+def _effective_roles_prefetch() -> list[Prefetch]:
+    return [
         Prefetch(
             "user_roles",
             queryset=UserRole.objects.effective().select_related("role").order_by("-role__level"),
             to_attr="effective_user_roles",
         )
-    )
+    ]
+
+
+# The plain directory (no filter), compiled once per process (performance.md); the roles
+# are prefetched per request, at the request's time.
+_PLAIN_USER_LIST = PreparedList(
+    lambda: User.objects.exclude(pk=SYSTEM_USER_ID).order_by("email", "id"),
+    prefetch=_effective_roles_prefetch,
+)
 
 
 def user_list(*, actor: User, filters: Mapping[str, Any] | None = None) -> QuerySet[User]:
@@ -270,6 +283,8 @@ def user_list(*, actor: User, filters: Mapping[str, Any] | None = None) -> Query
         raise PermissionDeniedError(
             AccountsErrorCode.PERMISSION_DENIED, "You may not list user accounts."
         )
+    if not filters:
+        return _PLAIN_USER_LIST.bind()
     filters = dict(filters or {})
     # The system user (D6) is an attribution placeholder, not an account to manage.
     users = _users_with_roles().exclude(pk=SYSTEM_USER_ID)

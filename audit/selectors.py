@@ -9,7 +9,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import AuditLog
+from doggy.core.permissions import actor_may
+from doggy.core.prepared import PreparedList
+
+from .models import AUDIT_READER_PERMISSIONS, AuditLog
 
 AUDIT_LOG_FILTERS = frozenset(
     {"user", "entity_type", "entity_id", "action", "severity", "date_from", "date_to"}
@@ -25,6 +28,10 @@ def _start_of(value: datetime.date | datetime.datetime, *, name: str) -> datetim
     if isinstance(value, datetime.date):
         return datetime.datetime.combine(value, datetime.time.min, tzinfo=datetime.UTC)
     raise ValueError(f"{name} must be a date or an aware datetime.")
+
+
+# The API's plain list (no filter, ids only), compiled once per process (performance.md).
+_PLAIN_AUDIT_LIST = PreparedList(lambda: AuditLog.objects.order_by("-timestamp", "-id"))
 
 
 def audit_log_list(
@@ -45,6 +52,8 @@ def audit_log_list(
     if unknown:
         raise ValueError(f"Unknown audit log filters: {sorted(unknown)}.")
 
+    if not filters and not with_related and actor_may(actor, *AUDIT_READER_PERMISSIONS):
+        return _PLAIN_AUDIT_LIST.bind()
     queryset = AuditLog.objects.visible_to(actor)
     if with_related:
         queryset = queryset.select_related("user", "session")

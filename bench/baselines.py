@@ -12,20 +12,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
 from rest_framework.exceptions import AuthenticationFailed
 
 from accounts.authentication import BearerTokenAuthentication
 from accounts.choices import SYSTEM_USER_ID, PermissionName
 from accounts.models import ServiceProvider, User, UserRole
 from audit.models import AUDIT_READER_PERMISSIONS, AuditLog
-from billing.models import PlanEntitlement, SubscriptionPlan
+from billing.models import PetExpense, PlanEntitlement, SubscriptionPlan
 from doggy.api.pagination import PageNumberPagination
 from doggy.core.permissions import actor_may
+from messaging.models import (
+    ConversationParticipant,
+    Message,
+    MessageAttachment,
+    MessageReaction,
+    Notification,
+)
 from pets.choices import ENTERED_IN_ERROR, DogRelation
 from pets.models import DogAccessGrant, DogProfile, Vaccination
-from scheduling.models import ServiceOffering
+from scheduling.models import Appointment, AppointmentPet, ServiceOffering
 
 _AUTH = BearerTokenAuthentication()
 
@@ -327,6 +335,250 @@ def audit_logs(request: HttpRequest) -> JsonResponse:
     return _page(count, page)
 
 
+# --- Phases 3-6 lists ------------------------------------------------------------------------
+def _may_message(user) -> bool:
+    return actor_may(user, PermissionName.MESSAGING_ACCESS)
+
+
+CONVERSATION_COLUMNS = (
+    "id",
+    "type",
+    "title",
+    "is_locked",
+    "created_at",
+    "last_message_id",
+    "last_message_at",
+    "message_count",
+)
+MEMBERSHIP_COLUMNS = (
+    "role",
+    "is_muted",
+    "muted_until",
+    "notification_level",
+    "is_archived",
+    "is_pinned",
+    "last_read_message_id",
+)
+
+
+def conversations(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    if not _may_message(user):
+        return _denied(403)
+    mine = ConversationParticipant.objects.filter(
+        user_id=user.pk, left_at__isnull=True, is_archived=False
+    )
+    count = mine.count()
+    page = list(
+        mine.order_by(
+            F("is_pinned").desc(),
+            F("conversation__last_message_at").desc(nulls_last=True),
+            "-conversation__created_at",
+            "conversation_id",
+        ).values(
+            *(f"conversation__{c}" for c in CONVERSATION_COLUMNS),
+            "read_message_count",
+            *MEMBERSHIP_COLUMNS,
+        )[: _size(request)]
+    )
+    people: dict = {}
+    for row in (
+        ConversationParticipant.objects.filter(
+            conversation_id__in=[r["conversation__id"] for r in page], left_at__isnull=True
+        )
+        .order_by("joined_at", "id")
+        .values(
+            "conversation_id",
+            "user_id",
+            "role",
+            "joined_at",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+        )  # fmt: skip
+    ):
+        name = f"{row.pop('user__first_name')} {row.pop('user__last_name')}".strip()
+        row["name"] = name or row.pop("user__email").split("@")[0]
+        row.pop("user__email", None)
+        people.setdefault(row.pop("conversation_id"), []).append(row)
+    rows = []
+    for r in page:
+        row = {c: r[f"conversation__{c}"] for c in CONVERSATION_COLUMNS}
+        row["unread_count"] = row["message_count"] - r["read_message_count"]
+        row.update({c: r[c] for c in MEMBERSHIP_COLUMNS})
+        row["participants"] = people.get(row["id"], [])
+        rows.append(row)
+    return _page(count, rows)
+
+
+MESSAGE_COLUMNS = (
+    "id",
+    "conversation_id",
+    "sender_id",
+    "message_type",
+    "content",
+    "client_message_id",
+    "reply_to_id",
+    "created_at",
+    "edited_at",
+    "deleted_at",
+    "moderation_status",
+)
+
+
+def messages(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    if not _may_message(user):
+        return _denied(403)
+    conversation_id = request.GET.get("conversation")
+    if not ConversationParticipant.objects.filter(
+        conversation_id=conversation_id, user_id=user.pk, left_at__isnull=True
+    ).exists():
+        return _denied(404)
+    limit = 50
+    rows = list(
+        Message.objects.filter(conversation_id=conversation_id)
+        .order_by("-id")
+        .values(*MESSAGE_COLUMNS)[: limit + 1]
+    )
+    page = rows[:limit]
+    ids = [row["id"] for row in page]
+    files: dict = {}
+    for row in (
+        MessageAttachment.objects.filter(message_id__in=ids)
+        .order_by("sort_order", "id")
+        .values("message_id", "file_id", "caption", "file__original_file_name")
+    ):
+        files.setdefault(row.pop("message_id"), []).append(row)
+    reactions: dict = {}
+    for row in (
+        MessageReaction.objects.filter(message_id__in=ids)
+        .order_by("created_at", "id")
+        .values("message_id", "emoji_code", "emoji_name", "user_id")
+    ):
+        reactions.setdefault(row.pop("message_id"), []).append(row)
+    for row in page:
+        row["attachments"] = files.get(row["id"], [])
+        row["reactions"] = reactions.get(row["id"], [])
+    body = {"results": page, "has_more": len(rows) > limit, "direction": "before", "next": None}
+    return JsonResponse(body, encoder=DjangoJSONEncoder)
+
+
+NOTIFICATION_COLUMNS = (
+    "id",
+    "notification_type",
+    "level",
+    "title",
+    "body",
+    "entity_type",
+    "entity_id",
+    "action_url",
+    "data",
+    "is_read",
+    "read_at",
+    "created_at",
+)
+
+
+def notifications(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    if not _may_message(user):
+        return _denied(403)
+    now = timezone.now()
+    rows = Notification.objects.filter(
+        Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=now),
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+        recipient_id=user.pk,
+        is_archived=False,
+    )
+    page = list(rows.order_by("-id").values(*NOTIFICATION_COLUMNS)[: _size(request) + 1])
+    body = {"next": None, "previous": None, "results": page[: _size(request)]}
+    return JsonResponse(body, encoder=DjangoJSONEncoder)
+
+
+APPOINTMENT_COLUMNS = (
+    "id",
+    "reference",
+    "status",
+    "start_at",
+    "end_at",
+    "time_zone",
+    "provider_id",
+    "provider__business_name",
+    "service_offering_id",
+    "service_offering__name",
+    "location_type",
+    "location_text",
+    "price_amount",
+    "currency",
+    "deposit_amount",
+    "owner_notes",
+    "confirmed_at",
+    "completed_at",
+    "cancelled_at",
+    "cancellation_reason",
+    "decline_reason",
+    "no_show_party",
+    "rescheduled_from_id",
+    "reschedule_count",
+    "created_at",
+)
+
+
+def appointments(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    rows = Appointment.objects.filter(owner_id=user.pk)
+    count = rows.count()
+    page = list(rows.order_by("-start_at", "id").values(*APPOINTMENT_COLUMNS)[: _size(request)])
+    dogs: dict = {}
+    for row in (
+        AppointmentPet.objects.filter(appointment_id__in=[a["id"] for a in page])
+        .order_by("id")
+        .values("appointment_id", "dog_id", "dog__name")
+    ):
+        dogs.setdefault(row.pop("appointment_id"), []).append(row)
+    for row in page:
+        row["dogs"] = dogs.get(row["id"], [])
+    return _page(count, page)
+
+
+EXPENSE_COLUMNS = (
+    "id",
+    "dog_id",
+    "category__slug",
+    "amount",
+    "currency",
+    "expense_date",
+    "vendor",
+    "description",
+    "source",
+    "created_at",
+    "updated_at",
+)
+
+
+def expenses(request: HttpRequest) -> JsonResponse:
+    user = _user(request)
+    if user is None:
+        return _denied()
+    rows = PetExpense.objects.filter(owner_id=user.pk)
+    count = rows.count()
+    page = list(
+        rows.order_by("-expense_date", "-created_at", "id").values(*EXPENSE_COLUMNS)[
+            : _size(request)
+        ]
+    )
+    return _page(count, page)
+
+
 VIEWS: dict[str, Callable[[HttpRequest], JsonResponse]] = {
     "dogs": dogs,
     "vaccinations": vaccinations,
@@ -335,4 +587,9 @@ VIEWS: dict[str, Callable[[HttpRequest], JsonResponse]] = {
     "plans": plans,
     "staff-users": staff_users,
     "audit-logs": audit_logs,
+    "conversations": conversations,
+    "messages": messages,
+    "notifications": notifications,
+    "appointments": appointments,
+    "expenses": expenses,
 }

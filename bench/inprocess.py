@@ -34,7 +34,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.run import pairs  # noqa: E402
+from bench.run import pairs, same_rows  # noqa: E402
 from bench.seed import seed  # noqa: E402
 
 
@@ -72,6 +72,8 @@ def main() -> int:
     if args.only:
         words = args.only.split(",")
         items = [p for p in items if any(w in p.label for w in words)]
+    for problem in same_rows(items):
+        print(f"  ! {problem}")
     client = Client()
     print(f"{'route':45} {'A ms':>7} {'B ms':>7} {'B/A':>6} {'A cpu':>7} {'B cpu':>7} {'B/A':>6}")
     for pair in items:

@@ -85,6 +85,7 @@ class Pair:
 
 def pairs(data: Seeded) -> list[Pair]:
     owner, admin, dog = data.owner_token, data.admin_token, data.dog_id
+    chat = data.conversation_id
     return [
         Pair("dogs, 20 rows", "/api/v1/dogs/?page_size=20", "/bench/dogs/?page_size=20",
              owner, owner, goal="≥ 0.8"),
@@ -101,6 +102,16 @@ def pairs(data: Seeded) -> list[Pair]:
              admin, admin, goal="≥ 0.7"),
         Pair("audit logs, 25 rows", "/api/v1/admin/audit-logs/", "/bench/audit-logs/",
              admin, admin, goal="≥ 0.7"),
+        Pair("conversations, 25 rows", "/api/v1/conversations/", "/bench/conversations/",
+             owner, owner, goal="≥ 0.7"),
+        Pair("messages of a conversation, 50 rows", f"/api/v1/conversations/{chat}/messages/",
+             f"/bench/messages/?conversation={chat}", owner, owner, goal="≥ 0.7"),
+        Pair("notifications, 25 rows", "/api/v1/notifications/", "/bench/notifications/",
+             owner, owner, goal="≥ 0.7"),
+        Pair("appointments, 25 rows", "/api/v1/appointments/", "/bench/appointments/",
+             owner, owner, goal="≥ 0.7"),
+        Pair("expenses, 25 rows", "/api/v1/billing/expenses/", "/bench/expenses/", owner, owner,
+             goal="≥ 0.7"),
         Pair("bearer vs anonymous, /services/categories/", "/api/v1/services/categories/",
              "/api/v1/services/categories/", owner, None, kind="cost", goal="≤ 1.2"),
         Pair("CONN_MAX_AGE=0 vs persistent, dogs 20 rows", "/api/v1/dogs/?page_size=20",
@@ -131,7 +142,8 @@ def same_rows(items: list[Pair]) -> list[str]:
                 break
             bodies.append(json.loads(response.content))
         if len(bodies) == 2:
-            if bodies[0]["count"] != bodies[1]["count"] or _ids(bodies[0]) != _ids(bodies[1]):
+            counts = [body.get("count") for body in bodies]  # cursor pages have none
+            if counts[0] != counts[1] or _ids(bodies[0]) != _ids(bodies[1]):
                 problems.append(f"{pair.label}: the baseline returns other rows")
             elif not bodies[0]["results"]:
                 problems.append(f"{pair.label}: no rows seeded")
@@ -148,6 +160,11 @@ QUERY_ROUTES = [
     ("audit logs", "/api/v1/admin/audit-logs/", "admin"),
     ("categories", "/api/v1/services/categories/", None),
     ("categories, bearer", "/api/v1/services/categories/", "owner"),
+    ("conversations", "/api/v1/conversations/", "owner"),
+    ("messages", "/api/v1/conversations/{chat}/messages/", "owner"),
+    ("notifications", "/api/v1/notifications/", "owner"),
+    ("appointments", "/api/v1/appointments/", "owner"),
+    ("expenses", "/api/v1/billing/expenses/", "owner"),
     ("dog detail", "/api/v1/dogs/{dog}/", "owner"),
     ("me", "/api/v1/auth/me/", "owner"),
 ]
@@ -158,7 +175,7 @@ def query_counts(data: Seeded, n: int) -> list[tuple[str, int, int]]:
     tokens = {"owner": data.owner_token, "admin": data.admin_token, None: None}
     rows = []
     for label, path, who in QUERY_ROUTES:
-        path = path.format(dog=data.dog_id)
+        path = path.format(dog=data.dog_id, chat=data.conversation_id)
         headers = {"HTTP_AUTHORIZATION": f"Bearer {tokens[who]}"} if who else {}
         # The first request fills the shared caches (settings, the RBAC set): not counted.
         client.get(path, {"page_size": n}, **headers)

@@ -14,14 +14,32 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from accounts.choices import SYSTEM_USER_ID
+from accounts.models import Role, UserRole
 from accounts.services.sessions import user_session_create
 from audit.models import AuditLog
 from pets.choices import AccessLevel
 from pets.models import DogAccessGrant, DogProfile
 from tests.accounts.factories import UserFactory
-from tests.billing.factories import PlanEntitlementFactory, SubscriptionPlanFactory
+from tests.billing.factories import (
+    ExpenseCategoryFactory,
+    PetExpenseFactory,
+    PlanEntitlementFactory,
+    SubscriptionPlanFactory,
+)
+from tests.messaging.factories import (
+    ConversationFactory,
+    ConversationParticipantFactory,
+    MessageFactory,
+    MessageReactionFactory,
+    NotificationFactory,
+)
 from tests.pets.factories import VaccinationFactory
-from tests.scheduling.factories import ServiceOfferingFactory
+from tests.scheduling.factories import (
+    AppointmentFactory,
+    AppointmentPetFactory,
+    ServiceOfferingFactory,
+)
 
 from . import bulk
 
@@ -31,6 +49,7 @@ class Seeded:
     owner_token: str
     admin_token: str
     dog_id: str
+    conversation_id: str
     owner_dogs: int
     background_dogs: int
     load: bulk.LoadTimes
@@ -91,11 +110,55 @@ def seed(*, dogs: int, owner_dogs: int = 150, seed_value: int = 10) -> Seeded:
         for key in ("dogs.max", "ai.daily_requests", "records.export"):
             PlanEntitlementFactory(plan=plan, feature_key=key, limit_value=10 * (n + 1))
 
+    conversation = _phase3_lists(rng, owner, friend, first)
+
     return Seeded(
         owner_token=user_session_create(user=owner).access_token,
         admin_token=user_session_create(user=admin).access_token,
         dog_id=str(first.pk),
+        conversation_id=str(conversation.pk),
         owner_dogs=owner_dogs,
         background_dogs=dogs,
         load=load,
     )
+
+
+def _phase3_lists(rng: random.Random, owner, friend, dog):
+    """The owner's conversations, messages, notifications, appointments and expenses.
+
+    Returns the conversation whose messages are listed. The owner gets the PetOwner role
+    (messaging.access), as a registered owner does.
+    """
+    UserRole.objects.create(
+        user=owner, role=Role.objects.get(name="PetOwner"), assigned_by_id=SYSTEM_USER_ID
+    )
+    now = timezone.now()
+    conversations = []
+    for n in range(40):
+        conversation = ConversationFactory(
+            title=f"Walk group {n}", last_message_at=now - datetime.timedelta(minutes=n)
+        )
+        ConversationParticipantFactory(conversation=conversation, user=owner)
+        ConversationParticipantFactory(conversation=conversation, user=friend)
+        conversations.append(conversation)
+    chat = conversations[0]
+    for n in range(80):
+        message = MessageFactory(conversation=chat, sender=owner if n % 2 else friend)
+        if n % 5 == 0:
+            MessageReactionFactory(message=message, user=owner)
+    for _ in range(60):
+        NotificationFactory(recipient=owner, body=rng.choice(["New message", "Reminder"]))
+    offering = ServiceOfferingFactory(price=Decimal(40))
+    for _ in range(40):
+        appointment = AppointmentFactory(owner=owner, service_offering=offering)
+        AppointmentPetFactory(appointment=appointment, dog=dog)
+    category = ExpenseCategoryFactory(owner=owner)
+    for n in range(60):
+        PetExpenseFactory(
+            owner=owner,
+            dog=dog,
+            category=category,
+            amount=Decimal(10 + n),
+            expense_date=now.date() - datetime.timedelta(days=n),
+        )
+    return chat

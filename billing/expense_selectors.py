@@ -17,6 +17,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from doggy.core.errors import NotFoundError
+from doggy.core.prepared import Param, PreparedList
 from doggy.selectors import stored_file_get_for_download
 
 from .choices import BudgetPeriod
@@ -41,6 +42,26 @@ def expense_category_get(*, actor, slug: str) -> ExpenseCategory:
     return found[0]
 
 
+def _owned(owner_id: Any) -> QuerySet[PetExpense]:
+    return PetExpense.objects.filter(owner_id=owner_id)
+
+
+def _listed(rows: QuerySet[PetExpense]) -> QuerySet[PetExpense]:
+    return rows.select_related("category", "dog", "receipt_file").order_by(
+        "-expense_date", "-created_at", "id"
+    )
+
+
+# The unfiltered ledger, compiled once per process (docs/development/performance.md).
+_PLAIN_EXPENSE_LIST = PreparedList(
+    lambda owner_id: _listed(_owned(owner_id)),
+    owner_id=Param("prepared-list-owner", field=PetExpense._meta.get_field("owner").target_field),
+)
+
+
+_FILTERS = ("dog", "category", "date_from", "date_to", "currency")
+
+
 def expense_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet[PetExpense]:
     """The caller's expenses, newest first, with their category and dog in the same query.
 
@@ -48,7 +69,9 @@ def expense_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet
     `currency`.
     """
     filters = filters or {}
-    rows = PetExpense.objects.filter(owner_id=actor.pk)
+    if not any(filters.get(name) for name in _FILTERS):
+        return _PLAIN_EXPENSE_LIST.bind(owner_id=actor.pk)
+    rows = _owned(actor.pk)
     if filters.get("dog"):
         rows = rows.filter(dog_id=filters["dog"])
     if filters.get("category"):
@@ -59,9 +82,7 @@ def expense_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet
         rows = rows.filter(expense_date__lte=filters["date_to"])
     if filters.get("currency"):
         rows = rows.filter(currency=filters["currency"].upper())
-    return rows.select_related("category", "dog", "receipt_file").order_by(
-        "-expense_date", "-created_at", "id"
-    )
+    return _listed(rows)
 
 
 def expense_get(*, actor, expense_id: Any) -> PetExpense:

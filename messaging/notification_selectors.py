@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from doggy.core.prepared import SENTINEL_TIME, Param, PreparedList
+
 from .choices import ALL_NOTIFICATION_TYPES, DeliveryStatus
 from .models import (
     ConversationParticipant,
@@ -45,6 +47,23 @@ INBOX_FIELDS = (
 )
 
 
+def _inbox(recipient_id: Any, now: Any) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient_id=recipient_id, is_archived=False).filter(
+        Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=now),
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+    )
+
+
+# The whole inbox (no `unread`), compiled once per process (performance.md).
+_PLAIN_INBOX = PreparedList(
+    lambda recipient_id, now: _inbox(recipient_id, now).only(*INBOX_FIELDS).order_by("-id"),
+    recipient_id=Param(
+        "prepared-list-recipient", field=Notification._meta.get_field("recipient").target_field
+    ),
+    now=Param(SENTINEL_TIME, field=Notification._meta.get_field("expires_at")),
+)
+
+
 def notification_list(*, actor, unread: bool | None = None) -> QuerySet[Notification]:
     """The actor's inbox, newest first: not archived, not scheduled for later, not expired.
 
@@ -52,10 +71,9 @@ def notification_list(*, actor, unread: bool | None = None) -> QuerySet[Notifica
     it by id with a cursor, so no COUNT is run.
     """
     now = timezone.now()
-    queryset = Notification.objects.filter(recipient=actor, is_archived=False).filter(
-        Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=now),
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
-    )
+    if unread is None:
+        return _PLAIN_INBOX.bind(recipient_id=actor.pk, now=now)
+    queryset = _inbox(actor.pk, now)
     if unread is not None:
         queryset = queryset.filter(is_read=not unread)
     return queryset.only(*INBOX_FIELDS).order_by("-id")

@@ -15,21 +15,38 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import User
 from doggy.core.errors import ApplicationError, NotFoundError
+from doggy.core.prepared import Param, PreparedList
 
 from .choices import AppointmentStatus
 from .errors import SchedulingErrorCode
 from .models import Appointment, AppointmentPet, AppointmentStatusHistory
 
 
-def _with_rows(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
-    """What a list row shows: offering, provider and the dogs, in a fixed number of queries."""
-    return queryset.select_related("service_offering", "provider").prefetch_related(
+def _pet_rows() -> list[Prefetch]:
+    return [
         Prefetch(
             "pets",
             queryset=AppointmentPet.objects.select_related("dog").order_by("id"),
             to_attr="pet_rows",
         )
-    )
+    ]
+
+
+def _with_rows(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
+    """What a list row shows: offering, provider and the dogs, in a fixed number of queries."""
+    return queryset.select_related("service_offering", "provider").prefetch_related(*_pet_rows())
+
+
+# The owner's unfiltered bookings, compiled once per process (performance.md).
+_PLAIN_OWNER_LIST = PreparedList(
+    lambda owner_id: (
+        Appointment.objects.filter(owner_id=owner_id)
+        .select_related("service_offering", "provider")
+        .order_by("-start_at", "id")
+    ),
+    prefetch=lambda owner_id: _pet_rows(),
+    owner_id=Param("prepared-list-owner", field=Appointment._meta.get_field("owner").target_field),
+)
 
 
 def _filtered(
@@ -61,6 +78,8 @@ def appointment_list_owner(
     start_to: datetime | None = None,
 ) -> QuerySet[Appointment]:
     """The caller's bookings, latest start first."""
+    if status is None and start_from is None and start_to is None:
+        return _PLAIN_OWNER_LIST.bind(owner_id=actor.pk)
     queryset = Appointment.objects.filter(owner_id=actor.pk)
     queryset = _filtered(queryset, status=status, start_from=start_from, start_to=start_to)
     return _with_rows(queryset).order_by("-start_at", "id")

@@ -18,6 +18,7 @@ from accounts.models import ServiceProvider, User
 from doggy.core.errors import ApplicationError, NotFoundError
 from doggy.core.moderation import ModeratedContent
 from doggy.core.permissions import PermissionName, actor_may
+from doggy.core.prepared import PreparedList
 
 from .choices import ReviewStatus
 from .errors import SchedulingErrorCode
@@ -185,6 +186,22 @@ SEARCH_COLUMNS = (
 )
 
 
+def _search_base() -> QuerySet[ServiceOffering]:
+    return (
+        ServiceOffering.objects.bookable()
+        .filter(provider__in=ServiceProvider.objects.listable())
+        .select_related("provider", "category")
+        # A search row shows these; the provider's and offering's other columns (long
+        # texts, policies, payout data) stay in the database.
+        .only(*SEARCH_COLUMNS)
+    )
+
+
+# The search without any filter (the catalogue's first page), compiled once per process
+# (docs/development/performance.md).
+_PLAIN_SEARCH = PreparedList(lambda: _search_base().order_by("price", "id"))
+
+
 def offering_search(
     *,
     category: str | None = None,
@@ -203,14 +220,10 @@ def offering_search(
     the exact haversine distance decides (see `scheduling.geo`). Everything runs in SQL,
     so counts and pages are exact.
     """
-    offerings = (
-        ServiceOffering.objects.bookable()
-        .filter(provider__in=ServiceProvider.objects.listable())
-        .select_related("provider", "category")
-        # A search row shows these; the provider's and offering's other columns (long
-        # texts, policies, payout data) stay in the database.
-        .only(*SEARCH_COLUMNS)
-    )
+    unfiltered = all(v is None for v in (price_min, price_max, min_rating, near))
+    if unfiltered and not category and ordering in (None, "price"):
+        return _PLAIN_SEARCH.bind()
+    offerings = _search_base()
     if category:
         offerings = offerings.filter(category__slug=category)
     if price_min is not None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.filtering import ListFilterBackend
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.errors import NotFoundError
@@ -46,7 +46,7 @@ class AdminUserListView(generics.ListAPIView):
 
     permission_classes = [CanManageUsers]
     serializer_class = AdminUserSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ListFilterBackend]
     filterset_class = UserFilter
 
     def get_queryset(self):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.filtering import ListFilterBackend
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.errors import NotFoundError
@@ -26,7 +26,7 @@ IsSystemAdmin = HasRbacPermission.for_(PermissionName.SYSTEM_ADMIN)
 class AuditLogListView(generics.ListAPIView):
     permission_classes = [IsSystemAdmin]
     serializer_class = AuditLogSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ListFilterBackend]
     filterset_class = AuditLogFilter
 
     def get_queryset(self):

@@ -21,6 +21,8 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.filtering import query_filters
+from doggy.api.output import FastOutputMixin
 from doggy.api.renderers import ORJSONRenderer
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.errors import NotFoundError
@@ -82,7 +84,7 @@ class ExpenseReceiptSerializer(serializers.Serializer):
     scan_status = serializers.CharField()
 
 
-class ExpenseSerializer(serializers.ModelSerializer):
+class ExpenseSerializer(FastOutputMixin, serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     dog = serializers.UUIDField(source="dog_id", read_only=True, allow_null=True)
     receipt = ExpenseReceiptSerializer(source="receipt_file", read_only=True, allow_null=True)
@@ -135,9 +137,7 @@ class ExpenseFilterSerializer(serializers.Serializer):
 
 
 def _filters(request) -> dict:
-    data = ExpenseFilterSerializer(data=request.query_params)
-    data.is_valid(raise_exception=True)
-    return data.validated_data
+    return query_filters(ExpenseFilterSerializer, request.query_params)
 
 
 class _MonthTotal(serializers.Serializer):

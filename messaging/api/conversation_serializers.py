@@ -140,6 +140,8 @@ class MessageSerializer(FastOutputMixin, serializers.Serializer):
         if not self._shown(message):
             return []
         attachments = getattr(message, "attachment_list", [])
+        if not attachments:
+            return []  # most messages: no nested serializer to build
         for attachment in attachments:
             attachment.message = message
         return AttachmentSerializer(attachments, many=True).data

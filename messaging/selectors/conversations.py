@@ -24,6 +24,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from doggy.core.errors import NotFoundError
 from doggy.core.moderation import ModeratedContent
 from doggy.core.permissions import PermissionName, actor_may
+from doggy.core.prepared import Param, PreparedList
 from doggy.models import StoredFile
 from doggy.selectors import stored_file_servable_q
 
@@ -134,6 +135,35 @@ def _for_viewer(actor, *, with_participants: bool = True) -> QuerySet[Conversati
     return queryset.prefetch_related(_active_participants()) if with_participants else queryset
 
 
+class _Viewer:
+    """The caller of a prepared list, known by id."""
+
+    def __init__(self, pk: Any) -> None:
+        self.pk = pk
+
+
+_ORDER = (
+    F("my_is_pinned").desc(),
+    F("last_message_at").desc(nulls_last=True),
+    "-created_at",
+    "id",
+)
+# The caller's conversations without the archived ones (the plain list), compiled once
+# per process (docs/development/performance.md).
+_PLAIN_CONVERSATION_LIST = PreparedList(
+    lambda actor_id: (
+        _for_viewer(_Viewer(actor_id), with_participants=False)
+        .filter(my_is_archived=False)
+        .order_by(*_ORDER)
+    ),
+    prefetch=lambda actor_id: [_active_participants()],
+    actor_id=Param(
+        "prepared-list-actor",
+        field=ConversationParticipant._meta.get_field("user").target_field,
+    ),
+)
+
+
 def _parse_bool(filters, name: str) -> bool | None:
     raw = (filters or {}).get(name)
     if raw in (None, ""):
@@ -153,17 +183,14 @@ def conversation_list(*, actor, filters: Any = None) -> QuerySet[Conversation]:
     own settings (mute, archive, pin) and its active participants, prefetched.
     """
     messaging_access_check(actor)
-    queryset = _for_viewer(actor)
     archived = (filters or {}).get("archived")
+    if archived != "all" and not _parse_bool(filters, "archived"):
+        return _PLAIN_CONVERSATION_LIST.bind(actor_id=actor.pk)
+    queryset = _for_viewer(actor)
     if archived != "all":
         wanted = _parse_bool(filters, "archived") or False
         queryset = queryset.filter(my_is_archived=wanted)
-    return queryset.order_by(
-        F("my_is_pinned").desc(),
-        F("last_message_at").desc(nulls_last=True),
-        "-created_at",
-        "id",
-    )
+    return queryset.order_by(*_ORDER)
 
 
 def _uuid_or_none(value) -> uuid.UUID | None:
@@ -227,8 +254,8 @@ def _with_viewer(rows, actor):
     return rows
 
 
-def _message_queryset() -> QuerySet[Message]:
-    return Message.objects.prefetch_related(
+def _message_prefetches() -> list[Prefetch]:
+    return [
         Prefetch(
             "attachments",
             queryset=MessageAttachment.objects.select_related("file").order_by("sort_order", "id"),
@@ -239,7 +266,22 @@ def _message_queryset() -> QuerySet[Message]:
             queryset=MessageReaction.objects.order_by("created_at", "id"),
             to_attr="reaction_list",
         ),
-    )
+    ]
+
+
+def _message_queryset() -> QuerySet[Message]:
+    return Message.objects.prefetch_related(*_message_prefetches())
+
+
+# The newest page (no cursor), compiled once per process (docs/development/performance.md).
+_NEWEST_MESSAGES = PreparedList(
+    lambda conversation_id: Message.objects.filter(conversation_id=conversation_id).order_by("-id"),
+    prefetch=lambda conversation_id: _message_prefetches(),
+    conversation_id=Param(
+        uuid.UUID("00000000-0000-4000-8000-0000000000aa"),
+        field=Message._meta.get_field("conversation").target_field,
+    ),
+)
 
 
 def _cursor(filters, name: str) -> int | None:
@@ -285,6 +327,11 @@ def message_list(*, actor, conversation: Conversation, filters: Any = None) -> d
             MessagingErrorCode.MESSAGE_INVALID, "after", "Use either before or after."
         )
     limit = message_page_limit(filters)
+    if before is None and after is None:
+        rows = _with_viewer(
+            _NEWEST_MESSAGES.bind(conversation_id=conversation.pk)[: limit + 1], actor
+        )
+        return {"results": rows[:limit], "has_more": len(rows) > limit, "direction": "before"}
     queryset = _message_queryset().filter(conversation_id=conversation.pk)
     if after is not None:
         queryset, direction = queryset.filter(id__gt=after).order_by("id"), "after"

@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doggy.api.filtering import query_filters
 from doggy.api.output import FastOutputMixin
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
@@ -297,9 +298,7 @@ class AppointmentFilterSerializer(serializers.Serializer):
 
 
 def _filters(request) -> dict:
-    params = AppointmentFilterSerializer(data=request.query_params)
-    params.is_valid(raise_exception=True)
-    data = params.validated_data
+    data = query_filters(AppointmentFilterSerializer, request.query_params)
     return {
         "status": data.get("status"),
         "start_from": data.get("from"),

@@ -52,3 +52,43 @@ def test_each_baseline_returns_its_routes_rows(user, other_user, superuser):
         product, hand = product.json(), hand.json()
         assert product["results"], route
         assert (hand["count"], _ids(hand)) == (product["count"], _ids(product)), route
+
+
+def test_the_phase_3_to_6_baselines_return_their_routes_rows(user, other_user):
+    from accounts.choices import SYSTEM_USER_ID
+    from accounts.models import Role, UserRole
+    from tests.billing.factories import PetExpenseFactory
+    from tests.messaging.factories import (
+        ConversationFactory,
+        ConversationParticipantFactory,
+        MessageFactory,
+        NotificationFactory,
+    )
+    from tests.scheduling.factories import AppointmentFactory, AppointmentPetFactory
+
+    UserRole.objects.create(
+        user=user, role=Role.objects.get(name="PetOwner"), assigned_by_id=SYSTEM_USER_ID
+    )
+    chats = [ConversationFactory(title=f"Chat {n}") for n in range(3)]
+    for chat in chats:
+        ConversationParticipantFactory(conversation=chat, user=user)
+        ConversationParticipantFactory(conversation=chat, user=other_user)
+    for _ in range(3):
+        MessageFactory(conversation=chats[0], sender=other_user)
+        NotificationFactory(recipient=user)
+        AppointmentPetFactory(appointment=AppointmentFactory(owner=user))
+        PetExpenseFactory(owner=user)
+    owner, chat = bearer_client(user), chats[0].pk
+    pairs = [
+        ("/api/v1/conversations/", "/bench/conversations/"),
+        (f"/api/v1/conversations/{chat}/messages/", f"/bench/messages/?conversation={chat}"),
+        ("/api/v1/notifications/", "/bench/notifications/"),
+        ("/api/v1/appointments/", "/bench/appointments/"),
+        ("/api/v1/billing/expenses/", "/bench/expenses/"),
+    ]
+    for route, baseline in pairs:
+        product, hand = owner.get(route), owner.get(baseline)
+        assert (product.status_code, hand.status_code) == (200, 200), route
+        product, hand = product.json(), hand.json()
+        assert len(product["results"]) == 3, route
+        assert (hand.get("count"), _ids(hand)) == (product.get("count"), _ids(product)), route
