@@ -312,16 +312,12 @@ class AddConstraintOnline(ops.AddConstraint):
             _drop(schema_editor, model._meta.db_table, constraint.name, plain)
 
 
-class AddFieldIndexOnline(Operation):
-    """Build, online, the index Django gives field `name` (a foreign key, `db_index`, or
-    `unique`), which an earlier step of the migration state already declares.
-
-    The pair of `AddForeignKeyNotValid` (or of an `AlterField` whose database side leaves
-    the index out). It changes no state: the field already says it is indexed."""
+class _StatelessStep(Operation):
+    """A database-only step on one named object of a model: it changes no migration state
+    (the state already describes the object); subclasses say what SQL runs."""
 
     reduces_to_sql = True
     reversible = True
-    category = ops.AddIndex.category
 
     def __init__(self, model_name, name):
         self.model_name = model_name
@@ -336,6 +332,16 @@ class AddFieldIndexOnline(Operation):
 
     def state_forwards(self, app_label, state):
         pass
+
+
+class AddFieldIndexOnline(_StatelessStep):
+    """Build, online, the index Django gives field `name` (a foreign key, `db_index`, or
+    `unique`), which an earlier step of the migration state already declares.
+
+    The pair of `AddForeignKeyNotValid` (or of an `AlterField` whose database side leaves
+    the index out). It changes no state: the field already says it is indexed."""
+
+    category = ops.AddIndex.category
 
     def describe(self):
         return f"Create the index of field {self.name} online on model {self.model_name}"
@@ -480,29 +486,13 @@ class AddForeignKeyNotValid(ops.AddField):
             _add_not_valid(schema_editor, schema_editor._create_fk_sql(to_model, field, _FK_SUFFIX))
 
 
-class ValidateConstraint(Operation):
+class ValidateConstraint(_StatelessStep):
     """Check the existing rows against constraint `name` added NOT VALID: PostgreSQL
     `VALIDATE CONSTRAINT` (it reads the table without blocking writes), SQL Server `WITH
     CHECK CHECK CONSTRAINT` (the constraint becomes trusted). Nothing on SQLite. A row
     that violates it fails the step. No state change; the reverse does nothing."""
 
-    reduces_to_sql = True
-    reversible = True
     category = ops.AddConstraint.category
-
-    def __init__(self, model_name, name):
-        self.model_name = model_name
-        self.name = name
-
-    @property
-    def model_name_lower(self):
-        return self.model_name.lower()
-
-    def deconstruct(self):
-        return (self.__class__.__name__, [], {"model_name": self.model_name, "name": self.name})
-
-    def state_forwards(self, app_label, state):
-        pass
 
     def describe(self):
         return f"Validate constraint {self.name} on model {self.model_name}"
