@@ -160,23 +160,16 @@ def test_progress_writes_plain_lines_elsewhere():
     ]
 
 
-def _planner_row_estimate(table: str) -> int | None:
+def _planner_row_estimate(table: str) -> int:
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
-            return int(cursor.fetchone()[0])
-        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
-        if cursor.fetchone() is None:
-            return None
-        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s AND idx IS NULL", [table])
-        row = cursor.fetchone()
-        if row is None:
-            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
-            row = cursor.fetchone()
-        return None if row is None else int(row[0].split()[0])
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        return int(cursor.fetchone()[0])
 
 
+@pytest.mark.postgres
 def test_analyze_gives_the_planner_the_rows_just_loaded(users):
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are refreshed on PostgreSQL (and SQL Server)")
     # Given 36 users loaded in this window, whose table statistics were never refreshed
     # (an odd size no earlier statistics of the test database are likely to match)
     UserFactory.create_batch(31)
@@ -188,3 +181,12 @@ def test_analyze_gives_the_planner_the_rows_just_loaded(users):
 
     # Then the planner's estimate is the table's real size
     assert _planner_row_estimate(table) == User.objects.count()
+
+
+def test_analyze_leaves_sqlite_without_a_statistics_table(users):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    analyze(connection.alias, User)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%%'")
+        assert cursor.fetchall() == []
