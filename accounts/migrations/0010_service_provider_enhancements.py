@@ -10,7 +10,7 @@ reverse drops the column again.
 
 `ServiceProviders` holds rows before phase 2, so nothing here reads the table under a
 lock that blocks writes: the checks and the `ProfileImageFileId` key are added NOT VALID
-(SQL Server: WITH NOCHECK), and `0010_service_provider_enhancements_online` builds the
+(SQL Server: WITH NOCHECK), and `0010_online_service_provider_enhancements` builds the
 indexes (and `Slug`'s unique constraint) online and validates the constraints.
 """
 
@@ -212,7 +212,7 @@ class Migration(migrations.Migration):
                 help_text="Listed in search; a provider may pause its listing.",
             ),
         ),
-        # --- Checks, NOT VALID: 0010_service_provider_enhancements_online validates them ---
+        # --- Checks, NOT VALID: 0010_online_service_provider_enhancements validates them ---
         AddConstraintNotValid(
             model_name="serviceprovider",
             constraint=models.CheckConstraint(

@@ -5,7 +5,7 @@ SCHEMA.md 2.16. `UX_Addresses_User_Default` keeps one active default per user (I
 
 `ServiceProviders` holds rows before phase 2: its `BaseAddressId` key and
 `CK_Providers_Radius` are added NOT VALID (SQL Server: WITH NOCHECK), and
-`0011_addresses_online` builds the key's index online and validates both.
+`0011_online_addresses` builds the key's index online and validates both.
 """
 
 import uuid
@@ -23,7 +23,7 @@ from doggy.core.migration_ops import AddConstraintNotValid, AddForeignKeyNotVali
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0010_service_provider_enhancements_online"),
+        ("accounts", "0010_online_service_provider_enhancements"),
     ]
 
     operations = [

@@ -19,7 +19,7 @@ import doggy.core.db
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0011_addresses_online"),
+        ("accounts", "0011_online_addresses"),
         ("doggy", "0003_stored_files"),
         ("scheduling", "0001_service_catalog"),
     ]

@@ -3,7 +3,7 @@
 BillingCustomers, PaymentRecords, PaymentRefunds and the PaymentWebhookEvents inbox:
 provider ids and statuses only, never card data. The one PaymentProvider list gains
 PayPal and Square, so the subscriptions' CHECK is rebuilt with it: added NOT VALID on the
-populated `UserSubscriptions`, and validated by `0004_payment_tracking_online`.
+populated `UserSubscriptions`, and validated by `0004_online_payment_tracking`.
 """
 
 import uuid
@@ -411,7 +411,7 @@ class Migration(migrations.Migration):
                 max_length=20,
             ),
         ),
-        # NOT VALID (SQL Server: WITH NOCHECK): 0004_payment_tracking_online validates it.
+        # NOT VALID (SQL Server: WITH NOCHECK): 0004_online_payment_tracking validates it.
         AddConstraintNotValid(
             model_name="usersubscription",
             constraint=models.CheckConstraint(

@@ -18,7 +18,7 @@ import doggy.core.db
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("billing", "0004_payment_tracking_online"),
+        ("billing", "0004_online_payment_tracking"),
         ("doggy", "0003_stored_files"),
         ("pets", "0003_medical_records"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -32,6 +32,8 @@ from django.conf import settings
 from django.db.migrations.graph import MigrationGraph
 from django.utils import timezone
 
+from doggy.core.migration_ops import is_online_migration
+
 # The project's own apps; every other app (auth, admin, guardian, …) is "external":
 # brought along by dependency, never rolled back on its own.
 PROJECT_APPS = ("doggy", "accounts", "pets", "messaging", "scheduling", "ai", "billing", "audit")
@@ -319,7 +321,7 @@ ITEMS: tuple[PlanItem, ...] = (
         2,
         [
             "accounts/0010_service_provider_enhancements",
-            "accounts/0010_service_provider_enhancements_online",
+            "accounts/0010_online_service_provider_enhancements",
         ],
         ["ServiceProviders"],
     ),
@@ -337,7 +339,7 @@ ITEMS: tuple[PlanItem, ...] = (
         16,
         "Location & Address Management",
         2,
-        ["accounts/0011_addresses", "accounts/0011_addresses_online"],
+        ["accounts/0011_addresses", "accounts/0011_online_addresses"],
         ["Addresses", "ServiceProviders"],
     ),
     # --- Phase 3: Communication & Interaction ---------------------------------------------
@@ -349,10 +351,10 @@ ITEMS: tuple[PlanItem, ...] = (
         # (SCHEMA.md 2.16a A1).
         [
             "messaging/0002_enhanced_messaging",
-            "messaging/0002_enhanced_messaging_online",
+            "messaging/0002_online_enhanced_messaging_indexes",
             "messaging/0002_enhanced_messaging_backfill",
             "messaging/0002_enhanced_messaging_direct_keys",
-            "messaging/0002_enhanced_messaging_direct_keys_online",
+            "messaging/0002_online_enhanced_messaging_direct_keys",
         ],
         ["Conversations", "ConversationParticipants", "Messages"],
     ),
@@ -405,7 +407,7 @@ ITEMS: tuple[PlanItem, ...] = (
         # The legacy Messages.IsRead is dropped in a step of its own (A2).
         [
             "messaging/0009_conversation_management",
-            "messaging/0009_conversation_management_online",
+            "messaging/0009_online_conversation_management",
             "messaging/0009_conversation_management_drop_is_read",
         ],
         ["ConversationParticipants", "MessageEdits", "UserBlocks", "Messages"],
@@ -415,7 +417,7 @@ ITEMS: tuple[PlanItem, ...] = (
         25,
         "Availability Management",
         4,
-        ["scheduling/0004_availability", "scheduling/0004_availability_online"],
+        ["scheduling/0004_availability", "scheduling/0004_online_availability"],
         ["AvailabilitySchedules", "AvailabilityRules", "AvailabilityOverrides", "ServiceOfferings"],
     ),
     # messaging/0010 links conversations and calls to appointments; it depends on
@@ -426,9 +428,9 @@ ITEMS: tuple[PlanItem, ...] = (
         4,
         [
             "scheduling/0005_appointments",
-            "scheduling/0005_appointments_online",
+            "scheduling/0005_online_appointments",
             "messaging/0010_appointment_links",
-            "messaging/0010_appointment_links_online",
+            "messaging/0010_online_appointment_links",
         ],
         [
             "Appointments",
@@ -547,7 +549,7 @@ ITEMS: tuple[PlanItem, ...] = (
         39,
         "Payment Tracking (Reference Only)",
         6,
-        ["billing/0004_payment_tracking", "billing/0004_payment_tracking_online"],
+        ["billing/0004_payment_tracking", "billing/0004_online_payment_tracking"],
         ["BillingCustomers", "PaymentRecords", "PaymentRefunds", "PaymentWebhookEvents"],
     ),
     _item(
@@ -1000,8 +1002,6 @@ def online_steps_to_reconcile(loader) -> list[Node]:
     (InconsistentMigrationHistory). These are the steps that are not recorded while a
     migration depending on them is; `reconcile_online_steps` applies them.
     """
-    from doggy.core.migration_ops import is_online_migration
-
     applied = applied_nodes(loader)
     graph = loader.graph
     found = [

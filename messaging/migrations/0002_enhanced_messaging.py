@@ -13,7 +13,7 @@ come after it. `SenderId` loses its unnamed index: `UX_Messages_Sender_ClientId`
 with it (A3). Reversible: the reverse drops what this adds.
 
 The three tables may hold rows, so the new foreign keys and checks are added NOT VALID
-(SQL Server: WITH NOCHECK), and `0002_enhanced_messaging_online` builds the indexes
+(SQL Server: WITH NOCHECK), and `0002_online_enhanced_messaging_indexes` builds the indexes
 (`IX_Messages_Conv_Id`, `UX_Messages_Sender_ClientId`, the keys' own) online and
 validates the constraints.
 """

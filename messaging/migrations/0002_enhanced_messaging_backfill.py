@@ -116,7 +116,7 @@ def count_messages_and_set_read_cursors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("messaging", "0002_enhanced_messaging_online"),
+        ("messaging", "0002_online_enhanced_messaging_indexes"),
     ]
 
     operations = [

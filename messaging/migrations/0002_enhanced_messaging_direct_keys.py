@@ -6,7 +6,7 @@ conversations that existed before 017: a direct conversation must carry its `Dir
 filtered unique index on SQL Server).
 
 `Conversations` may hold adopted rows: the check is added NOT VALID (SQL Server: WITH
-NOCHECK) and `0002_enhanced_messaging_direct_keys_online` builds the unique index online
+NOCHECK) and `0002_online_enhanced_messaging_direct_keys` builds the unique index online
 and validates the check.
 """
 

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("doggy", "0003_stored_files"),
-        ("messaging", "0002_enhanced_messaging_direct_keys_online"),
+        ("messaging", "0002_online_enhanced_messaging_direct_keys"),
     ]
 
     operations = [

@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
                 to=settings.AUTH_USER_MODEL,
             ),
         ),
-        # NOT VALID (SQL Server: WITH NOCHECK): 0009_conversation_management_online
+        # NOT VALID (SQL Server: WITH NOCHECK): 0009_online_conversation_management
         # builds the inbox index online and validates the check.
         AddConstraintNotValid(
             model_name="conversationparticipant",

@@ -33,7 +33,7 @@ def recompute_is_read(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("messaging", "0009_conversation_management_online"),
+        ("messaging", "0009_online_conversation_management"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ filtered so that the many unlinked rows do not collide on SQL Server; A13). Reve
 the reverse drops the key and both columns.
 
 Both tables hold rows before phase 4: the keys are added NOT VALID (SQL Server: WITH
-NOCHECK), and `0010_appointment_links_online` builds `UX_Conversations_Appointment` and
+NOCHECK), and `0010_online_appointment_links` builds `UX_Conversations_Appointment` and
 the calls' key index online and validates both keys.
 """
 

@@ -210,7 +210,7 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        # NOT VALID on the populated ServiceOfferings; 0004_availability_online builds the
+        # NOT VALID on the populated ServiceOfferings; 0004_online_availability builds the
         # key's index online and validates it.
         AddForeignKeyNotValid(
             model_name="serviceoffering",

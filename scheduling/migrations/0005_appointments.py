@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("pets", "0003_medical_records"),
-        ("scheduling", "0004_availability_online"),
+        ("scheduling", "0004_online_availability"),
     ]
 
     operations = [
@@ -455,7 +455,7 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        # NOT VALID on the populated ProviderReviews; 0005_appointments_online builds the
+        # NOT VALID on the populated ProviderReviews; 0005_online_appointments builds the
         # key's index and UX_Reviews_Appt_Reviewer online and validates the key.
         AddForeignKeyNotValid(
             model_name="providerreview",

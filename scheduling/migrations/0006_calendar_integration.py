@@ -18,7 +18,7 @@ import doggy.core.db
 class Migration(migrations.Migration):
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        ("scheduling", "0005_appointments_online"),
+        ("scheduling", "0005_online_appointments"),
     ]
 
     operations = [

@@ -311,13 +311,17 @@ def test_online_steps_run_twice_build_once_on_every_engine(probe_tables):
 def test_every_split_online_step_is_an_online_migration_right_after_its_origin():
     graph = MigrationLoader(None, ignore_no_migrations=True).graph
     online = sorted(
-        node for node in graph.nodes if node[0] in PROJECT_APPS and node[1].endswith("_online")
+        node for node in graph.nodes if node[0] in PROJECT_APPS and "_online_" in node[1]
     )
     assert len(online) == 9
     for node in online:
         migration = graph.nodes[node]
         assert is_online_migration(migration), node
-        assert migration.dependencies == [(node[0], node[1].removesuffix("_online"))]
+        # <number>_online_<origin>: right after <number>_<origin> (the messaging 0002 index
+        # step after 0002_enhanced_messaging names itself ..._indexes)
+        number, _, origin = node[1].partition("_online_")
+        origin = origin.removesuffix("_indexes")
+        assert migration.dependencies == [(node[0], f"{number}_{origin}")], node
 
 
 # --- SQL Server: the rendered text ----------------------------------------------------
@@ -447,7 +451,7 @@ def test_a_validation_that_fails_stops_the_phase_and_restores_it(migrating_db, m
     assert index_valid("IX_Messages_Conv_Id") is None
     applied = MigrationRecorder(connection).applied_migrations()
     assert ("messaging", "0002_enhanced_messaging") not in applied
-    assert ("messaging", "0002_enhanced_messaging_online") not in applied
+    assert ("messaging", "0002_online_enhanced_messaging_indexes") not in applied
     phase_3 = {table for item in plan_items_of_phase(3) for table in item.tables}
     now = table_row_counts(connection)
     assert {t: n for t, n in now.items() if t not in phase_3} == {
@@ -475,7 +479,7 @@ def test_a_database_migrated_before_the_split_is_reconciled_by_plan_migrate(migr
         for node in loader.graph.nodes
         if node[0] in PROJECT_APPS and is_online_migration(loader.graph.nodes[node])
     )
-    recorder.migration_qs.filter(app__in=PROJECT_APPS, name__endswith="_online").delete()
+    recorder.migration_qs.filter(app__in=PROJECT_APPS, name__contains="_online_").delete()
     objects_before = {
         table: names(table)
         for table in ("ServiceProviders", "Messages", "Conversations", "ProviderReviews")
@@ -484,7 +488,7 @@ def test_a_database_migrated_before_the_split_is_reconciled_by_plan_migrate(migr
     # Then Django's own migrate refuses the history, and verify says what to run
     with pytest.raises(InconsistentMigrationHistory):
         call_command("migrate", verbosity=0, interactive=False)
-    leaf = ("messaging", "0010_appointment_links_online")
+    leaf = ("messaging", "0010_online_appointment_links")
     assert set(online_steps_to_reconcile(MigrationLoader(connection))) == set(steps) - {leaf}
     report = "\n".join(plan_verify(connection, snapshot=None).lines())
     assert "[FAIL] migrations" in report
@@ -496,7 +500,7 @@ def test_a_database_migrated_before_the_split_is_reconciled_by_plan_migrate(migr
     # Then the eight steps with a later migration are recorded, the leaf one is applied,
     # nothing was built twice, and verify passes
     assert "Recorded 8 online steps split out of migrations" in out
-    assert "messaging.0010_appointment_links_online applied" in out
+    assert "messaging.0010_online_appointment_links applied" in out
     applied = MigrationRecorder(connection).applied_migrations()
     assert all(node in applied for node in steps)
     assert {table: names(table) for table in objects_before} == objects_before

@@ -703,8 +703,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- accounts.0010_service_provider_enhancements_online (plan item 012)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+-- accounts.0010_online_service_provider_enhancements (plan item 012)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq] UNIQUE ([Slug]) WITH (ONLINE = ON)
@@ -712,7 +712,7 @@ ELSE
     ALTER TABLE [ServiceProviders] ADD CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq] UNIQUE ([Slug])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders] ([ProfileImageFileId]) WITH (ONLINE = ON)
@@ -720,7 +720,7 @@ ELSE
     CREATE INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders] ([ProfileImageFileId])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [IX_Providers_Active_Verified] ON [ServiceProviders] ([IsActive], [IsVerified]) WITH (ONLINE = ON)
@@ -728,7 +728,7 @@ ELSE
     CREATE INDEX [IX_Providers_Active_Verified] ON [ServiceProviders] ([IsActive], [IsVerified])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [IX_Providers_Rating] ON [ServiceProviders] ([AverageRating] DESC) WITH (ONLINE = ON)
@@ -736,29 +736,29 @@ ELSE
     CREATE INDEX [IX_Providers_Rating] ON [ServiceProviders] ([AverageRating] DESC)');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [ServiceProviders_ProfileImageFileId_e6945f51_fk_StoredFiles_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_Rating]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_Policy]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_VerifStatus]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0010_service_provider_enhancements_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0010_online_service_provider_enhancements', SYSUTCDATETIME());
 END;
 GO
 -- scheduling.0003_reviews (plan item 013)
@@ -954,8 +954,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- accounts.0011_addresses_online (plan item 016)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+-- accounts.0011_online_addresses (plan item 016)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders] ([BaseAddressId]) WITH (ONLINE = ON)
@@ -963,18 +963,18 @@ ELSE
     CREATE INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders] ([BaseAddressId])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [ServiceProviders_BaseAddressId_0c6e93b8_fk_Addresses_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] WITH CHECK CHECK CONSTRAINT [CK_Providers_Radius]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0011_addresses_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'accounts', N'0011_online_addresses', SYSUTCDATETIME());
 END;
 GO

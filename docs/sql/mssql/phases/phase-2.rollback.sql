@@ -11,15 +11,15 @@ SET NUMERIC_ROUNDABORT OFF;
 SET QUOTED_IDENTIFIER ON;
 SET XACT_ABORT ON;
 GO
--- accounts.0011_addresses_online (plan item 016)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+-- accounts.0011_online_addresses (plan item 016)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses')
 BEGIN
     EXEC(N'DROP INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_addresses_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0011_online_addresses';
 END;
 GO
 -- accounts.0011_addresses (plan item 016)
@@ -210,30 +210,30 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- accounts.0010_service_provider_enhancements_online (plan item 012)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+-- accounts.0010_online_service_provider_enhancements (plan item 012)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'DROP INDEX [IX_Providers_Rating] ON [ServiceProviders]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'DROP INDEX [IX_Providers_Active_Verified] ON [ServiceProviders]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'DROP INDEX [ServiceProviders_ProfileImageFileId_e6945f51] ON [ServiceProviders]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceProviders] DROP CONSTRAINT [ServiceProviders_Slug_1e1599cd_uniq]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_service_provider_enhancements_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'accounts' AND [name] = N'0010_online_service_provider_enhancements';
 END;
 GO
 -- accounts.0010_service_provider_enhancements (plan item 012)

@@ -186,8 +186,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0002_enhanced_messaging_online (plan item 017)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+-- messaging.0002_online_enhanced_messaging_indexes (plan item 017)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations] ([CreatedById]) WITH (ONLINE = ON)
@@ -195,7 +195,7 @@ ELSE
     CREATE INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations] ([CreatedById])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [Messages_DeletedById_83b66334] ON [Messages] ([DeletedById]) WITH (ONLINE = ON)
@@ -203,7 +203,7 @@ ELSE
     CREATE INDEX [Messages_DeletedById_83b66334] ON [Messages] ([DeletedById])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages] ([ReplyToMessageId]) WITH (ONLINE = ON)
@@ -211,7 +211,7 @@ ELSE
     CREATE INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages] ([ReplyToMessageId])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [IX_Messages_Conv_Id] ON [Messages] ([ConversationId], [Id] DESC) WITH (ONLINE = ON)
@@ -219,7 +219,7 @@ ELSE
     CREATE INDEX [IX_Messages_Conv_Id] ON [Messages] ([ConversationId], [Id] DESC)');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE UNIQUE INDEX [UX_Messages_Sender_ClientId] ON [Messages] ([SenderId], [ClientMessageId]) WHERE ([ClientMessageId] IS NOT NULL AND [SenderId] IS NOT NULL) WITH (ONLINE = ON)
@@ -227,44 +227,44 @@ ELSE
     CREATE UNIQUE INDEX [UX_Messages_Sender_ClientId] ON [Messages] ([SenderId], [ClientMessageId]) WHERE ([ClientMessageId] IS NOT NULL AND [SenderId] IS NOT NULL)');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [Conversations_CreatedById_5e4e33ad_fk_Users_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [Messages_DeletedById_83b66334_fk_Users_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [Messages_ReplyToMessageId_866a99a1_fk_Messages_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [CK_Conversations_Type]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [ConversationParticipants] WITH CHECK CHECK CONSTRAINT [CK_ConversationParticipants_Role]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [CK_Messages_Type]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'ALTER TABLE [Messages] WITH CHECK CHECK CONSTRAINT [CK_Messages_ModerationStatus]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0002_enhanced_messaging_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0002_online_enhanced_messaging_indexes', SYSUTCDATETIME());
 END;
 GO
 -- messaging.0002_enhanced_messaging_backfill (plan item 017)
@@ -299,8 +299,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0002_enhanced_messaging_direct_keys_online (plan item 017)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+-- messaging.0002_online_enhanced_messaging_direct_keys (plan item 017)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_direct_keys')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL WITH (ONLINE = ON)
@@ -308,14 +308,14 @@ ELSE
     CREATE UNIQUE INDEX [UX_Conversations_DirectKey] ON [Conversations] ([DirectKey]) WHERE [DirectKey] IS NOT NULL');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_direct_keys')
 BEGIN
     EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [CK_Conversations_Direct]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_direct_keys')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0002_enhanced_messaging_direct_keys_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0002_online_enhanced_messaging_direct_keys', SYSUTCDATETIME());
 END;
 GO
 -- messaging.0003_message_attachments (plan item 018)
@@ -762,8 +762,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0009_conversation_management_online (plan item 024)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+-- messaging.0009_online_conversation_management (plan item 024)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_online_conversation_management')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants] ([UserId], [IsArchived], [IsPinned]) WHERE [LeftAt] IS NULL WITH (ONLINE = ON)
@@ -771,14 +771,14 @@ ELSE
     CREATE INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants] ([UserId], [IsArchived], [IsPinned]) WHERE [LeftAt] IS NULL');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_online_conversation_management')
 BEGIN
     EXEC(N'ALTER TABLE [ConversationParticipants] WITH CHECK CHECK CONSTRAINT [CK_ConversationParticipants_NotificationLevel]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_online_conversation_management')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0009_conversation_management_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0009_online_conversation_management', SYSUTCDATETIME());
 END;
 GO
 -- messaging.0009_conversation_management_drop_is_read (plan item 024)

@@ -31,15 +31,15 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0009_conversation_management_online (plan item 024)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+-- messaging.0009_online_conversation_management (plan item 024)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_online_conversation_management')
 BEGIN
     EXEC(N'DROP INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_online_conversation_management')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_conversation_management_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0009_online_conversation_management';
 END;
 GO
 -- messaging.0009_conversation_management (plan item 024)
@@ -498,15 +498,15 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0002_enhanced_messaging_direct_keys_online (plan item 017)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+-- messaging.0002_online_enhanced_messaging_direct_keys (plan item 017)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_direct_keys')
 BEGIN
     EXEC(N'DROP INDEX [UX_Conversations_DirectKey] ON [Conversations]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_direct_keys')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_direct_keys_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_direct_keys';
 END;
 GO
 -- messaging.0002_enhanced_messaging_direct_keys (plan item 017)
@@ -538,35 +538,35 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0002_enhanced_messaging_online (plan item 017)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+-- messaging.0002_online_enhanced_messaging_indexes (plan item 017)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'DROP INDEX [UX_Messages_Sender_ClientId] ON [Messages]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'DROP INDEX [IX_Messages_Conv_Id] ON [Messages]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'DROP INDEX [Messages_ReplyToMessageId_866a99a1] ON [Messages]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'DROP INDEX [Messages_DeletedById_83b66334] ON [Messages]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
     EXEC(N'DROP INDEX [Conversations_CreatedById_5e4e33ad] ON [Conversations]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_enhanced_messaging_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0002_online_enhanced_messaging_indexes';
 END;
 GO
 -- messaging.0002_enhanced_messaging (plan item 017)

@@ -86,8 +86,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- scheduling.0004_availability_online (plan item 025)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+-- scheduling.0004_online_availability (plan item 025)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_online_availability')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings] ([ScheduleId]) WITH (ONLINE = ON)
@@ -95,14 +95,14 @@ ELSE
     CREATE INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings] ([ScheduleId])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_online_availability')
 BEGIN
     EXEC(N'ALTER TABLE [ServiceOfferings] WITH CHECK CHECK CONSTRAINT [ServiceOfferings_ScheduleId_9d4c8ed5_fk_AvailabilitySchedules_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_online_availability')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0004_availability_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0004_online_availability', SYSUTCDATETIME());
 END;
 GO
 -- scheduling.0005_appointments (plan item 026)
@@ -267,8 +267,8 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- messaging.0010_appointment_links_online (plan item 026)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+-- messaging.0010_online_appointment_links (plan item 026)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId]) WITH (ONLINE = ON)
@@ -276,7 +276,7 @@ ELSE
     CREATE INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions] ([AppointmentId])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL WITH (ONLINE = ON)
@@ -284,23 +284,23 @@ ELSE
     CREATE UNIQUE INDEX [UX_Conversations_Appointment] ON [Conversations] ([AppointmentId]) WHERE [AppointmentId] IS NOT NULL');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
     EXEC(N'ALTER TABLE [Conversations] WITH CHECK CHECK CONSTRAINT [Conversations_AppointmentId_6a14bda5_fk_Appointments_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
     EXEC(N'ALTER TABLE [VideoCallSessions] WITH CHECK CHECK CONSTRAINT [VideoCallSessions_AppointmentId_8001c461_fk_Appointments_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0010_appointment_links_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'messaging', N'0010_online_appointment_links', SYSUTCDATETIME());
 END;
 GO
--- scheduling.0005_appointments_online (plan item 026)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+-- scheduling.0005_online_appointments (plan item 026)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews] ([AppointmentId]) WITH (ONLINE = ON)
@@ -308,7 +308,7 @@ ELSE
     CREATE INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews] ([AppointmentId])');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
     EXEC(N'IF CAST(SERVERPROPERTY(''EngineEdition'') AS int) IN (3, 5, 8)
     CREATE UNIQUE INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews] ([AppointmentId], [ReviewerId]) WHERE ([AppointmentId] IS NOT NULL AND [ReviewerId] IS NOT NULL) WITH (ONLINE = ON)
@@ -316,14 +316,14 @@ ELSE
     CREATE UNIQUE INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews] ([AppointmentId], [ReviewerId]) WHERE ([AppointmentId] IS NOT NULL AND [ReviewerId] IS NOT NULL)');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
     EXEC(N'ALTER TABLE [ProviderReviews] WITH CHECK CHECK CONSTRAINT [ProviderReviews_AppointmentId_93a41554_fk_Appointments_Id]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0005_appointments_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'scheduling', N'0005_online_appointments', SYSUTCDATETIME());
 END;
 GO
 -- scheduling.0006_calendar_integration (plan item 027)

@@ -332,36 +332,36 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- scheduling.0005_appointments_online (plan item 026)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+-- scheduling.0005_online_appointments (plan item 026)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
     EXEC(N'DROP INDEX [UX_Reviews_Appt_Reviewer] ON [ProviderReviews]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
     EXEC(N'DROP INDEX [ProviderReviews_AppointmentId_93a41554] ON [ProviderReviews]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_appointments_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0005_online_appointments';
 END;
 GO
--- messaging.0010_appointment_links_online (plan item 026)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+-- messaging.0010_online_appointment_links (plan item 026)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
     EXEC(N'DROP INDEX [UX_Conversations_Appointment] ON [Conversations]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
     EXEC(N'DROP INDEX [VideoCallSessions_AppointmentId_8001c461] ON [VideoCallSessions]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_appointment_links_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'messaging' AND [name] = N'0010_online_appointment_links';
 END;
 GO
 -- messaging.0010_appointment_links (plan item 026)
@@ -463,15 +463,15 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- scheduling.0004_availability_online (plan item 025)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+-- scheduling.0004_online_availability (plan item 025)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_online_availability')
 BEGIN
     EXEC(N'DROP INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings]');
 END;
 GO
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online')
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_online_availability')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_availability_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'scheduling' AND [name] = N'0004_online_availability';
 END;
 GO
 -- scheduling.0004_availability (plan item 025)

@@ -411,15 +411,15 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- billing.0004_payment_tracking_online (plan item 039)
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+-- billing.0004_online_payment_tracking (plan item 039)
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_online_payment_tracking')
 BEGIN
     EXEC(N'ALTER TABLE [UserSubscriptions] WITH CHECK CHECK CONSTRAINT [CK_UserSubscriptions_PaymentProvider]');
 END;
 GO
-IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+IF NOT EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_online_payment_tracking')
 BEGIN
-    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'billing', N'0004_payment_tracking_online', SYSUTCDATETIME());
+    INSERT INTO [django_migrations] ([app], [name], [applied]) VALUES (N'billing', N'0004_online_payment_tracking', SYSUTCDATETIME());
 END;
 GO
 -- billing.0005_expenses (plan item 040)

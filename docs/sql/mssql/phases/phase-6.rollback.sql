@@ -559,10 +559,10 @@ GO
 IF @@TRANCOUNT > 0
     COMMIT TRANSACTION;
 GO
--- billing.0004_payment_tracking_online (plan item 039)
-IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online')
+-- billing.0004_online_payment_tracking (plan item 039)
+IF EXISTS (SELECT 1 FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_online_payment_tracking')
 BEGIN
-    DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_payment_tracking_online';
+    DELETE FROM [django_migrations] WHERE [app] = N'billing' AND [name] = N'0004_online_payment_tracking';
 END;
 GO
 -- billing.0004_payment_tracking (plan item 039)

@@ -1,4 +1,4 @@
--- scheduling.0004_availability_online (plan item 025): SQL Server DDL
+-- scheduling.0004_online_availability (plan item 025): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

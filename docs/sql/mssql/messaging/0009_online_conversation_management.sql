@@ -1,4 +1,4 @@
--- messaging.0009_conversation_management_online (plan item 024): SQL Server DDL
+-- messaging.0009_online_conversation_management (plan item 024): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

@@ -1,4 +1,4 @@
--- accounts.0011_addresses_online (plan item 016): SQL Server rollback DDL
+-- messaging.0009_online_conversation_management (plan item 024): SQL Server rollback DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 -- Reverses this migration on a database at its end (every later one reversed).
@@ -11,8 +11,7 @@ SET NUMERIC_ROUNDABORT OFF;
 SET QUOTED_IDENTIFIER ON;
 SET XACT_ABORT ON;
 GO
--- Undo: Validate constraint CK_Providers_Radius on model serviceprovider
--- Undo: Validate the foreign key of field base_address on model serviceprovider
--- Undo: Create the index of field base_address online on model serviceprovider
-DROP INDEX [ServiceProviders_BaseAddressId_0c6e93b8] ON [ServiceProviders];
+-- Undo: Validate constraint CK_ConversationParticipants_NotificationLevel on model conversationparticipant
+-- Undo: Create index IX_ConvParticipants_User_Inbox online on model conversationparticipant
+DROP INDEX [IX_ConvParticipants_User_Inbox] ON [ConversationParticipants];
 GO

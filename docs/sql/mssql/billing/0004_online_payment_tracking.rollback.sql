@@ -1,4 +1,4 @@
--- billing.0004_payment_tracking_online (plan item 039): SQL Server rollback DDL
+-- billing.0004_online_payment_tracking (plan item 039): SQL Server rollback DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 -- Reverses this migration on a database at its end (every later one reversed).

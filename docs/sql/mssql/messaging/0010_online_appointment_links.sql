@@ -1,4 +1,4 @@
--- messaging.0010_appointment_links_online (plan item 026): SQL Server DDL
+-- messaging.0010_online_appointment_links (plan item 026): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

@@ -1,4 +1,4 @@
--- messaging.0002_enhanced_messaging_direct_keys_online (plan item 017): SQL Server DDL
+-- messaging.0002_online_enhanced_messaging_direct_keys (plan item 017): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

@@ -1,4 +1,4 @@
--- billing.0004_payment_tracking_online (plan item 039): SQL Server DDL
+-- billing.0004_online_payment_tracking (plan item 039): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

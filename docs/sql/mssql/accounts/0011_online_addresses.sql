@@ -1,4 +1,4 @@
--- accounts.0011_addresses_online (plan item 016): SQL Server DDL
+-- accounts.0011_online_addresses (plan item 016): SQL Server DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 SET ANSI_NULLS ON;

@@ -1,4 +1,4 @@
--- scheduling.0005_appointments_online (plan item 026): SQL Server rollback DDL
+-- scheduling.0005_online_appointments (plan item 026): SQL Server rollback DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 -- Reverses this migration on a database at its end (every later one reversed).

@@ -1,4 +1,4 @@
--- accounts.0010_service_provider_enhancements_online (plan item 012): SQL Server rollback DDL
+-- accounts.0010_online_service_provider_enhancements (plan item 012): SQL Server rollback DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 -- Reverses this migration on a database at its end (every later one reversed).

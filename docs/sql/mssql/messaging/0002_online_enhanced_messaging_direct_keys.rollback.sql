@@ -1,4 +1,4 @@
--- scheduling.0004_availability_online (plan item 025): SQL Server rollback DDL
+-- messaging.0002_online_enhanced_messaging_direct_keys (plan item 017): SQL Server rollback DDL
 -- Rendered offline through mssql-django's schema editor by
 -- `manage.py plan ddl --vendor mssql`. Do not edit; re-render instead.
 -- Reverses this migration on a database at its end (every later one reversed).
@@ -11,7 +11,7 @@ SET NUMERIC_ROUNDABORT OFF;
 SET QUOTED_IDENTIFIER ON;
 SET XACT_ABORT ON;
 GO
--- Undo: Validate the foreign key of field schedule on model serviceoffering
--- Undo: Create the index of field schedule online on model serviceoffering
-DROP INDEX [ServiceOfferings_ScheduleId_9d4c8ed5] ON [ServiceOfferings];
+-- Undo: Validate constraint CK_Conversations_Direct on model conversation
+-- Undo: Create unique constraint UX_Conversations_DirectKey online on model conversation
+DROP INDEX [UX_Conversations_DirectKey] ON [Conversations];
 GO
