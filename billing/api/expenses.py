@@ -488,7 +488,8 @@ class ExpenseExportView(APIView):
         tags=[EXPENSE_TAG],
         operation_id="expenses_export_csv",
         parameters=[FILTER_PARAMETERS],
-        responses={(200, "text/csv"): OpenApiTypes.STR, 400: ERROR, 401: ERROR},
+        # 404: a `format` other than csv or json (DRF's content negotiation).
+        responses={(200, "text/csv"): OpenApiTypes.STR, 400: ERROR, 401: ERROR, 404: ERROR},
     )
     def get(self, request):
         rows = expense_export_rows(actor=request.user, filters=_filters(request))

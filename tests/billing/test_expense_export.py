@@ -114,6 +114,13 @@ def test_the_export_answers_a_client_that_accepts_only_csv(owner):
     assert client.get(EXPORT, {"format": "csv"}).status_code == 200
 
 
+def test_an_unknown_format_is_the_documented_404_in_the_one_error_shape(owner):
+    response = bearer_client(owner).get(EXPORT, {"format": "xlsx"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()["error"]) >= {"code", "message"}
+
+
 @pytest.mark.parametrize(
     ("value", "cell"),
     [
