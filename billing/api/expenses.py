@@ -26,6 +26,7 @@ from doggy.api.output import FastOutputMixin
 from doggy.api.renderers import ORJSONRenderer
 from doggy.api.serializers import ErrorSerializer
 from doggy.core.errors import NotFoundError
+from doggy.core.spreadsheet import formula_safe
 
 from ..choices import BudgetPeriod
 from ..errors import BillingErrorCode
@@ -429,16 +430,13 @@ class ExpenseReceiptView(APIView):
 
 # --- The CSV export -------------------------------------------------------------------------
 
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def csv_cell(value) -> str:
     """A value as a CSV cell that no spreadsheet runs as a formula (prefixed with `'`)."""
     if value is None:
         return ""
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return formula_safe(text)
 
 
 class _Echo:

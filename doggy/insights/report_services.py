@@ -43,6 +43,7 @@ from audit.services import audit_log_record, model_snapshot
 from doggy.choices import FilePurpose
 from doggy.core.errors import ApplicationError, ConflictError, PermissionDeniedError
 from doggy.core.permissions import PermissionName, actor_may
+from doggy.core.spreadsheet import formula_safe
 from doggy.core.tasks import run_after_commit
 from doggy.core.updates import model_update
 from doggy.health import job_run
@@ -68,8 +69,6 @@ RUN_TIMEOUT = datetime.timedelta(hours=1)
 DEFAULT_EXPORT_DAYS = 7
 DEFAULT_EXPORT_MAX_BYTES = 100 * 1024 * 1024
 FAILED_MESSAGE = "The report could not be produced. Try again later."
-# Spreadsheet applications run cells starting with these as formulas (CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 JOB_NAME = "expire_report_runs"
 
 
@@ -306,8 +305,8 @@ class _CsvSink:
     def _value(value: Any) -> Any:
         if isinstance(value, Decimal):
             return f"{value:.2f}"
-        if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-            return "'" + value
+        if isinstance(value, str):
+            return formula_safe(value)
         return value
 
     def write(self, rows) -> None:
