@@ -563,6 +563,12 @@ EXPENSE_COLUMNS = (
     "created_at",
     "updated_at",
 )
+RECEIPT_COLUMNS = {
+    "receipt_file__original_file_name": "file_name",
+    "receipt_file__content_type": "content_type",
+    "receipt_file__size_bytes": "size_bytes",
+    "receipt_file__scan_status": "scan_status",
+}
 
 
 def expenses(request: HttpRequest) -> JsonResponse:
@@ -572,10 +578,13 @@ def expenses(request: HttpRequest) -> JsonResponse:
     rows = PetExpense.objects.filter(owner_id=user.pk)
     count = rows.count()
     page = list(
-        rows.order_by("-expense_date", "-created_at", "id").values(*EXPENSE_COLUMNS)[
-            : _size(request)
-        ]
+        rows.order_by("-expense_date", "-created_at", "id").values(
+            *EXPENSE_COLUMNS, "receipt_file_id", *RECEIPT_COLUMNS
+        )[: _size(request)]
     )
+    for row in page:
+        receipt = {name: row.pop(column) for column, name in RECEIPT_COLUMNS.items()}
+        row["receipt"] = receipt if row.pop("receipt_file_id") is not None else None
     return _page(count, page)
 
 

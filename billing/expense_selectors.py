@@ -46,10 +46,32 @@ def _owned(owner_id: Any) -> QuerySet[PetExpense]:
     return PetExpense.objects.filter(owner_id=owner_id)
 
 
+# The columns a list row shows (the API's ExpenseSerializer): the dog by id, the
+# category by slug and the receipt's description, not their whole rows.
+LIST_FIELDS = (
+    "id",
+    "dog",
+    "category",
+    "category__slug",
+    "amount",
+    "currency",
+    "expense_date",
+    "vendor",
+    "description",
+    "source",
+    "receipt_file",
+    "receipt_file__original_file_name",
+    "receipt_file__content_type",
+    "receipt_file__size_bytes",
+    "receipt_file__scan_status",
+    "created_at",
+    "updated_at",
+)
+_ORDER = ("-expense_date", "-created_at", "id")
+
+
 def _listed(rows: QuerySet[PetExpense]) -> QuerySet[PetExpense]:
-    return rows.select_related("category", "dog", "receipt_file").order_by(
-        "-expense_date", "-created_at", "id"
-    )
+    return rows.select_related("category", "receipt_file").only(*LIST_FIELDS).order_by(*_ORDER)
 
 
 # The unfiltered ledger, compiled once per process (docs/development/performance.md).
@@ -63,7 +85,7 @@ _FILTERS = ("dog", "category", "date_from", "date_to", "currency")
 
 
 def expense_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet[PetExpense]:
-    """The caller's expenses, newest first, with their category and dog in the same query.
+    """The caller's expenses, newest first, with their category and receipt in the same query.
 
     `filters`: `dog` (id), `category` (slug), `date_from` / `date_to` (inclusive),
     `currency`.
@@ -87,7 +109,12 @@ def expense_list(*, actor, filters: Mapping[str, Any] | None = None) -> QuerySet
 
 def expense_get(*, actor, expense_id: Any) -> PetExpense:
     """One of the caller's expenses; anyone else's answers 404 as if absent."""
-    expense = expense_list(actor=actor).filter(pk=expense_id).first()
+    expense = (
+        _owned(actor.pk)
+        .select_related("category", "dog", "receipt_file")
+        .filter(pk=expense_id)
+        .first()
+    )
     if expense is None:
         raise NotFoundError(BillingErrorCode.EXPENSE_NOT_FOUND, "Expense not found.")
     return expense

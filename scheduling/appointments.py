@@ -21,20 +21,56 @@ from .choices import AppointmentStatus
 from .errors import SchedulingErrorCode
 from .models import Appointment, AppointmentPet, AppointmentStatusHistory
 
+# The columns a list row shows (the API's AppointmentSerializer): the offering, provider
+# and dogs by id and name only, not their whole rows.
+LIST_FIELDS = (
+    "id",
+    "reference",
+    "status",
+    "start_at",
+    "end_at",
+    "time_zone",
+    "provider",
+    "provider__business_name",
+    "service_offering",
+    "service_offering__name",
+    "location_type",
+    "location_text",
+    "price_amount",
+    "currency",
+    "deposit_amount",
+    "owner_notes",
+    "confirmed_at",
+    "completed_at",
+    "cancelled_at",
+    "cancellation_reason",
+    "decline_reason",
+    "no_show_party",
+    "rescheduled_from",
+    "reschedule_count",
+    "created_at",
+)
+
 
 def _pet_rows() -> list[Prefetch]:
     return [
         Prefetch(
             "pets",
-            queryset=AppointmentPet.objects.select_related("dog").order_by("id"),
+            queryset=AppointmentPet.objects.select_related("dog")
+            .only("appointment", "dog", "dog__name")
+            .order_by("id"),
             to_attr="pet_rows",
         )
     ]
 
 
-def _with_rows(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
-    """What a list row shows: offering, provider and the dogs, in a fixed number of queries."""
-    return queryset.select_related("service_offering", "provider").prefetch_related(*_pet_rows())
+def _list_rows(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
+    """A list row: its own columns, offering and provider names; the dogs in one more query."""
+    return (
+        queryset.select_related("service_offering", "provider")
+        .only(*LIST_FIELDS)
+        .prefetch_related(*_pet_rows())
+    )
 
 
 # The owner's unfiltered bookings, compiled once per process (performance.md).
@@ -42,6 +78,7 @@ _PLAIN_OWNER_LIST = PreparedList(
     lambda owner_id: (
         Appointment.objects.filter(owner_id=owner_id)
         .select_related("service_offering", "provider")
+        .only(*LIST_FIELDS)
         .order_by("-start_at", "id")
     ),
     prefetch=lambda owner_id: _pet_rows(),
@@ -82,7 +119,7 @@ def appointment_list_owner(
         return _PLAIN_OWNER_LIST.bind(owner_id=actor.pk)
     queryset = Appointment.objects.filter(owner_id=actor.pk)
     queryset = _filtered(queryset, status=status, start_from=start_from, start_to=start_to)
-    return _with_rows(queryset).order_by("-start_at", "id")
+    return _list_rows(queryset).order_by("-start_at", "id")
 
 
 def appointment_list_provider(
@@ -95,23 +132,22 @@ def appointment_list_provider(
     """The appointments booked with the caller's provider profile, earliest start first."""
     queryset = Appointment.objects.filter(provider__user_id=actor.pk)
     queryset = _filtered(queryset, status=status, start_from=start_from, start_to=start_to)
-    return _with_rows(queryset).select_related("owner").order_by("start_at", "id")
+    return _list_rows(queryset).order_by("start_at", "id")
 
 
 def appointment_get(*, actor: User, appointment_id: Any) -> Appointment:
     """One appointment of which the caller is the owner or the provider, with its history."""
     appointment = (
-        _with_rows(
-            Appointment.objects.filter(pk=appointment_id).filter(
-                Q(owner_id=actor.pk) | Q(provider__user_id=actor.pk)
-            )
-        )
+        Appointment.objects.filter(pk=appointment_id)
+        .filter(Q(owner_id=actor.pk) | Q(provider__user_id=actor.pk))
+        .select_related("service_offering", "provider")
         .prefetch_related(
+            *_pet_rows(),
             Prefetch(
                 "status_history",
                 queryset=AppointmentStatusHistory.objects.order_by("changed_at", "id"),
                 to_attr="history_rows",
-            )
+            ),
         )
         .first()
     )

@@ -75,7 +75,7 @@ class ExpenseCategoryInputSerializer(serializers.Serializer):
     )
 
 
-class ExpenseReceiptSerializer(serializers.Serializer):
+class ExpenseReceiptSerializer(FastOutputMixin, serializers.Serializer):
     """The expense's receipt: downloadable from `expenses/{id}/receipt/` once `scan_status`
     is Clean."""
 

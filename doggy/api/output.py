@@ -13,10 +13,15 @@ page of 100 rows of 35 columns that is most of a request (bench/results.md).
 - strings, booleans, integers, JSON and choices are converted the way DRF's fields do
   it, datetimes, dates and decimals through the field's own `to_representation`;
 - `SerializerMethodField`s call the method of the serializer rendering the row;
-- a foreign key shown as its primary key is read from its column (`user_id`), and a
-  nested serializer that is itself fast is called directly;
-- anything else (dotted or `*` sources, other nested or related fields) goes through
-  DRF's own path for that field, so the output is always DRF's.
+- a foreign key shown as its primary key is read from its column (`user_id`), a
+  `SlugRelatedField` reads its slug from the related row, and a nested serializer that
+  is itself fast is called directly;
+- a dotted source (`provider.business_name`) of one of the fields above is walked with
+  `getattr`; where a step is None the row takes DRF's path for that field, so a missing
+  relation gives DRF's answer;
+- anything else (`*` sources, other nested or related fields) goes through DRF's own
+  path for that field, so the output is always DRF's. DRF's fields are built (model
+  introspection) only for a serializer that has such a field.
 
 Only for output serializers whose fields do not depend on the request (every field
 read-only, no fields added or dropped in `__init__`). The schema is unchanged: the
@@ -25,12 +30,14 @@ fields are still declared, and drf-spectacular reads them as before.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 from rest_framework.fields import SkipField
-from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField
+from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField, SlugRelatedField
 
 _IDENTITY = (
     serializers.BooleanField,
@@ -47,7 +54,7 @@ _FIELD_OWN = (
 )
 
 # Kinds of plan entries.
-_PLAIN, _METHOD, _DRF = 0, 1, 2
+_PLAIN, _METHOD, _DRF, _PATH = 0, 1, 2, 3
 
 
 def _converter(field: serializers.Field) -> Callable[[Any], Any] | None:
@@ -95,24 +102,51 @@ def _compile(serializer: serializers.Serializer) -> list[tuple]:
             plan.append((_METHOD, name, field.method_name, None))
             continue
         sources = field.source_attrs
-        if len(sources) != 1 or field.source == "*":
+        if field.source == "*" or not sources:
             plan.append((_DRF, name, None, None))
             continue
-        source, convert = sources[0], _converter(field)
-        if (
-            isinstance(field, PrimaryKeyRelatedField)
+        convert = _converter(field)
+        if isinstance(field, SlugRelatedField):
+            # DRF writes getattr(related, slug_field), or None without a related row.
+            sources, convert = [*sources, field.slug_field], _identity
+        elif (
+            len(sources) == 1
+            and isinstance(field, PrimaryKeyRelatedField)
             and field.pk_field is None
             and model is not None
         ):
             # The foreign key's column (`user_id`): DRF writes the related pk as it is.
-            source, convert = model._meta.get_field(source).attname, _identity
+            sources, convert = [model._meta.get_field(sources[0]).attname], _identity
         elif _fast_nested(field):
             convert = field.to_representation
         if convert is None:
             plan.append((_DRF, name, None, None))
+        elif len(sources) == 1:
+            plan.append((_PLAIN, name, sources[0], convert))
         else:
-            plan.append((_PLAIN, name, source, convert))
+            plan.append((_PATH, name, tuple(sources), convert))
     return plan
+
+
+_MISSING = object()
+_CALLED = (types.MethodType, types.FunctionType)
+
+
+def _walk(instance: Any, path: tuple[str, ...], mapping: bool) -> Any:
+    """The value at the end of `path` (a method is called, as DRF does), or `_MISSING`
+    where a step is None or absent, or the row is a mapping: DRF's path decides those."""
+    if mapping:
+        return _MISSING
+    for attr in path:
+        if instance is None:
+            return _MISSING
+        try:
+            instance = getattr(instance, attr)
+        except ObjectDoesNotExist:
+            return _MISSING
+        if type(instance) in _CALLED:
+            instance = instance()
+    return instance
 
 
 class FastOutputMixin:
@@ -135,6 +169,8 @@ class FastOutputMixin:
                 row[name] = None if value is None else convert(value)
             elif kind == _METHOD:
                 row[name] = getattr(self, source)(instance)
+            elif kind == _PATH and (value := _walk(instance, source, mapping)) is not _MISSING:
+                row[name] = None if value is None else convert(value)
             else:
                 field = self.fields[name]
                 try:

@@ -23,6 +23,7 @@ from accounts.selectors import user_list
 from accounts.services.sessions import user_session_create, user_session_get_by_access_token
 from audit.api.serializers import AuditLogSerializer
 from billing.api.serializers import PlanSerializer
+from billing.models import PetExpense
 from billing.selectors import plan_list_public
 from doggy.api.output import FastOutputMixin
 from doggy.api.renderers import ORJSONRenderer
@@ -33,7 +34,11 @@ from scheduling.api.serializers import OfferingPublicSerializer
 from scheduling.selectors import offering_search, provider_list_public
 from tests.accounts.factories import UserFactory
 from tests.audit.factories import AuditLogFactory
-from tests.billing.factories import PlanEntitlementFactory, SubscriptionPlanFactory
+from tests.billing.factories import (
+    PetExpenseFactory,
+    PlanEntitlementFactory,
+    SubscriptionPlanFactory,
+)
 from tests.pets.factories import (
     DogAccessGrantFactory,
     DogAllergyFactory,
@@ -107,6 +112,40 @@ def test_mapping_rows_and_nested_fast_serializers():
         "items": [{"at": "2024-01-01T12:00:00Z"}],
         "missing": None,
     }
+
+
+def test_dotted_sources_and_slug_fields_match_drf(user):
+    """Dotted sources and slugs are walked without DRF's fields, and give DRF's answer
+    where a step is missing (None, or a related row that does not exist)."""
+
+    class Row(FastOutputMixin, serializers.ModelSerializer):
+        category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+        category_name = serializers.CharField(source="category.name", read_only=True)
+        dog_name = serializers.CharField(source="dog.name", read_only=True)
+        owner_name = serializers.CharField(source="owner.get_full_name", read_only=True)
+        receipt_type = serializers.CharField(
+            source="receipt_file.content_type", read_only=True, allow_null=True
+        )
+
+        class Meta:
+            model = PetExpense
+            fields = ["id", "category", "category_name", "dog_name", "owner_name", "receipt_type"]
+            read_only_fields = fields
+
+    with_dog = PetExpenseFactory(owner=user, dog=DogProfileFactory(owner=user, name="Rex"))
+    without_dog = PetExpenseFactory(owner=user, dog=None, receipt_file=None)
+    for expense in (with_dog, without_dog):
+        expense.refresh_from_db()
+        assert Row(expense).data == drf_output(Row, expense)
+    data = Row(with_dog).data
+    assert data["dog_name"] == "Rex"
+    assert data["category"] == with_dog.category.slug
+    assert data["owner_name"] == user.get_full_name()
+    assert data["receipt_type"] == with_dog.receipt_file.content_type
+    bare = Row(without_dog).data
+    assert "dog_name" not in bare  # DRF skips a read-only field it cannot reach...
+    assert bare["receipt_type"] is None  # ...and writes None for one that allows it
+    assert {kind for kind, *_ in Row()._output_plan()} == {0, 3}  # no DRF fields built
 
 
 @pytest.mark.parametrize("indent", [None, "4"])
