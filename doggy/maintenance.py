@@ -23,9 +23,10 @@ from rest_framework.settings import api_settings
 
 from .choices import FeatureArea
 from .core.permissions import PermissionName, actor_may
-from .selectors import feature_enabled, setting_bool
+from .selectors import platform_switches
 
-MAINTENANCE_SETTING = "Platform.MaintenanceMode"
+# The request attribute holding the PlatformSwitches read by MaintenanceModeMiddleware.
+SWITCHES_ATTR = "platform_switches"
 EXEMPT_PREFIXES = ("/api/v1/health/", "/api/v1/status/", "/admin/", "/metrics")
 RETRY_AFTER_SECONDS = 300
 
@@ -76,7 +77,11 @@ class FeatureFlagMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         area = view_feature_area(view_func)
-        if area is None or feature_enabled(area):
+        if area is None:
+            return None
+        # Read with maintenance mode by MaintenanceModeMiddleware (not on its exempt paths).
+        switches = getattr(request, SWITCHES_ATTR, None) or platform_switches()
+        if switches.feature_enabled(area):
             return None
         label = FeatureArea(area).label
         return _unavailable(
@@ -94,11 +99,11 @@ class MaintenanceModeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            not request.path.startswith(EXEMPT_PREFIXES)
-            and setting_bool(MAINTENANCE_SETTING, False)
-            and not request_is_by_staff(request)
-        ):
+        if request.path.startswith(EXEMPT_PREFIXES):
+            return self.get_response(request)
+        switches = platform_switches()
+        setattr(request, SWITCHES_ATTR, switches)
+        if switches.maintenance and not request_is_by_staff(request):
             return _unavailable(
                 "maintenance", "The platform is down for maintenance; try again later."
             )

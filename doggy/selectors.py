@@ -237,6 +237,55 @@ def _entry(key: str) -> _Entry | None:
     return entry
 
 
+def _entries(keys: list[str]) -> dict[str, _Entry | None]:
+    """`_entry` of several keys in one cache round trip (`get_many`), and one database
+    query for the keys the cache does not hold; the same rules as `_entry` otherwise."""
+    found: dict[str, _Entry | None] = {}
+    by_cache_key = {}
+    for key in keys:
+        if _pending_write(key):
+            found[key] = _entry_from_db(key)
+        else:
+            by_cache_key[_cache_key(key)] = key
+    cache = _cache()
+    cached = cache.get_many(list(by_cache_key)) if by_cache_key else {}
+    missed = []
+    for cache_key, key in by_cache_key.items():
+        payload = cached.get(cache_key, _NOT_CACHED)
+        if payload == _MISSING_ROW:
+            found[key] = None
+        elif isinstance(payload, Mapping):
+            found[key] = _Entry(
+                key=key,
+                value=payload["value"],
+                data_type=payload["data_type"],
+                is_encrypted=payload["is_encrypted"],
+            )
+        else:
+            missed.append(key)
+    if missed:
+        rows = {
+            key: _Entry(key=key, value=value, data_type=data_type, is_encrypted=bool(encrypted))
+            for key, value, data_type, encrypted in SystemSetting.objects.filter(
+                setting_key__in=missed
+            ).values_list("setting_key", "setting_value", "data_type", "is_encrypted")
+        }
+        fresh = {}
+        for key in missed:
+            entry = found[key] = rows.get(key)
+            fresh[_cache_key(key)] = (
+                _MISSING_ROW
+                if entry is None
+                else {
+                    "value": entry.value,
+                    "data_type": entry.data_type,
+                    "is_encrypted": entry.is_encrypted,
+                }
+            )
+        cache.set_many(fresh, SETTINGS_CACHE_SECONDS)
+    return found
+
+
 def _typed_value(entry: _Entry) -> Any:
     raw = entry.value
     if entry.is_encrypted:
@@ -303,6 +352,42 @@ def setting_decimal(key: str, default: decimal.Decimal | None = None) -> decimal
 def feature_enabled(area: str) -> bool:
     """Whether the area's flag (`Features.<Area>.Enabled`) is on; on without a row."""
     return bool(setting_bool(FeatureArea(area).setting_key, True))
+
+
+@dataclass(frozen=True)
+class PlatformSwitches:
+    """Maintenance mode and every area's flag, as one request sees them."""
+
+    maintenance: bool
+    areas: Mapping[str, bool]
+
+    def feature_enabled(self, area: str) -> bool:
+        return self.areas[FeatureArea(area).value]
+
+
+MAINTENANCE_SETTING = "Platform.MaintenanceMode"
+
+
+def platform_switches() -> PlatformSwitches:
+    """Maintenance mode (off without a row) and the feature flags (on without a row), read
+    together: one cache round trip per request instead of one per switch."""
+    keys = {area.value: area.setting_key for area in FeatureArea}
+    entries = _entries([MAINTENANCE_SETTING, *keys.values()])
+
+    def boolean(key: str, default: bool) -> bool:
+        entry = entries[key]
+        if entry is None:
+            return default
+        if entry.data_type != SettingDataType.BOOLEAN:
+            raise SettingTypeError(
+                f"System setting {key!r} is of type {entry.data_type}, not Boolean."
+            )
+        return bool(_typed_value(entry))
+
+    return PlatformSwitches(
+        maintenance=boolean(MAINTENANCE_SETTING, False),
+        areas={area: boolean(key, True) for area, key in keys.items()},
+    )
 
 
 # --- Staff views of settings --------------------------------------------------------------

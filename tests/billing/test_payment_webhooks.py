@@ -407,10 +407,11 @@ def test_a_delivery_costs_the_same_queries_whatever_the_payload(
     )
     body = json.dumps(payload).encode()
     client = APIClient()
-    # the maintenance-mode and Payments feature-flag settings (each cached afterwards), the
-    # service's transaction (a savepoint inside the test's), the look-up by event id, and
-    # the insert in its own savepoint; processing runs after commit, outside the request
-    with django_assert_num_queries(8) as captured:
+    # the maintenance-mode and feature-flag settings (one read of all of them, cached
+    # afterwards), the service's transaction (a savepoint inside the test's), the look-up
+    # by event id, and the insert in its own savepoint; processing runs after commit,
+    # outside the request
+    with django_assert_num_queries(7) as captured:
         response = client.post(
             URL, data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE=sign(body)
         )

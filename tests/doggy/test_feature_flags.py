@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
+from django.core.cache import cache
+from django.db import transaction
 from django.test import RequestFactory
 
 from audit.models import AuditLog
 from doggy.admin_features import FeatureAreaAdminMixin
 from doggy.choices import FeatureArea
 from doggy.models import SystemSetting
-from doggy.selectors import feature_enabled
+from doggy.selectors import SettingTypeError, feature_enabled, platform_switches
 from doggy.services import feature_flag_set
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,34 @@ def test_admin_hides_a_switched_off_area(superuser):
     assert not model_admin.has_view_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_add_permission(request)
+
+
+def test_maintenance_and_every_flag_are_read_together(
+    superuser, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """One cache round trip per request for all switches: a cold cache costs one query
+    for every key, a warm one none; a write in the open transaction is seen at once."""
+    with django_capture_on_commit_callbacks(execute=True):
+        feature_flag_set(actor=superuser, area=FeatureArea.BOOKING, enabled=False)
+    cache.clear()
+    with django_assert_num_queries(1):
+        switches = platform_switches()
+    assert switches.maintenance is False
+    assert not switches.feature_enabled(FeatureArea.BOOKING)
+    assert switches.areas == {area.value: area != FeatureArea.BOOKING for area in FeatureArea}
+    with django_assert_num_queries(0):
+        assert platform_switches() == switches
+
+    with transaction.atomic():
+        feature_flag_set(actor=superuser, area=FeatureArea.BOOKING, enabled=True)
+        assert platform_switches().feature_enabled(FeatureArea.BOOKING)
+    assert platform_switches().feature_enabled(FeatureArea.BOOKING)
+
+
+def test_a_switch_stored_as_another_type_is_refused():
+    SystemSetting.objects.create(
+        setting_key=FeatureArea.AI.setting_key, setting_value="1", data_type="Integer"
+    )
+    cache.clear()
+    with pytest.raises(SettingTypeError):
+        platform_switches()
