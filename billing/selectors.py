@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 
-from .models import BillingCustomer, SubscriptionPlan, UserSubscription
+from .models import BillingCustomer, PlanEntitlement, SubscriptionPlan, UserSubscription
+
+
+def _entitlement_rows(lookup: str = "entitlements") -> Prefetch:
+    # A list per plan (`to_attr`): Django builds no queryset per plan for it.
+    return Prefetch(lookup, queryset=PlanEntitlement.objects.all(), to_attr="entitlement_rows")
 
 
 def plan_list_public() -> QuerySet[SubscriptionPlan]:
     """Active, public plans with their entitlements (prefetched), in display order."""
     return (
         SubscriptionPlan.objects.public()
-        .prefetch_related("entitlements")
+        .prefetch_related(_entitlement_rows())
         .order_by("sort_order", "id")
     )
 
@@ -28,7 +33,7 @@ def subscription_get_current(*, actor: User) -> UserSubscription | None:
         UserSubscription.objects.visible_to(actor)
         .live()
         .select_related("plan")
-        .prefetch_related("plan__entitlements")
+        .prefetch_related(_entitlement_rows("plan__entitlements"))
         .first()
     )
 

@@ -58,6 +58,8 @@ def provider_list_public(
     ordering: str | None = None,
 ) -> QuerySet[ServiceProvider]:
     """Listable providers, best rated first; `category` keeps those offering it."""
+    if category is None and min_rating is None and accepts_new_clients is None and not ordering:
+        return _PLAIN_PROVIDER_LIST.bind()
     providers = ServiceProvider.objects.listable().select_related("base_address")
     if category:
         providers = providers.filter(
@@ -73,9 +75,24 @@ def provider_list_public(
         providers = providers.filter(accepts_new_clients=accepts_new_clients)
     if ordering == "name":
         return providers.order_by("business_name", "id")
-    return providers.order_by(
-        F("average_rating").desc(nulls_last=True), "-review_count", "business_name", "id"
+    return providers.order_by(*_BEST_RATED_FIRST)
+
+
+_BEST_RATED_FIRST = (
+    F("average_rating").desc(nulls_last=True),
+    "-review_count",
+    "business_name",
+    "id",
+)
+# The unfiltered directory (the same for everyone), compiled once per process
+# (docs/development/performance.md).
+_PLAIN_PROVIDER_LIST = PreparedList(
+    lambda: (
+        ServiceProvider.objects.listable()
+        .select_related("base_address")
+        .order_by(*_BEST_RATED_FIRST)
     )
+)
 
 
 def provider_get_public(*, provider_id: Any) -> ServiceProvider:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from doggy.api.output import FastOutputMixin
@@ -16,8 +17,11 @@ class EntitlementSerializer(FastOutputMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
+_ENTITLEMENT = EntitlementSerializer()
+
+
 class PlanSerializer(FastOutputMixin, serializers.ModelSerializer):
-    entitlements = EntitlementSerializer(many=True, read_only=True)
+    entitlements = serializers.SerializerMethodField()
 
     class Meta:
         model = SubscriptionPlan
@@ -35,6 +39,15 @@ class PlanSerializer(FastOutputMixin, serializers.ModelSerializer):
             "entitlements",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(EntitlementSerializer(many=True))
+    def get_entitlements(self, plan: SubscriptionPlan) -> list[dict]:
+        # The selectors prefetch them as a list (`entitlement_rows`); a plan from a
+        # service (a new subscription) reads them here.
+        rows = getattr(plan, "entitlement_rows", None)
+        if rows is None:
+            rows = plan.entitlements.all()
+        return [_ENTITLEMENT.to_representation(row) for row in rows]
 
 
 class SubscriptionSerializer(serializers.ModelSerializer):

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from accounts.models import ServiceProvider
 from accounts.validators import validate_iana_time_zone
+from doggy.api.filtering import query_filters
 from doggy.api.output import FastOutputMixin
 from doggy.api.permissions import HasRbacPermission
 from doggy.api.serializers import ErrorSerializer
@@ -137,7 +138,7 @@ class ProviderDirectoryQuerySerializer(serializers.Serializer):
         min_value=Decimal("1"),
         max_value=Decimal("5"),
     )
-    accepts_new_clients = serializers.BooleanField(required=False, allow_null=True, default=None)
+    accepts_new_clients = serializers.BooleanField(required=False, allow_null=True)
     ordering = serializers.ChoiceField(required=False, choices=PROVIDER_ORDERINGS)
 
 
@@ -204,9 +205,8 @@ class ProviderListView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        params = ProviderDirectoryQuerySerializer(data=self.request.query_params)
-        params.is_valid(raise_exception=True)
-        return provider_list_public(**params.validated_data)
+        params = query_filters(ProviderDirectoryQuerySerializer, self.request.query_params)
+        return provider_list_public(**params)
 
 
 class ProviderDetailView(APIView):

@@ -249,9 +249,9 @@ def test_the_feed_route_answers_404_in_the_error_shape_for_a_revoked_token(provi
     assert response.json()["error"]["code"] == "feed_token_not_found"
 
 
-# The maintenance-mode and Booking feature-flag settings (each cached afterwards), the
-# token with its provider, the appointments with their offering.
-FEED_QUERIES = 4
+# The maintenance-mode and feature-flag settings (one read of them all, cached
+# afterwards), the token with its provider, the appointments with their offering.
+FEED_QUERIES = 3
 
 
 @pytest.mark.parametrize("appointments", [5, 10])
