@@ -15,7 +15,7 @@ from django.utils import timezone
 from audit.services import entity_type_of
 from doggy.core.errors import NotFoundError, PermissionDeniedError
 from doggy.core.permissions import actor_may
-from doggy.core.prepared import PreparedList
+from doggy.core.prepared import SENTINEL_TIME, Param, PreparedList, Related
 
 from .choices import SYSTEM_USER_ID, AccountStatus, KycStatus, PermissionName
 from .errors import AccountsErrorCode, field_error
@@ -263,11 +263,20 @@ def _effective_roles_prefetch() -> list[Prefetch]:
     ]
 
 
-# The plain directory (no filter), compiled once per process (performance.md); the roles
-# are prefetched per request, at the request's time.
+# The plain directory (no filter), compiled once per process (performance.md), with the
+# roles in effect at the request's time.
 _PLAIN_USER_LIST = PreparedList(
-    lambda: User.objects.exclude(pk=SYSTEM_USER_ID).order_by("email", "id"),
-    prefetch=_effective_roles_prefetch,
+    lambda now: User.objects.exclude(pk=SYSTEM_USER_ID).order_by("email", "id"),
+    related=[
+        Related(
+            lambda now: (
+                UserRole.objects.effective(now).select_related("role").order_by("-role__level")
+            ),
+            fk="user",
+            to_attr="effective_user_roles",
+        )
+    ],
+    now=Param(SENTINEL_TIME, field=UserRole._meta.get_field("expires_at")),
 )
 
 
@@ -284,7 +293,7 @@ def user_list(*, actor: User, filters: Mapping[str, Any] | None = None) -> Query
             AccountsErrorCode.PERMISSION_DENIED, "You may not list user accounts."
         )
     if not filters:
-        return _PLAIN_USER_LIST.bind()
+        return _PLAIN_USER_LIST.bind(now=timezone.now())
     filters = dict(filters or {})
     # The system user (D6) is an attribution placeholder, not an account to manage.
     users = _users_with_roles().exclude(pk=SYSTEM_USER_ID)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
+from doggy.core.prepared import PreparedList, Related
 
 from .models import BillingCustomer, PlanEntitlement, SubscriptionPlan, UserSubscription
 
@@ -16,11 +17,14 @@ def _entitlement_rows(lookup: str = "entitlements") -> Prefetch:
 
 def plan_list_public() -> QuerySet[SubscriptionPlan]:
     """Active, public plans with their entitlements (prefetched), in display order."""
-    return (
-        SubscriptionPlan.objects.public()
-        .prefetch_related(_entitlement_rows())
-        .order_by("sort_order", "id")
-    )
+    return _PUBLIC_PLANS.bind()
+
+
+# The catalog is the same for everyone: compiled once per process (performance.md).
+_PUBLIC_PLANS = PreparedList(
+    lambda: SubscriptionPlan.objects.public().order_by("sort_order", "id"),
+    related=[Related(lambda: PlanEntitlement.objects.all(), fk="plan", to_attr="entitlement_rows")],
+)
 
 
 def plan_get_public(*, code: str) -> SubscriptionPlan | None:

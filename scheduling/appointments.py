@@ -15,7 +15,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import User
 from doggy.core.errors import ApplicationError, NotFoundError
-from doggy.core.prepared import Param, PreparedList
+from doggy.core.prepared import Param, PreparedList, Related
 
 from .choices import AppointmentStatus
 from .errors import SchedulingErrorCode
@@ -52,16 +52,17 @@ LIST_FIELDS = (
 )
 
 
+def _pet_row_queryset() -> QuerySet[AppointmentPet]:
+    """An appointment's dogs as a row shows them: id and name."""
+    return (
+        AppointmentPet.objects.select_related("dog")
+        .only("appointment", "dog", "dog__name")
+        .order_by("id")
+    )
+
+
 def _pet_rows() -> list[Prefetch]:
-    return [
-        Prefetch(
-            "pets",
-            queryset=AppointmentPet.objects.select_related("dog")
-            .only("appointment", "dog", "dog__name")
-            .order_by("id"),
-            to_attr="pet_rows",
-        )
-    ]
+    return [Prefetch("pets", queryset=_pet_row_queryset(), to_attr="pet_rows")]
 
 
 def _list_rows(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
@@ -81,7 +82,7 @@ _PLAIN_OWNER_LIST = PreparedList(
         .only(*LIST_FIELDS)
         .order_by("-start_at", "id")
     ),
-    prefetch=lambda owner_id: _pet_rows(),
+    related=[Related(lambda owner_id: _pet_row_queryset(), fk="appointment", to_attr="pet_rows")],
     owner_id=Param("prepared-list-owner", field=Appointment._meta.get_field("owner").target_field),
 )
 

@@ -25,14 +25,23 @@ The build function must use its arguments only as query values (compared, not us
 to choose the shape of the query), and every argument must reach the SQL at least
 once. Prefetches whose querysets depend on the arguments are passed as `prefetch`,
 a function of the same arguments, and built per request.
+
+A reverse foreign key shown in each row (a user's roles, an appointment's dogs) can be
+prepared too: `related=[Related(build, fk="user", to_attr="effective_user_roles")]`.
+`build` takes the list's arguments and returns the related rows' queryset; its SQL, with
+`fk IN (...)` over the page's keys, is compiled once per connection and number of
+rows on the page, and each row gets the list of its related instances (in the
+queryset's order) in `to_attr`, as `Prefetch(..., to_attr=...)` gives it, with one
+query. An argument may then reach the list's SQL or a related one.
 """
 
 from __future__ import annotations
 
 import datetime
 import threading
+import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -58,12 +67,22 @@ class Param:
         return self.field.get_db_prep_value(value, connection, prepared=False)
 
 
+@dataclass(frozen=True)
+class Related:
+    """A reverse foreign key of the listed rows, loaded into a list on each row."""
+
+    build: Callable[..., models.QuerySet]  # the related rows, of the list's arguments
+    fk: str  # the related model's foreign key to the listed model
+    to_attr: str
+
+
 @dataclass
 class _Compiled:
     sql: str
     params: list  # the sentinels' params replaced per request
     slots: list[tuple[int, str]]  # (position in params, Param name)
     compiler: Any = None  # for pages: the compiler whose select list maps the rows
+    keys: list[int] = field(default_factory=list)  # related: positions of the page's keys
 
 
 class _Prepared:
@@ -72,6 +91,17 @@ class _Prepared:
     def __init__(self) -> None:
         self.count: _Compiled | None = None
         self.pages: dict[tuple[int, int | None], _Compiled] = {}
+        self.related: dict[tuple[int, int], _Compiled] = {}
+        self.checked = False
+
+
+def _key_sentinels(key_field: models.Field, count: int) -> list:
+    """`count` distinct values of the listed model's key that no real row carries."""
+    if isinstance(key_field, models.UUIDField):
+        return [uuid.UUID(int=0x0D06_0000_0000 + n) for n in range(count)]
+    if isinstance(key_field, models.IntegerField):
+        return [-(2**40) - n for n in range(count)]
+    return [f"prepared-key-{n}" for n in range(count)]
 
 
 class PreparedList:
@@ -82,10 +112,12 @@ class PreparedList:
         build: Callable[..., models.QuerySet],
         *,
         prefetch: Callable[..., list] | None = None,
+        related: list[Related] | tuple[Related, ...] = (),
         **params: Param,
     ) -> None:
         self.build = build
         self.prefetch = prefetch
+        self.related = tuple(related)
         self.params = params
         self._local = threading.local()  # Django's connections are per thread too
         self._shape: tuple[type[models.Model], bool] | None = None
@@ -122,15 +154,28 @@ class PreparedList:
             prepared = cache[alias] = _Prepared()
         return prepared
 
-    def _slots(self, params: tuple, connection) -> list[tuple[int, str]]:
+    def _slots(self, params: tuple, connection, *, strict: bool = True) -> list[tuple[int, str]]:
         slots = []
         for name, param in self.params.items():
             marker = param.prepare(param.sentinel, connection)
             found = [n for n, value in enumerate(params) if value == marker]
-            if not found:
+            if not found and strict:
                 raise ImproperlyConfigured(f"The prepared list's `{name}` never reaches its SQL.")
             slots += [(n, name) for n in found]
         return slots
+
+    def _check_reach(self, alias: str, statement: _Compiled) -> None:
+        """With related rows, an argument may reach the list's SQL or a related one."""
+        prepared = self._statements(alias)
+        if prepared.checked:
+            return
+        reached = {name for _, name in statement.slots}
+        for index in range(len(self.related)):
+            reached |= {name for _, name in self.compiled_related(alias, index, 1).slots}
+        missing = sorted(set(self.params) - reached)
+        if missing:
+            raise ImproperlyConfigured(f"The prepared list's {missing} never reach its SQL.")
+        prepared.checked = True
 
     def compiled_count(self, alias: str) -> _Compiled:
         prepared = self._statements(alias)
@@ -138,11 +183,14 @@ class PreparedList:
             connection = connections[alias]
             inner = self._sentinel_queryset().order_by().values("pk")
             sql, params = inner.query.get_compiler(using=alias).as_sql()
+            strict = not self.related
             prepared.count = _Compiled(
                 f"SELECT COUNT(*) FROM ({sql}) prepared_count",  # noqa: S608 - compiled SQL
                 list(params),
-                self._slots(params, connection),
+                self._slots(params, connection, strict=strict),
             )
+            if not strict:
+                self._check_reach(alias, prepared.count)
         return prepared.count
 
     def compiled_page(self, alias: str, low: int, high: int | None) -> _Compiled:
@@ -154,10 +202,42 @@ class PreparedList:
             queryset.query.set_limits(low, high)
             compiler = queryset.query.get_compiler(using=alias)
             sql, params = compiler.as_sql()
-            compiled = _Compiled(sql, list(params), self._slots(params, connection), compiler)
+            strict = not self.related
+            compiled = _Compiled(
+                sql, list(params), self._slots(params, connection, strict=strict), compiler
+            )
+            if not strict:
+                self._check_reach(alias, compiled)
             if len(prepared.pages) >= MAX_SLICES:
                 prepared.pages.clear()
             prepared.pages[(low, high)] = compiled
+        return compiled
+
+    def compiled_related(self, alias: str, index: int, count: int) -> _Compiled:
+        """The related rows of `count` listed rows: `fk IN (count keys)`."""
+        prepared = self._statements(alias)
+        compiled = prepared.related.get((index, count))
+        if compiled is None:
+            connection = connections[alias]
+            related = self.related[index]
+            key_field = self.shape()[0]._meta.pk
+            keys = _key_sentinels(key_field, count)
+            sentinels = {name: param.sentinel for name, param in self.params.items()}
+            queryset = related.build(**sentinels).filter(**{f"{related.fk}__in": keys})
+            compiler = queryset.query.get_compiler(using=alias)
+            sql, params = compiler.as_sql()
+            markers = [key_field.get_db_prep_value(key, connection) for key in keys]
+            positions = [params.index(marker) for marker in markers]
+            compiled = _Compiled(
+                sql,
+                list(params),
+                self._slots(params, connection, strict=False),
+                compiler,
+                positions,
+            )
+            if len(prepared.related) >= MAX_SLICES:
+                prepared.related.clear()
+            prepared.related[(index, count)] = compiled
         return compiled
 
 
@@ -178,6 +258,15 @@ class PreparedQuerySet:
             queryset = self._prepared.build(**self._values)
             if self._prepared.prefetch is not None:
                 queryset = queryset.prefetch_related(*self._prepared.prefetch(**self._values))
+            for related in self._prepared.related:
+                rows = related.build(**self._values)
+                queryset = queryset.prefetch_related(
+                    models.Prefetch(
+                        rows.model._meta.get_field(related.fk).remote_field.get_accessor_name(),
+                        queryset=rows,
+                        to_attr=related.to_attr,
+                    )
+                )
             self._queryset = queryset
         return self._queryset
 
@@ -227,7 +316,29 @@ class PreparedQuerySet:
         objs = list(_instances(compiled.compiler, self.db, rows))
         if self._prepared.prefetch is not None and objs:
             prefetch_related_objects(objs, *self._prepared.prefetch(**self._values))
+        for index in range(len(self._prepared.related)):
+            if objs:
+                self._fetch_related(index, objs)
         return objs
+
+    def _fetch_related(self, index: int, objs: list) -> None:
+        related = self._prepared.related[index]
+        keys = list(dict.fromkeys(obj.pk for obj in objs))
+        compiled = self._prepared.compiled_related(self.db, index, len(keys))
+        connection = connections[self.db]
+        params = self._params(compiled)
+        key_field = self.model._meta.pk
+        for position, key in zip(compiled.keys, keys, strict=True):
+            params[position] = key_field.get_db_prep_value(key, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        attname = compiled.compiler.query.model._meta.get_field(related.fk).attname
+        grouped: dict[Any, list] = {key: [] for key in keys}
+        for instance in _instances(compiled.compiler, self.db, rows):
+            grouped[getattr(instance, attname)].append(instance)
+        for obj in objs:
+            setattr(obj, related.to_attr, grouped[obj.pk])
 
     def __getitem__(self, key):
         if self._result_cache is not None:

@@ -24,7 +24,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from doggy.core.errors import NotFoundError
 from doggy.core.moderation import ModeratedContent
 from doggy.core.permissions import PermissionName, actor_may
-from doggy.core.prepared import Param, PreparedList
+from doggy.core.prepared import Param, PreparedList, Related
 from doggy.models import StoredFile
 from doggy.selectors import stored_file_servable_q
 
@@ -110,13 +110,17 @@ def user_block_list(*, actor) -> QuerySet[UserBlock]:
 
 
 # --- Conversations -----------------------------------------------------------------------------
+def _active_participant_rows() -> QuerySet[ConversationParticipant]:
+    return (
+        ConversationParticipant.objects.filter(left_at__isnull=True)
+        .select_related("user")
+        .order_by("joined_at", "id")
+    )
+
+
 def _active_participants() -> Prefetch:
     return Prefetch(
-        "participants",
-        queryset=ConversationParticipant.objects.filter(left_at__isnull=True)
-        .select_related("user")
-        .order_by("joined_at", "id"),
-        to_attr="active_participants",
+        "participants", queryset=_active_participant_rows(), to_attr="active_participants"
     )
 
 
@@ -156,7 +160,13 @@ _PLAIN_CONVERSATION_LIST = PreparedList(
         .filter(my_is_archived=False)
         .order_by(*_ORDER)
     ),
-    prefetch=lambda actor_id: [_active_participants()],
+    related=[
+        Related(
+            lambda actor_id: _active_participant_rows(),
+            fk="conversation",
+            to_attr="active_participants",
+        )
+    ],
     actor_id=Param(
         "prepared-list-actor",
         field=ConversationParticipant._meta.get_field("user").target_field,
@@ -254,18 +264,18 @@ def _with_viewer(rows, actor):
     return rows
 
 
+def _attachment_rows() -> QuerySet[MessageAttachment]:
+    return MessageAttachment.objects.select_related("file").order_by("sort_order", "id")
+
+
+def _reaction_rows() -> QuerySet[MessageReaction]:
+    return MessageReaction.objects.order_by("created_at", "id")
+
+
 def _message_prefetches() -> list[Prefetch]:
     return [
-        Prefetch(
-            "attachments",
-            queryset=MessageAttachment.objects.select_related("file").order_by("sort_order", "id"),
-            to_attr="attachment_list",
-        ),
-        Prefetch(
-            "reactions",
-            queryset=MessageReaction.objects.order_by("created_at", "id"),
-            to_attr="reaction_list",
-        ),
+        Prefetch("attachments", queryset=_attachment_rows(), to_attr="attachment_list"),
+        Prefetch("reactions", queryset=_reaction_rows(), to_attr="reaction_list"),
     ]
 
 
@@ -276,7 +286,12 @@ def _message_queryset() -> QuerySet[Message]:
 # The newest page (no cursor), compiled once per process (docs/development/performance.md).
 _NEWEST_MESSAGES = PreparedList(
     lambda conversation_id: Message.objects.filter(conversation_id=conversation_id).order_by("-id"),
-    prefetch=lambda conversation_id: _message_prefetches(),
+    related=[
+        Related(
+            lambda conversation_id: _attachment_rows(), fk="message", to_attr="attachment_list"
+        ),
+        Related(lambda conversation_id: _reaction_rows(), fk="message", to_attr="reaction_list"),
+    ],
     conversation_id=Param(
         uuid.UUID("00000000-0000-4000-8000-0000000000aa"),
         field=Message._meta.get_field("conversation").target_field,

@@ -13,19 +13,20 @@ import datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models import Prefetch
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.choices import SYSTEM_USER_ID
-from accounts.models import User
+from accounts.models import User, UserRole
 from accounts.selectors import user_list
 from audit.models import AuditLog
 from audit.selectors import audit_log_list
-from doggy.core.prepared import SENTINEL_TIME, Param, PreparedList, PreparedQuerySet
+from doggy.core.prepared import SENTINEL_TIME, Param, PreparedList, PreparedQuerySet, Related
 from pets.models import DogAccessGrant, DogProfile
 from pets.selectors import dog_list
 from scheduling.selectors import offering_search
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import RoleFactory, UserFactory, UserRoleFactory
 from tests.audit.factories import AuditLogFactory
 from tests.pets.factories import DogAccessGrantFactory, DogProfileFactory
 from tests.scheduling.factories import ServiceOfferingFactory
@@ -254,3 +255,58 @@ def test_the_phase_lists_are_prepared_and_match_their_querysets(user, other_user
     assert [m.pk for m in page["results"]] == [sent[2].pk, sent[1].pk]
     assert page["has_more"] is True
     assert [r.user_id for r in page["results"][0].reaction_list] == [user.pk]
+
+
+def test_related_rows_are_compiled_once_and_match_a_prefetch(user, monkeypatch):
+    """`Related`: each row's list equals Prefetch(to_attr)'s, for one query per relation,
+    compiled once per page length; the request's time reaches only the related SQL."""
+    now = timezone.now()
+    late = now + datetime.timedelta(hours=1)
+    people = [UserFactory(email=f"r{n}@example.com") for n in range(3)]
+    UserRoleFactory(user=people[0], role=RoleFactory(name="Low", level=1))
+    UserRoleFactory(user=people[0], role=RoleFactory(name="High", level=9))
+    UserRoleFactory(user=people[1], role=RoleFactory(name="Soon over"), expires_at=late)
+    calls = []
+
+    def roles(now):
+        calls.append(now)
+        return UserRole.objects.effective(now).select_related("role").order_by("-role__level")
+
+    prepared = PreparedList(
+        lambda now: User.objects.filter(email__startswith="r").order_by("email"),
+        related=[Related(roles, fk="user", to_attr="effective_user_roles")],
+        now=Param(SENTINEL_TIME, field=UserRole._meta.get_field("expires_at")),
+    )
+    with CaptureQueriesContext(connection) as captured:
+        page = prepared.bind(now=now)[0:25]
+    assert len(captured) == 2
+    names = [[r.role.name for r in u.effective_user_roles] for u in page]
+    assert names == [["High", "Low"], ["Soon over"], []]
+    orm = User.objects.filter(pk__in=[u.pk for u in people]).prefetch_related(
+        Prefetch("user_roles", queryset=roles(now), to_attr="effective_user_roles")
+    )
+    assert names == [[r.role.name for r in u.effective_user_roles] for u in orm.order_by("email")]
+
+    # Later, past the expiry: the same compiled SQL, the new time
+    compiled_for = len(calls)
+    later = prepared.bind(now=late + datetime.timedelta(seconds=1))[0:25]
+    assert [[r.role.name for r in u.effective_user_roles] for u in later] == [
+        ["High", "Low"],
+        [],
+        [],
+    ]
+    assert len(calls) == compiled_for
+    # Anything else goes to the queryset, which prefetches the same lists
+    [first] = prepared.bind(now=now).filter(pk=people[0].pk)
+    assert [r.role.name for r in first.effective_user_roles] == ["High", "Low"]
+
+
+def test_a_parameter_that_reaches_no_related_sql_either_is_refused():
+    unused = PreparedList(
+        lambda now: User.objects.order_by("id"),
+        related=[Related(lambda now: UserRole.objects.all(), fk="user", to_attr="roles")],
+        now=Param(SENTINEL_TIME, field=UserRole._meta.get_field("expires_at")),
+    )
+    UserFactory()
+    with pytest.raises(ImproperlyConfigured, match=r"\['now'\] never reach its SQL"):
+        unused.bind(now=timezone.now())[0:25]
