@@ -6,18 +6,17 @@ leave the database at the head of every migration, as they found it.
 
 from __future__ import annotations
 
-import importlib
 import io
-from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
+
+from tests.seeds import reseed
 
 
 def plan_command(*args: str) -> str:
@@ -52,32 +51,6 @@ def empty_database() -> None:
     finally:
         if disabled:
             connection.enable_constraint_checking()
-    ContentType.objects.clear_cache()
-
-
-# The data migrations that seed rows (idempotent, keyed on natural keys), in plan order.
-SEED_STEPS = (
-    ("accounts", "0004_rbac_permissions", "create_system_user"),
-    ("accounts", "0005_seed_rbac", "seed_rbac"),
-    ("doggy", "0002_seed_system_settings", "seed_settings"),
-    ("doggy", "0004_setting_validation_rules", "set_validation_rules"),
-    ("scheduling", "0002_seed_service_categories", "seed_categories"),
-    ("billing", "0002_seed_free_plan", "seed_free_plan"),
-    ("accounts", "0013_seed_credential_types", "seed_credential_types"),
-    ("billing", "0006_seed_expense_categories", "seed_categories"),
-)
-
-
-def reseed() -> None:
-    """Put the seed rows back after an earlier transactional test flushed them.
-
-    Runs the seed migrations' own forward functions (idempotent) against the current
-    models, which at head are the migrations' final state.
-    """
-    editor = SimpleNamespace(connection=connection)
-    for app_label, migration, function in SEED_STEPS:
-        module = importlib.import_module(f"{app_label}.migrations.{migration}")
-        getattr(module, function)(apps, editor)
     ContentType.objects.clear_cache()
 
 
