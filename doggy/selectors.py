@@ -207,39 +207,18 @@ def _entry_from_db(key: str) -> _Entry | None:
 
 
 def _entry(key: str) -> _Entry | None:
-    if _pending_write(key):
-        return _entry_from_db(key)
-    cache = _cache()
-    cache_key = _cache_key(key)
-    cached = cache.get(cache_key, _NOT_CACHED)
-    if cached == _MISSING_ROW:
-        return None
-    if isinstance(cached, Mapping):
-        return _Entry(
-            key=key,
-            value=cached["value"],
-            data_type=cached["data_type"],
-            is_encrypted=cached["is_encrypted"],
-        )
-    entry = _entry_from_db(key)
-    # A missing row is cached too: most optional keys have no row, and their getters run
-    # on every request. Creating the row clears this entry like any other write.
-    payload = (
-        _MISSING_ROW
-        if entry is None
-        else {
-            "value": entry.value,
-            "data_type": entry.data_type,
-            "is_encrypted": entry.is_encrypted,
-        }
-    )
-    cache.set(cache_key, payload, SETTINGS_CACHE_SECONDS)
-    return entry
+    return _entries([key])[key]
 
 
 def _entries(keys: list[str]) -> dict[str, _Entry | None]:
-    """`_entry` of several keys in one cache round trip (`get_many`), and one database
-    query for the keys the cache does not hold; the same rules as `_entry` otherwise."""
+    """The rows of `keys` (None for a key without a row): one cache round trip
+    (`get_many`), and one database query for the keys the cache does not hold.
+
+    A key written in this connection's open transaction is read from the database and
+    not cached (`setting_cache_invalidate`). A missing row is cached too: most optional
+    keys have no row, and their getters run on every request; creating the row clears
+    the entry like any other write.
+    """
     found: dict[str, _Entry | None] = {}
     by_cache_key = {}
     for key in keys:
@@ -315,8 +294,10 @@ def setting_get(key: str, default: Any = None) -> Any:
     return _typed_value(entry)
 
 
-def _typed(key: str, default: Any, data_type: str) -> Any:
-    entry = _entry(key)
+def _typed(key: str, default: Any, data_type: str, entry: Any = _NOT_CACHED) -> Any:
+    """The value of `key` as `data_type` (`entry`: its row, when already read)."""
+    if entry is _NOT_CACHED:
+        entry = _entry(key)
     if entry is None:
         return default
     if entry.data_type != data_type:
@@ -375,14 +356,7 @@ def platform_switches() -> PlatformSwitches:
     entries = _entries([MAINTENANCE_SETTING, *keys.values()])
 
     def boolean(key: str, default: bool) -> bool:
-        entry = entries[key]
-        if entry is None:
-            return default
-        if entry.data_type != SettingDataType.BOOLEAN:
-            raise SettingTypeError(
-                f"System setting {key!r} is of type {entry.data_type}, not Boolean."
-            )
-        return bool(_typed_value(entry))
+        return bool(_typed(key, default, SettingDataType.BOOLEAN, entries[key]))
 
     return PlatformSwitches(
         maintenance=boolean(MAINTENANCE_SETTING, False),
