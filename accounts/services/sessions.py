@@ -27,12 +27,13 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import connections, router, transaction
-from django.db.models import QuerySet
+from django.db.models import DEFERRED, QuerySet
 from django.utils import timezone
 
 from audit.choices import AuditAction, Severity
 from audit.services import audit_log_record
 from doggy.core.errors import NotFoundError
+from doggy.core.prepared import statement_cursor
 from doggy.core.realtime import publish_to_users
 from doggy.selectors import setting_int
 
@@ -296,6 +297,18 @@ _NOT_NEEDED_PER_REQUEST = (
 )
 
 
+def _slots(meta, fields) -> list[int]:
+    positions = {f.attname: n for n, f in enumerate(meta.concrete_fields)}
+    return [positions[f.attname] for f in fields]
+
+
+def _instance(model, alias: str, slots: list[int], values: list):
+    row = [DEFERRED] * len(model._meta.concrete_fields)
+    for slot, value in zip(slots, values, strict=True):
+        row[slot] = value
+    return model.from_db(alias, None, row)  # a full row: from_db() reads no names
+
+
 class _AccessTokenLookup:
     """The session-by-prefix query, compiled once per process and database alias.
 
@@ -338,8 +351,11 @@ class _AccessTokenLookup:
         self.active_param = active.get_db_prep_value(True, connection)
         self.alias = alias
         self.split = len(self.session_fields)
-        self.session_attnames = [f.attname for f in self.session_fields]
-        self.user_attnames = [f.attname for f in self.user_fields]
+        # Where each read column goes in the model's full row, the rest DEFERRED: the
+        # instances are built as from_db() builds a full row, without its matching of
+        # names (a scan of the read names per field).
+        self.session_slots = _slots(session_meta, self.session_fields)
+        self.user_slots = _slots(user_meta, self.user_fields)
         self.converters = []
         for position, field in enumerate([*self.session_fields, *self.user_fields]):
             column = field.get_col(field.model._meta.db_table)
@@ -349,7 +365,7 @@ class _AccessTokenLookup:
 
     def run(self, prefix: str) -> list[UserSession]:
         connection = connections[self.alias]
-        with connection.cursor() as cursor:
+        with statement_cursor(self.alias) as cursor:
             cursor.execute(self.sql, [prefix, self.active_param])
             rows = cursor.fetchall()
         sessions = []
@@ -360,8 +376,8 @@ class _AccessTokenLookup:
                 for func in funcs:
                     value = func(value, column, connection)
                 values[position] = value
-            session = UserSession.from_db(self.alias, self.session_attnames, values[: self.split])
-            user = User.from_db(self.alias, self.user_attnames, values[self.split :])
+            session = _instance(UserSession, self.alias, self.session_slots, values[: self.split])
+            user = _instance(User, self.alias, self.user_slots, values[self.split :])
             UserSession.user.field.set_cached_value(session, user)
             sessions.append(session)
         return sessions

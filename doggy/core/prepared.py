@@ -380,3 +380,58 @@ def _instances(compiler, db: str, rows: list) -> Iterator[models.Model]:
             for attr_name, position in annotation_col_map.items():
                 setattr(obj, attr_name, row[position])
         yield obj
+
+
+# --- Server-side prepared statements ----------------------------------------------------
+class _Preparing:
+    """A psycopg cursor binding on the server whose statements are prepared: PostgreSQL
+    parses and plans each SQL text once per connection, then only executes it."""
+
+    def __init__(self, cursor, connection):
+        self.cursor = cursor
+        self.connection = connection
+        self.last = ("", None)
+
+    def execute(self, sql, params=None):
+        self.last = (sql, params)
+        return self.cursor.execute(sql, params, prepare=True)
+
+    @property
+    def _query(self):
+        # Django's query log (last_executed_query) reads `_query.query`, which psycopg
+        # leaves empty for a prepared statement: the SQL with its values, as Django
+        # writes it for server-side binding. Only read when queries are logged.
+        sql, params = self.last
+        return _LoggedQuery(self.connection.ops.compose_sql(sql, params).encode())
+
+    def __getattr__(self, name):
+        return getattr(self.cursor, name)
+
+
+@dataclass(frozen=True)
+class _LoggedQuery:
+    query: bytes
+
+
+def statement_cursor(alias: str):
+    """A cursor for one hand-written statement run on every request.
+
+    On PostgreSQL with prepared statements enabled (`prepare_threshold` in the database
+    OPTIONS, which the settings set unless a pooler forbids them), the statement is
+    prepared on the server once per connection; elsewhere it is Django's cursor. Either
+    way it is wrapped as Django wraps its own (query logging, execute wrappers, errors).
+    """
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        return connection.cursor()
+    connection.validate_thread_sharing()
+    with connection.wrap_database_errors:
+        cursor = _Preparing(connection.Database.Cursor(raw), connection)
+    if connection.queries_logged:
+        return connection.make_debug_cursor(cursor)
+    return connection.make_cursor(cursor)

@@ -101,12 +101,21 @@ elif _db["ENGINE"] == "mssql":
 # Persistent connections: a new PostgreSQL connection per request costs more than most
 # requests (bench/results.md). The health check replaces a connection the server dropped
 # before a request uses it. Behind pgbouncer in transaction pooling, keep them (the pooler
-# multiplexes) and set DOGGY_DB_PGBOUNCER=true, which turns off server-side cursors: a
-# cursor cannot outlive the transaction that pgbouncer lends the connection for.
+# multiplexes) and set DOGGY_DB_PGBOUNCER=true, which turns off server-side cursors (a
+# cursor cannot outlive the transaction that pgbouncer lends the connection for) and
+# prepared statements, unless DOGGY_DB_PREPARED_STATEMENTS says the pooler keeps them.
 _db.setdefault("CONN_MAX_AGE", env.int("DOGGY_CONN_MAX_AGE", default=60))
 _db.setdefault("CONN_HEALTH_CHECKS", True)
-if env.bool("DOGGY_DB_PGBOUNCER", default=False):
+_pgbouncer = env.bool("DOGGY_DB_PGBOUNCER", default=False)
+if _pgbouncer:
     _db["DISABLE_SERVER_SIDE_CURSORS"] = True
+# Django leaves psycopg's prepared statements off; psycopg's own default turns them back
+# on. Django's cursors bind on the client and never prepare, so only the statements run
+# through doggy.core.prepared.statement_cursor (the bearer lookup) are prepared.
+if _db["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DOGGY_DB_PREPARED_STATEMENTS", default=not _pgbouncer
+):
+    _db.setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Column comments (units of DogProfiles.Weight/Height, D13) reach PostgreSQL and SQL Server;
 # SQLite has nowhere to put them, which is expected, not a defect.

@@ -24,12 +24,14 @@ GOOD = {
 GOOD_KEY = base64.urlsafe_b64encode(b"0" * 32).decode()
 
 
-def _load_production(overrides: dict[str, str | None]) -> subprocess.CompletedProcess:
+def _load_production(
+    overrides: dict[str, str | None], code: str = "print('started')"
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DOGGY_"))}
     env.update({k: v for k, v in {**GOOD, **overrides}.items() if v is not None})
     env["DJANGO_SETTINGS_MODULE"] = "doggy.settings.production"
     return subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -96,3 +98,30 @@ def test_production_settings_accept_a_rotation_list_of_fernet_keys():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "started"
+
+
+POSTGRES = {"DATABASE_URL": "postgres://doggy@db.internal:5432/doggy"}
+PREPARE_THRESHOLD = (
+    "from django.conf import settings; "
+    "print(settings.DATABASES['default']['OPTIONS'].get('prepare_threshold'))"
+)
+
+
+@pytest.mark.parametrize(
+    ("_case", "overrides", "expected"),
+    [
+        ("direct to PostgreSQL", {}, "5"),
+        ("behind pgbouncer", {"DOGGY_DB_PGBOUNCER": "true"}, "None"),
+        (
+            "behind a pgbouncer that keeps prepared statements",
+            {"DOGGY_DB_PGBOUNCER": "true", "DOGGY_DB_PREPARED_STATEMENTS": "true"},
+            "5",
+        ),
+        ("turned off", {"DOGGY_DB_PREPARED_STATEMENTS": "false"}, "None"),
+    ],
+)
+def test_prepared_statements_are_on_unless_a_pooler_forbids_them(_case, overrides, expected):
+    result = _load_production({**POSTGRES, **overrides}, PREPARE_THRESHOLD)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
