@@ -33,6 +33,10 @@ prepared too: `related=[Related(build, fk="user", to_attr="effective_user_roles"
 rows on the page, and each row gets the list of its related instances (in the
 queryset's order) in `to_attr`, as `Prefetch(..., to_attr=...)` gives it, with one
 query. An argument may then reach the list's SQL or a related one.
+
+`statement_cursor(alias)` is for hand-written SQL run on every request (the bearer
+lookup): on PostgreSQL, with prepared statements enabled in the settings, the server
+parses and plans the statement once per connection; elsewhere it is Django's cursor.
 """
 
 from __future__ import annotations
